@@ -45,10 +45,10 @@ public static class FramingRecordWriter
 
     private static void WriteText(IBufferWriter<byte> output, FramingRecordType type, string text)
     {
-        var length = Encoding.UTF8.GetByteCount(text);
+        var length = System.Text.Encoding.UTF8.GetByteCount(text);
         WriteType(output, type);
         MultiByteInt31.Write(output, length);
         var span = output.GetSpan(length);
-        output.Advance(Encoding.UTF8.GetBytes(text, span));
+        output.Advance(System.Text.Encoding.UTF8.GetBytes(text, span));
     }
 }

@@ -72,4 +72,31 @@ public static class MultiByteInt31
         }
         throw new InvalidOperationException("unreachable: the 5th byte always ends the loop");
     }
+
+    /// <summary>
+    /// Reads one value from the front of <paramref name="source"/>. False when it ends before the value does.
+    /// Throws <see cref="FramingException"/> like the sequence overload.
+    /// </summary>
+    public static bool TryRead(ReadOnlySpan<byte> source, out int value, out int bytesRead)
+    {
+        uint result = 0;
+        for (var index = 0; index < MaxBytes && index < source.Length; index++)
+        {
+            var next = source[index];
+            if (index == MaxBytes - 1 && next > MaxLastByte)
+                throw new FramingException(next >= 0x80
+                    ? "A size field has more than 5 bytes."
+                    : "A size field exceeds 2^31-1.");
+            result |= (uint)(next & 0x7F) << (7 * index);
+            if ((next & 0x80) == 0)
+            {
+                value = (int)result;
+                bytesRead = index + 1;
+                return true;
+            }
+        }
+        value = 0;
+        bytesRead = 0;
+        return false;
+    }
 }

@@ -1,0 +1,97 @@
+using System.Xml;
+using Ikosa.ServiceModel.Channels;
+
+namespace Ikosa.ServiceModel.Encoding;
+
+/// <summary>
+/// Decodes the messages one direction of one session receives ([MC-NBFSE]): the string table in front of each
+/// payload feeds this direction's dictionary session, then the envelope is read into a <see cref="Message"/>.
+/// One instance per session per direction, used by one thread at a time; a new one when a session starts.
+/// </summary>
+/// <remarks>
+/// A table that breaks the MaxSessionSize quota (<see cref="QuotaExceededException"/>) or is malformed
+/// (<see cref="ProtocolException"/>) leaves this reader out of step with the peer, so it refuses every later
+/// message: the session must be faulted. A malformed envelope after a good table throws ProtocolException too,
+/// but the dictionary stays in step (the caller may still choose to fault the session, as WCF does).
+/// </remarks>
+public sealed class BinarySessionReader
+{
+    private readonly XmlBinaryReaderSession _session = new();
+    private readonly int _maxSessionSize;
+    private readonly XmlDictionaryReaderQuotas _quotas;
+    private int _sessionBytes;
+    private int _sessionCount;
+    private Exception? _fault;
+
+    /// <param name="maxSessionSize">The peer's string budget; must equal the peer writer's MaxSessionSize.</param>
+    /// <param name="quotas">Reader quotas for the envelope; WCF's defaults when null.</param>
+    public BinarySessionReader(int maxSessionSize = 2048, XmlDictionaryReaderQuotas? quotas = null)
+    {
+        ArgumentOutOfRangeException.ThrowIfNegative(maxSessionSize);
+        _maxSessionSize = maxSessionSize;
+        _quotas = quotas ?? new XmlDictionaryReaderQuotas();
+    }
+
+    /// <summary>
+    /// Decodes one sized-envelope payload. The body is read later through <c>message.Body.GetReader()</c>, straight
+    /// from <paramref name="buffer"/>, which must therefore stay unchanged until the body has been read.
+    /// </summary>
+    public Message ReadMessage(byte[] buffer, int offset, int count)
+    {
+        ArgumentNullException.ThrowIfNull(buffer);
+        ArgumentOutOfRangeException.ThrowIfNegative(offset);
+        ArgumentOutOfRangeException.ThrowIfNegative(count);
+        ArgumentOutOfRangeException.ThrowIfGreaterThan(count, buffer.Length - offset);
+        if (_fault is not null)
+            throw new ProtocolException("An earlier message broke this session's string table; the session must be faulted.", _fault);
+
+        var tableSize = ReadStringTable(buffer.AsSpan(offset, count));
+        var envelopeOffset = offset + tableSize;
+        var envelopeCount = count - tableSize;
+        try
+        {
+            var headers = EnvelopeReader.ReadHeadersAndCheckBody(CreateReader(buffer, envelopeOffset, envelopeCount));
+            var bodyReader = CreateReader(buffer, envelopeOffset, envelopeCount);
+            var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
+            return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault));
+        }
+        catch (Exception e) when (e is not CommunicationException)
+        {
+            // XmlException (bad records, unknown dictionary IDs, reader quotas), FormatException and the like.
+            throw new ProtocolException($"The message's binary XML is malformed: {e.Message}", e);
+        }
+    }
+
+    private int ReadStringTable(ReadOnlySpan<byte> payload)
+    {
+        try
+        {
+            var strings = SessionStringTable.Read(payload, _maxSessionSize - _sessionBytes, out var tableSize, out var charge);
+            foreach (var value in strings)
+                _session.Add(_sessionCount++, value);
+            _sessionBytes += charge;
+            return tableSize;
+        }
+        catch (CommunicationException e)
+        {
+            _fault = e;
+            throw;
+        }
+    }
+
+    private XmlDictionaryReader CreateReader(byte[] buffer, int offset, int count) =>
+        XmlDictionaryReader.CreateBinaryReader(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session);
+
+    private static Message CreateMessage(EnvelopeHeaders headers, MessageBody body)
+    {
+        var message = new Message(headers.Action, body)
+        {
+            MessageId = headers.MessageId,
+            RelatesTo = headers.RelatesTo,
+            ReplyTo = headers.ReplyTo,
+            To = headers.To,
+        };
+        message.OtherHeaders.AddRange(headers.OtherHeaders);
+        return message;
+    }
+}
