@@ -1,0 +1,12 @@
+namespace Ikosa.ServiceModel.Configuration;
+
+/// <summary>
+/// A service behavior: <c>serviceDebug</c>, <c>serviceThrottling</c> and <c>serviceCredentials/serviceCertificate</c>.
+/// The name "" is the default behavior, applied to services that name none.
+/// </summary>
+public sealed record ServiceBehaviorConfig(
+    string Name,
+    bool IncludeExceptionDetailInFaults,
+    int? MaxConcurrentSessions,
+    int? MaxConcurrentCalls,
+    CertificateConfig? ServiceCertificate);

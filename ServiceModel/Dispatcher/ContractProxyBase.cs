@@ -1,0 +1,72 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Ikosa.ServiceModel.Description;
+
+namespace Ikosa.ServiceModel.Dispatcher;
+
+/// <summary>
+/// The base of contract proxies: every contract method call goes to <see cref="IProxyCallHandler.CallAsync"/>.
+/// Derive from it (non-abstract, public parameterless constructor) to give proxies more interfaces, such as a
+/// channel's ICommunicationObject; <see cref="DispatchProxy"/> generates the proxy type as a subclass of yours.
+/// </summary>
+public abstract class ContractProxyBase : DispatchProxy
+{
+    private static readonly ConcurrentDictionary<Type, Func<Task<object?>, object>> TaskConverters = new();
+    private static readonly MethodInfo ConvertTaskMethod =
+        typeof(ContractProxyBase).GetMethod(nameof(ConvertTaskAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+
+    private ContractDescription? contract;
+    private IProxyCallHandler? handler;
+
+    public ContractDescription Contract => contract ?? throw NotInitialized();
+
+    public IProxyCallHandler Handler => handler ?? throw NotInitialized();
+
+    internal void Initialize(ContractDescription contractDescription, IProxyCallHandler callHandler)
+    {
+        contract = contractDescription;
+        handler = callHandler;
+    }
+
+    /// <summary>
+    /// Handles a method of the proxied interface that is not an operation (say, one of a channel interface the
+    /// contract interface also derives from). The default refuses it.
+    /// </summary>
+    protected virtual object? InvokeNonOperation(MethodInfo method, object?[] arguments) =>
+        throw new NotSupportedException(
+            $"Method '{method.DeclaringType?.Name}.{method.Name}' is not an operation of contract '{Contract.Name}'.");
+
+    protected sealed override object? Invoke(MethodInfo? targetMethod, object?[]? args)
+    {
+        ArgumentNullException.ThrowIfNull(targetMethod);
+        var arguments = args ?? [];
+        if (!Contract.TryGetOperation(targetMethod, out var operation))
+            return InvokeNonOperation(targetMethod, arguments);
+
+        if (OperationSignature.IsTaskBased(targetMethod))
+        {
+            var call = CallAsync(operation, arguments);
+            return targetMethod.ReturnType == typeof(Task) ? call : ConvertTask(targetMethod.ReturnType.GetGenericArguments()[0], call);
+        }
+
+        // A sync method blocks; the exception the handler raises comes out as it is (GetResult does not wrap it).
+        var result = Handler.CallAsync(operation, arguments).GetAwaiter().GetResult();
+        return ToReturnValue(targetMethod.ReturnType, result);
+    }
+
+    /// <summary>Runs the handler so that even an exception it throws synchronously ends up in the returned task.</summary>
+    private async Task<object?> CallAsync(OperationDescription operation, object?[] arguments) =>
+        await Handler.CallAsync(operation, arguments).ConfigureAwait(false);
+
+    private static object ConvertTask(Type resultType, Task<object?> call) =>
+        TaskConverters.GetOrAdd(resultType, type => ConvertTaskMethod.MakeGenericMethod(type).CreateDelegate<Func<Task<object?>, object>>())(call);
+
+    private static async Task<T> ConvertTaskAsync<T>(Task<object?> call) => (T)ToReturnValue(typeof(T), await call.ConfigureAwait(false))!;
+
+    /// <summary>A null result for a value type becomes its default (unboxing null would throw).</summary>
+    private static object? ToReturnValue(Type returnType, object? result) =>
+        result is null && returnType.IsValueType && returnType != typeof(void) ? Activator.CreateInstance(returnType) : result;
+
+    private static InvalidOperationException NotInitialized() =>
+        new("This contract proxy was not created by ContractProxy.Create.");
+}

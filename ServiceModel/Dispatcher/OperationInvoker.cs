@@ -1,0 +1,60 @@
+using System.Collections.Concurrent;
+using System.Reflection;
+using Ikosa.ServiceModel.Description;
+
+namespace Ikosa.ServiceModel.Dispatcher;
+
+/// <summary>Server side: calls a service implementation's method for an operation, whether it is sync or Task-based.</summary>
+public static class OperationInvoker
+{
+    private static readonly ConcurrentDictionary<Type, PropertyInfo> TaskResultProperties = new();
+
+    /// <summary>
+    /// Invokes <paramref name="operation"/> on <paramref name="instance"/>. Out/ref values are stored back into
+    /// <paramref name="arguments"/>. The exception the implementation throws (synchronously or from its Task) comes out
+    /// as it is, never wrapped in a TargetInvocationException. Wrong arguments give an <see cref="ArgumentException"/>
+    /// before the implementation runs.
+    /// </summary>
+    public static async Task<object?> InvokeAsync(object instance, OperationDescription operation, object?[] arguments)
+    {
+        ArgumentNullException.ThrowIfNull(instance);
+        ArgumentNullException.ThrowIfNull(operation);
+        ArgumentNullException.ThrowIfNull(arguments);
+        var method = operation.Method;
+        if (!method.DeclaringType!.IsInstanceOfType(instance))
+            throw new ArgumentException(
+                $"Cannot invoke operation '{operation.Name}': {instance.GetType().Name} does not implement {method.DeclaringType.Name}.",
+                nameof(instance));
+        CheckArguments(operation, arguments);
+
+        var returned = method.Invoke(instance, BindingFlags.DoNotWrapExceptions, binder: null, arguments, culture: null);
+        if (!operation.IsTaskBased)
+            return returned;
+        var task = returned as Task
+            ?? throw new InvalidOperationException($"Operation '{operation.Name}' of {instance.GetType().Name} returned a null Task.");
+        await task.ConfigureAwait(false);
+        return operation.ReturnType == typeof(void) ? null : TaskResult(method.ReturnType, task);
+    }
+
+    private static void CheckArguments(OperationDescription operation, object?[] arguments)
+    {
+        if (arguments.Length != operation.Parameters.Count)
+            throw new ArgumentException(
+                $"Operation '{operation.Name}' takes {operation.Parameters.Count} arguments; {arguments.Length} were given.",
+                nameof(arguments));
+        foreach (var parameter in operation.Parameters)
+        {
+            var value = arguments[parameter.Position];
+            var fits = value is null
+                ? !parameter.Type.IsValueType || Nullable.GetUnderlyingType(parameter.Type) is not null || parameter.Direction == ParameterDirection.Out
+                : parameter.Type.IsInstanceOfType(value);
+            if (!fits)
+                throw new ArgumentException(
+                    $"Operation '{operation.Name}': argument '{parameter.Name}' must be a {parameter.Type.Name}, not {(value is null ? "null" : "a " + value.GetType().Name)}.",
+                    nameof(arguments));
+        }
+    }
+
+    private static object? TaskResult(Type declaredTaskType, Task task) =>
+        TaskResultProperties.GetOrAdd(declaredTaskType, type => type.GetProperty(nameof(Task<object>.Result))!).GetValue(task);
+}
