@@ -1,0 +1,11 @@
+namespace Ikosa.ServiceModel.Channels;
+
+/// <summary>Receives a session's messages that are not replies to its own requests (requests, one-way calls, callbacks).</summary>
+internal interface IIncomingMessageHandler
+{
+    /// <summary>
+    /// Called on the receive loop, in arrival order. It must read the message body before it returns (the inbound
+    /// dictionary session changes with the next message) and must not block on the network.
+    /// </summary>
+    void OnMessage(Message message);
+}

@@ -1,0 +1,145 @@
+using System.Collections.Concurrent;
+using System.Net;
+using Microsoft.AspNetCore.Connections;
+using Microsoft.AspNetCore.Hosting.Server;
+using Microsoft.AspNetCore.Http.Features;
+using Microsoft.AspNetCore.Server.Kestrel.Core;
+using Microsoft.AspNetCore.Server.Kestrel.Transport.Sockets;
+using Microsoft.Extensions.DependencyInjection;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Options;
+
+namespace Ikosa.ServiceModel.Server;
+
+/// <summary>
+/// The Kestrel server behind a <see cref="ServiceHost"/>: one listen socket per port, each connection handed to a
+/// <see cref="NetTcpConnectionHandler"/> that routes its sessions by Via path.
+/// </summary>
+internal sealed class NetTcpListener
+{
+    private readonly ILoggerFactory _loggerFactory;
+    private readonly ILogger _logger;
+    private readonly Dictionary<(string Host, int Port), PortListener> _ports = new();
+    private readonly CancellationTokenSource _closing = new();
+    private readonly ConcurrentDictionary<ConnectionContext, byte> _connections = new();
+    private KestrelServer? _server;
+
+    public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory)
+    {
+        _loggerFactory = loggerFactory;
+        _logger = loggerFactory.CreateLogger<NetTcpListener>();
+        foreach (var endpoint in endpoints)
+        {
+            var key = (endpoint.Address.Host, endpoint.Address.Port);
+            if (!_ports.TryGetValue(key, out var port))
+            {
+                _ports[key] = port = new PortListener(endpoint.Binding);
+                port.Table.ChannelInitializationTimeout = endpoint.Binding.ChannelInitializationTimeout;
+            }
+            port.Table.Add(new EndpointDispatcher(endpoint, loggerFactory));
+        }
+    }
+
+    public async Task StartAsync(CancellationToken cancellationToken)
+    {
+        var options = new KestrelServerOptions
+        {
+            ApplicationServices = new ServiceCollection().AddSingleton(_loggerFactory).AddLogging().BuildServiceProvider(),
+        };
+        options.Limits.MaxConcurrentConnections = null;
+        var backlog = 512;
+        foreach (var ((host, number), port) in _ports)
+        {
+            backlog = Math.Max(backlog, port.Binding.ListenBacklog);
+            options.Listen(new IPEndPoint(ResolveListenAddress(host), number), listen =>
+            {
+                port.Options = listen;
+                listen.Run(context => HandleConnectionAsync(context, port));
+            });
+        }
+        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions { Backlog = backlog }), _loggerFactory);
+        _server = new KestrelServer(Options.Create(options), transport, _loggerFactory);
+        await _server.StartAsync(new NoHttpApplication(), cancellationToken).ConfigureAwait(false);
+        foreach (var ((host, number), port) in _ports)
+            _logger.LogInformation("net.tcp listening on {Host}:{Port} for {Paths}", host, port.BoundPort,
+                string.Join(", ", port.Table.Paths));
+    }
+
+    /// <summary>The address with a requested port of 0 replaced by the port actually bound.</summary>
+    public Uri WithBoundPort(Uri address)
+    {
+        if (!_ports.TryGetValue((address.Host, address.Port), out var port) || port.BoundPort == address.Port)
+            return address;
+        return new UriBuilder(address) { Port = port.BoundPort }.Uri;
+    }
+
+    public async Task StopAsync(TimeSpan timeout, CancellationToken cancellationToken)
+    {
+        _closing.Cancel();
+        if (_server is null)
+            return;
+        using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
+        deadline.CancelAfter(timeout);
+        try
+        {
+            await _server.StopAsync(deadline.Token).ConfigureAwait(false);
+        }
+        finally
+        {
+            _server.Dispose();
+        }
+    }
+
+    public void Abort()
+    {
+        _closing.Cancel();
+        foreach (var connection in _connections.Keys)
+            connection.Abort();
+        _server?.Dispose();
+    }
+
+    private async Task HandleConnectionAsync(ConnectionContext context, PortListener port)
+    {
+        _connections[context] = 0;
+        try
+        {
+            var handler = new NetTcpConnectionHandler(port.Table, _closing.Token, _loggerFactory.CreateLogger<NetTcpConnectionHandler>());
+            await handler.HandleAsync(context).ConfigureAwait(false);
+        }
+        finally
+        {
+            _connections.TryRemove(context, out _);
+        }
+    }
+
+    private static IPAddress ResolveListenAddress(string host) => host switch
+    {
+        "localhost" => IPAddress.Loopback,
+        "*" or "+" => IPAddress.Any,
+        _ when IPAddress.TryParse(host, out var address) => address,
+        _ => IPAddress.Any,
+    };
+
+    private sealed class PortListener(NetTcpBinding binding)
+    {
+        public NetTcpBinding Binding { get; } = binding;
+
+        public EndpointTable Table { get; } = new();
+
+        public ListenOptions? Options { get; set; }
+
+        public int BoundPort => Options?.IPEndPoint?.Port ?? 0;
+    }
+
+    /// <summary>Kestrel wants an HTTP application even when every endpoint is a raw connection handler.</summary>
+    private sealed class NoHttpApplication : IHttpApplication<object>
+    {
+        public object CreateContext(IFeatureCollection contextFeatures) => throw new NotSupportedException("net.tcp endpoints serve no HTTP.");
+
+        public Task ProcessRequestAsync(object context) => throw new NotSupportedException("net.tcp endpoints serve no HTTP.");
+
+        public void DisposeContext(object context, Exception? exception)
+        {
+        }
+    }
+}

@@ -1,0 +1,171 @@
+using Ikosa.ServiceModel.Channels;
+using Ikosa.ServiceModel.Description;
+using Ikosa.ServiceModel.Dispatcher;
+using Microsoft.Extensions.Logging;
+
+namespace Ikosa.ServiceModel.Server;
+
+/// <summary>
+/// One client session on the server: dispatches its calls to the service instance its instancing mode selects, and
+/// ends it the WCF way — End answered with End, End after an IsTerminating operation, End and a dropped connection
+/// after an unhandled exception, End for everyone when the host closes.
+/// </summary>
+internal sealed class ServerSession : CallDispatcher
+{
+    private readonly FramingConnection _connection;
+    private readonly EndpointDispatcher _endpoint;
+    private readonly CancellationToken _hostClosing;
+    private object? _sessionInstance;
+    private bool _dropConnection;
+    private int _closeStarted;
+    private readonly CancellationTokenSource _ended = new();
+
+    public ServerSession(FramingConnection connection, EndpointDispatcher endpoint, CancellationToken hostClosing, ILogger logger)
+        : base(new DuplexSession(connection, endpoint.Limits, logger), endpoint.Behavior.ConcurrencyMode, logger)
+    {
+        _connection = connection;
+        _endpoint = endpoint;
+        _hostClosing = hostClosing;
+        Channel = new ServerSessionChannel(this, endpoint.Endpoint);
+    }
+
+    public ServerSessionChannel Channel { get; }
+
+    private TimeSpan CloseTimeout => _endpoint.Binding.CloseTimeout;
+
+    /// <summary>Runs the session to its end; true when the connection may carry another session.</summary>
+    public async Task<bool> RunAsync()
+    {
+        Logger.LogDebug("Session {SessionId} opened on {Endpoint}", Session.Id, _endpoint.Endpoint);
+        using var closing = _hostClosing.Register(BeginClose);
+        var end = await Session.ReceiveAsync(this, _endpoint.Binding.ReceiveTimeout).ConfigureAwait(false);
+        bool reusable;
+        if (end.Kind == SessionEndKind.PeerEnded)
+        {
+            // The client will send nothing more; let its calls finish so their replies precede our End.
+            await WhenIdleAsync(CloseTimeout).ConfigureAwait(false);
+            await TrySendEndAsync().ConfigureAwait(false);
+            reusable = !_dropConnection && !_hostClosing.IsCancellationRequested;
+        }
+        else
+        {
+            if (!_dropConnection)
+            {
+                Logger.LogInformation("Session {SessionId} ended: {Kind} {Reason}", Session.Id, end.Kind, end.Error?.Message);
+                _connection.Abort();
+            }
+            Session.Abort();
+            reusable = false;
+        }
+        await StopAsync().WaitAsync(CloseTimeout).ConfigureAwait(false);
+        _ended.Cancel();
+        Channel.SetEnded(faulted: end.Kind != SessionEndKind.PeerEnded && !_dropConnection);
+        (_sessionInstance as IDisposable)?.Dispose();
+        Logger.LogDebug("Session {SessionId} closed", Session.Id);
+        return reusable;
+    }
+
+    /// <summary>Ends the session from the server side: finish calls in flight, send End, wait for the client's End.</summary>
+    public void BeginClose()
+    {
+        if (Interlocked.Exchange(ref _closeStarted, 1) == 1)
+            return;
+        Channel.SetClosing();
+        _ = Task.Run(async () =>
+        {
+            await WhenIdleAsync(CloseTimeout).ConfigureAwait(false);
+            await TrySendEndAsync().ConfigureAwait(false);
+            try
+            {
+                await Task.Delay(CloseTimeout, _ended.Token).ConfigureAwait(false);
+                Logger.LogInformation("Session {SessionId}: the client did not answer End within {Timeout}; dropped", Session.Id, CloseTimeout);
+                Abort();
+            }
+            catch (OperationCanceledException)
+            {
+            }
+        });
+    }
+
+    public void Abort()
+    {
+        Session.Abort();
+        _connection.Abort();
+    }
+
+    protected override OperationDescription? FindOperation(string action) => _endpoint.Contract.FindByAction(action);
+
+    protected override bool IncludeExceptionDetailInFaults => _endpoint.Behavior.IncludeExceptionDetailInFaults;
+
+    protected override string? ReplyAddress(Message request) => WellKnownAddresses.Anonymous;
+
+    protected override string? UnreachableDestination(Message request)
+    {
+        // Matched by path only: the client may reach us through another host name or port (a relay, NAT).
+        if (request.To is null || request.To == WellKnownAddresses.Anonymous)
+            return null;
+        if (!Uri.TryCreate(request.To, UriKind.Absolute, out var to))
+            return request.To;
+        return string.Equals(EndpointTable.NormalizePath(to.AbsolutePath), _endpoint.Path, StringComparison.OrdinalIgnoreCase) ? null : request.To;
+    }
+
+    protected override async Task<object?> InvokeAsync(OperationDescription operation, object?[] arguments, Message request)
+    {
+        var service = _endpoint.Service;
+        var mode = service.Behavior.InstanceContextMode;
+        var instance = mode switch
+        {
+            InstanceContextMode.Single => service.SingletonInstanceForCalls,
+            InstanceContextMode.PerCall => service.CreateInstance(),
+            _ => _sessionInstance ??= service.CreateInstance(),
+        };
+        var serialiseAcrossSessions = mode == InstanceContextMode.Single && Concurrency != ConcurrencyMode.Multiple;
+        OperationContext.Current = new OperationContext(Channel, request, operation);
+        try
+        {
+            if (serialiseAcrossSessions)
+                await service.SingletonCallLock.WaitAsync().ConfigureAwait(false);
+            try
+            {
+                return await OperationInvoker.InvokeAsync(instance, operation, arguments).ConfigureAwait(false);
+            }
+            finally
+            {
+                if (serialiseAcrossSessions)
+                    service.SingletonCallLock.Release();
+            }
+        }
+        finally
+        {
+            OperationContext.Current = null;
+            if (mode == InstanceContextMode.PerCall)
+                (instance as IDisposable)?.Dispose();
+        }
+    }
+
+    protected override Task OnTerminatingOperationCompletedAsync()
+    {
+        BeginClose();
+        return Task.CompletedTask;
+    }
+
+    protected override async Task OnUnhandledExceptionAsync(OperationDescription operation, Exception error)
+    {
+        // As WCF: after an unhandled exception the session is over. The fault reply has gone out; End follows.
+        _dropConnection = true;
+        await TrySendEndAsync().ConfigureAwait(false);
+        Session.Abort();
+    }
+
+    private async Task TrySendEndAsync()
+    {
+        try
+        {
+            await Session.SendEndAsync(CancellationToken.None).WaitAsync(CloseTimeout).ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is CommunicationException or TimeoutException)
+        {
+            Logger.LogDebug("Session {SessionId}: End could not be sent: {Reason}", Session.Id, error.Message);
+        }
+    }
+}

@@ -1,0 +1,136 @@
+using System.Collections.Concurrent;
+using Ikosa.ServiceModel.Channels;
+using Ikosa.ServiceModel.Description;
+using Ikosa.ServiceModel.Dispatcher;
+
+namespace Ikosa.ServiceModel.Server;
+
+/// <summary>
+/// The server's face of one session: its state and events for the service code, and the callback proxies that
+/// send over it. Closing it from inside an operation ends the session after the calls in flight.
+/// </summary>
+internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
+{
+    private readonly ServerSession _session;
+    private readonly ConcurrentDictionary<Type, object> _callbackProxies = new();
+    private int _state = (int)CommunicationState.Opened;
+
+    public ServerSessionChannel(ServerSession session, ServiceEndpoint endpoint)
+    {
+        _session = session;
+        Endpoint = endpoint;
+    }
+
+    public ServiceEndpoint Endpoint { get; }
+
+    public string SessionId => _session.Session.Id;
+
+    public CommunicationState State => (CommunicationState)Volatile.Read(ref _state);
+
+    public event EventHandler? Closed;
+
+    public event EventHandler? Faulted;
+
+    public T GetCallbackChannel<T>() where T : class
+    {
+        var contract = Endpoint.Contract;
+        if (contract.CallbackContractType is null || !typeof(T).IsAssignableFrom(contract.CallbackContractType))
+            throw new InvalidOperationException($"The contract {contract.Name} has no callback contract of type {typeof(T).Name}.");
+        return (T)_callbackProxies.GetOrAdd(typeof(T), _ =>
+        {
+            var proxy = ContractProxy.Create<T, CallbackProxy>(contract, this, callbacks: true);
+            ((CallbackProxy)(object)proxy).Channel = this;
+            return proxy;
+        });
+    }
+
+    /// <summary>A call on a callback proxy: one-way callbacks are sent; two-way ones wait for the client's reply.</summary>
+    public async Task<object?> CallAsync(OperationDescription operation, object?[] arguments)
+    {
+        if (State != CommunicationState.Opened)
+            throw new CommunicationObjectAbortedException($"The session {SessionId} is {State}; the callback {operation.Name} cannot be sent.");
+        var message = operation.Formatter.SerializeRequest(arguments);
+        message.To = WellKnownAddresses.Anonymous;
+        if (operation.IsOneWay)
+        {
+            await _session.Session.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+            return null;
+        }
+        message.ReplyTo = Endpoint.Address.AbsoluteUri;
+        return await _session.Session.RequestAsync(
+            message,
+            reply => reply.IsFault ? throw FaultConverter.ReadFault(reply, operation) : operation.Formatter.DeserializeReply(reply, arguments),
+            Endpoint.Binding.SendTimeout,
+            CancellationToken.None).ConfigureAwait(false);
+    }
+
+    public void Open()
+    {
+    }
+
+    public void Open(TimeSpan timeout)
+    {
+    }
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => Task.CompletedTask;
+
+    public void Close() => _session.BeginClose();
+
+    public void Close(TimeSpan timeout) => _session.BeginClose();
+
+    public Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        _session.BeginClose();
+        return Task.CompletedTask;
+    }
+
+    public void Abort() => _session.Abort();
+
+    internal void SetClosing() => Interlocked.CompareExchange(ref _state, (int)CommunicationState.Closing, (int)CommunicationState.Opened);
+
+    internal void SetEnded(bool faulted)
+    {
+        var previous = (CommunicationState)Interlocked.Exchange(ref _state, (int)(faulted ? CommunicationState.Faulted : CommunicationState.Closed));
+        if (previous is CommunicationState.Closed or CommunicationState.Faulted)
+            return;
+        if (faulted)
+            Faulted?.Invoke(this, EventArgs.Empty);
+        Closed?.Invoke(this, EventArgs.Empty);
+    }
+}
+
+/// <summary>The base of callback proxies: the callback contract's methods plus the session's ICommunicationObject.</summary>
+public class CallbackProxy : ContractProxyBase, ICommunicationObject
+{
+    internal ServerSessionChannel? Channel { get; set; }
+
+    private ServerSessionChannel Session => Channel ?? throw new InvalidOperationException("The callback proxy is not attached to a session.");
+
+    public CommunicationState State => Session.State;
+
+    public event EventHandler? Closed
+    {
+        add => Session.Closed += value;
+        remove => Session.Closed -= value;
+    }
+
+    public event EventHandler? Faulted
+    {
+        add => Session.Faulted += value;
+        remove => Session.Faulted -= value;
+    }
+
+    public void Open() => Session.Open();
+
+    public void Open(TimeSpan timeout) => Session.Open(timeout);
+
+    public Task OpenAsync(CancellationToken cancellationToken = default) => Session.OpenAsync(cancellationToken);
+
+    public void Close() => Session.Close();
+
+    public void Close(TimeSpan timeout) => Session.Close(timeout);
+
+    public Task CloseAsync(CancellationToken cancellationToken = default) => Session.CloseAsync(cancellationToken);
+
+    public void Abort() => Session.Abort();
+}

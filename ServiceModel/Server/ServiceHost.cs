@@ -1,0 +1,149 @@
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ikosa.ServiceModel;
+
+/// <summary>
+/// Hosts one or more services over net.tcp. Endpoints on the same port share one listener and are routed by the
+/// Via path. Close is graceful: stop accepting, finish the calls in flight, end every session with End.
+/// </summary>
+public sealed class ServiceHost : IAsyncDisposable
+{
+    private readonly List<Uri> _baseAddresses;
+    private readonly List<ServiceRegistration> _services = new();
+    private Server.NetTcpListener? _listener;
+
+    public ServiceHost(ILoggerFactory? loggerFactory, params Uri[] baseAddresses)
+    {
+        LoggerFactory = loggerFactory ?? NullLoggerFactory.Instance;
+        _baseAddresses = baseAddresses.ToList();
+        foreach (var address in _baseAddresses)
+            if (address.Scheme != "net.tcp")
+                throw new ArgumentException($"Base address {address} is not a net.tcp address.", nameof(baseAddresses));
+    }
+
+    /// <summary>WCF's shape: a host for one service type.</summary>
+    public ServiceHost(Type serviceType, params Uri[] baseAddresses) : this((ILoggerFactory?)null, baseAddresses) => AddService(serviceType);
+
+    /// <summary>WCF's shape: a host for one service instance (InstanceContextMode.Single).</summary>
+    public ServiceHost(object singletonInstance, params Uri[] baseAddresses) : this((ILoggerFactory?)null, baseAddresses) => AddService(singletonInstance);
+
+    public ILoggerFactory LoggerFactory { get; set; }
+
+    public CommunicationState State { get; private set; } = CommunicationState.Created;
+
+    public IReadOnlyList<Uri> BaseAddresses => _baseAddresses;
+
+    public IReadOnlyList<ServiceRegistration> Services => _services;
+
+    /// <summary>The first service's registration, as WCF's ServiceHost.Description gives its only service.</summary>
+    public ServiceRegistration Description => _services.Count > 0 ? _services[0] : throw new InvalidOperationException("The host has no service.");
+
+    public IEnumerable<ServiceEndpoint> Endpoints => _services.SelectMany(s => s.Endpoints);
+
+    /// <summary>How long Close waits for calls in flight and for clients' End records before dropping connections.</summary>
+    public TimeSpan CloseTimeout { get; set; } = TimeSpan.FromSeconds(10);
+
+    public ServiceRegistration AddService(Type serviceType)
+    {
+        EnsureNotOpened();
+        var registration = new ServiceRegistration(this, serviceType, null, null);
+        _services.Add(registration);
+        return registration;
+    }
+
+    public ServiceRegistration AddService(object singletonInstance)
+    {
+        EnsureNotOpened();
+        var registration = new ServiceRegistration(this, singletonInstance.GetType(), singletonInstance, null);
+        _services.Add(registration);
+        return registration;
+    }
+
+    /// <summary>A service whose instances come from <paramref name="factory"/> (dependency injection, tests).</summary>
+    public ServiceRegistration AddService<TService>(Func<TService> factory) where TService : class
+    {
+        EnsureNotOpened();
+        var registration = new ServiceRegistration(this, typeof(TService), null, factory);
+        _services.Add(registration);
+        return registration;
+    }
+
+    public ServiceEndpoint AddServiceEndpoint(Type contractType, NetTcpBinding binding, string address) =>
+        Description.AddServiceEndpoint(contractType, binding, address);
+
+    public async Task OpenAsync(CancellationToken cancellationToken = default)
+    {
+        EnsureNotOpened();
+        var endpoints = Endpoints.ToList();
+        if (endpoints.Count == 0)
+            throw new InvalidOperationException("The host has no endpoint; add one with AddServiceEndpoint before opening.");
+        State = CommunicationState.Opening;
+        try
+        {
+            _listener = new Server.NetTcpListener(endpoints, LoggerFactory);
+            await _listener.StartAsync(cancellationToken).ConfigureAwait(false);
+            RewriteBoundPorts();
+            State = CommunicationState.Opened;
+        }
+        catch
+        {
+            State = CommunicationState.Faulted;
+            throw;
+        }
+    }
+
+    public void Open() => OpenAsync().GetAwaiter().GetResult();
+
+    /// <summary>Stops accepting, lets calls in flight finish, ends every session, then closes connections.</summary>
+    public async Task CloseAsync(CancellationToken cancellationToken = default)
+    {
+        if (State is CommunicationState.Closed or CommunicationState.Created)
+        {
+            State = CommunicationState.Closed;
+            return;
+        }
+        State = CommunicationState.Closing;
+        if (_listener is not null)
+            await _listener.StopAsync(CloseTimeout, cancellationToken).ConfigureAwait(false);
+        State = CommunicationState.Closed;
+    }
+
+    public void Close() => CloseAsync().GetAwaiter().GetResult();
+
+    public void Abort()
+    {
+        _listener?.Abort();
+        State = CommunicationState.Closed;
+    }
+
+    public ValueTask DisposeAsync() => new(CloseAsync());
+
+    internal void EnsureNotOpened()
+    {
+        if (State != CommunicationState.Created)
+            throw new InvalidOperationException($"The host is {State}; services and endpoints can only be added before it opens.");
+    }
+
+    internal Uri ResolveAddress(string address)
+    {
+        if (Uri.TryCreate(address, UriKind.Absolute, out var absolute))
+        {
+            if (absolute.Scheme != "net.tcp")
+                throw new ArgumentException($"Endpoint address {address} is not a net.tcp address.", nameof(address));
+            return absolute;
+        }
+        var baseAddress = _baseAddresses.FirstOrDefault()
+            ?? throw new InvalidOperationException($"The relative endpoint address '{address}' needs a net.tcp base address on the host.");
+        var root = baseAddress.AbsoluteUri.EndsWith('/') ? baseAddress : new Uri(baseAddress.AbsoluteUri + "/");
+        return new Uri(root, address);
+    }
+
+    private void RewriteBoundPorts()
+    {
+        foreach (var endpoint in Endpoints)
+            endpoint.Address = _listener!.WithBoundPort(endpoint.Address);
+        for (var i = 0; i < _baseAddresses.Count; i++)
+            _baseAddresses[i] = _listener!.WithBoundPort(_baseAddresses[i]);
+    }
+}
