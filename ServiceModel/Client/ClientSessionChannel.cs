@@ -92,35 +92,33 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
             throw StateError($"call {operation.Name}");
         var message = operation.Formatter.SerializeRequest(arguments);
         message.To = _address.AbsoluteUri;
+        object? result;
         try
         {
             if (operation.IsOneWay)
             {
-                await _session.SendAsync(message, CancellationToken.None).WaitAsync(_binding.SendTimeout).ConfigureAwait(false);
+                await _session.SendAsync(message, CancellationToken.None).WaitAsync(NetTcpBinding.ToTimerDelay(_binding.SendTimeout)).ConfigureAwait(false);
                 return null;
             }
             message.ReplyTo = WellKnownAddresses.Anonymous;
             // The server ends the session right after a terminating call's reply; that End is then expected.
             if (operation.IsTerminating)
                 _terminated = true;
-            var result = await _session.RequestAsync(
+            result = await _session.RequestAsync(
                 message,
-                reply => reply.IsFault ? throw FaultConverter.ReadFault(reply, operation) : operation.Formatter.DeserializeReply(reply, arguments),
-                _binding.SendTimeout,
+                reply => FaultReply.Decode(reply, operation, arguments),
+                NetTcpBinding.ToTimerDelay(_binding.SendTimeout),
                 CancellationToken.None).ConfigureAwait(false);
-            if (operation.IsTerminating)
-                await CloseAsync(CancellationToken.None).ConfigureAwait(false);
-            return result;
         }
-        catch (TimeoutException)
+        catch (CommunicationException error)
         {
-            throw;
-        }
-        catch (CommunicationException error) when (error is not FaultException)
-        {
+            // Only failures of the session land here: a fault reply comes back as a FaultReply result.
             Fault(error);
             throw;
         }
+        if (operation.IsTerminating)
+            await CloseAsync(CancellationToken.None).ConfigureAwait(false);
+        return FaultReply.ThrowIfFault(result);
     }
 
     public async Task CloseAsync(CancellationToken cancellationToken)

@@ -96,8 +96,6 @@ internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, Cancellat
         {
             FramingRecordWriter.WriteFault(connection.Output, fault);
             await connection.Output.FlushAsync().ConfigureAwait(false);
-            await connection.Output.CompleteAsync().ConfigureAwait(false);
-            await DrainAsync(connection.Input).ConfigureAwait(false);
         }
         catch (Exception error)
         {
@@ -121,16 +119,18 @@ internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, Cancellat
                     return;
             }
         }
-        catch (OperationCanceledException)
+        catch (Exception error) when (error is OperationCanceledException or IOException or ConnectionAbortedException)
         {
         }
     }
 
+    /// <summary>Closes our side (FIN after anything still buffered), drains what the client still sends, then lets go.</summary>
     private static async Task CloseConnectionAsync(ConnectionContext context)
     {
         try
         {
             await context.Transport.Output.CompleteAsync().ConfigureAwait(false);
+            await DrainAsync(context.Transport.Input).ConfigureAwait(false);
             await context.Transport.Input.CompleteAsync().ConfigureAwait(false);
         }
         catch (Exception)

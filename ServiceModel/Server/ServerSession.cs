@@ -50,10 +50,11 @@ internal sealed class ServerSession : CallDispatcher
         else
         {
             if (!_dropConnection)
-            {
                 Logger.LogInformation("Session {SessionId} ended: {Kind} {Reason}", Session.Id, end.Kind, end.Error?.Message);
+            // A protocol error leaves the connection to be closed politely, so a framing fault sent just before
+            // reaches the client; a lost or aborted connection is dropped at once.
+            if (end.Kind is SessionEndKind.ConnectionLost or SessionEndKind.Aborted && !_dropConnection)
                 _connection.Abort();
-            }
             Session.Abort();
             reusable = false;
         }

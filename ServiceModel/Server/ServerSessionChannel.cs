@@ -57,11 +57,12 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
             return null;
         }
         message.ReplyTo = Endpoint.Address.AbsoluteUri;
-        return await _session.Session.RequestAsync(
+        var result = await _session.Session.RequestAsync(
             message,
-            reply => reply.IsFault ? throw FaultConverter.ReadFault(reply, operation) : operation.Formatter.DeserializeReply(reply, arguments),
+            reply => FaultReply.Decode(reply, operation, arguments),
             Endpoint.Binding.SendTimeout,
             CancellationToken.None).ConfigureAwait(false);
+        return FaultReply.ThrowIfFault(result);
     }
 
     public void Open()
