@@ -5,7 +5,7 @@ namespace Ikosa.Tests.ServiceModel.Configuration;
 
 public class ServiceModelSectionTests
 {
-    private const string FullConfig = """
+    internal const string FullConfig = """
         <?xml version="1.0" encoding="utf-8"?>
         <configuration>
           <appSettings>
