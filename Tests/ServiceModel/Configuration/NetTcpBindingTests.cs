@@ -73,6 +73,17 @@ public class NetTcpBindingTests
     }
 
     [Fact]
+    public void Infinite_and_overlong_timeouts_become_infinite_timer_delays()
+    {
+        Assert.Equal(Timeout.InfiniteTimeSpan, NetTcpBinding.ToTimerDelay(NetTcpBinding.InfiniteTimeout));
+        Assert.Equal(Timeout.InfiniteTimeSpan, NetTcpBinding.ToTimerDelay(TimeSpan.FromDays(30)));
+        Assert.Equal(TimeSpan.FromMinutes(10), NetTcpBinding.ToTimerDelay(TimeSpan.FromMinutes(10)));
+        using var cancellation = new CancellationTokenSource();
+        cancellation.CancelAfter(NetTcpBinding.ToTimerDelay(NetTcpBinding.InfiniteTimeout));
+        Assert.False(cancellation.IsCancellationRequested);
+    }
+
+    [Fact]
     public void Clone_is_independent()
     {
         var original = new NetTcpBinding(SecurityMode.Transport) { Name = "game", MaxReceivedMessageSize = 1000, ReceiveTimeout = TimeSpan.FromHours(1) };
