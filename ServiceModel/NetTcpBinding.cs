@@ -109,6 +109,13 @@ public sealed class NetTcpBinding
                 $"MaxBufferSize ({MaxBufferSize}) must equal MaxReceivedMessageSize ({MaxReceivedMessageSize}) with buffered transfer.");
     }
 
+    /// <summary>
+    /// A timeout as timers and CancellationTokenSource.CancelAfter accept it: one too long for them
+    /// (such as <see cref="InfiniteTimeout"/>) becomes <see cref="Timeout.InfiniteTimeSpan"/>.
+    /// </summary>
+    public static TimeSpan ToTimerDelay(TimeSpan timeout) =>
+        timeout.TotalMilliseconds > int.MaxValue ? Timeout.InfiniteTimeSpan : timeout;
+
     /// <summary>An independent copy, so that endpoints sharing a configuration do not share mutable state.</summary>
     public NetTcpBinding Clone()
     {

@@ -62,7 +62,7 @@ internal sealed partial class ConfigElement
                         $"unknown or unsupported element inside <{Name}>; allowed here: {Listing(allowed, "<", ">")}.");
                 case XText text when !string.IsNullOrWhiteSpace(text.Value):
                     throw new ConfigurationErrorsException(
-                        "text content is not allowed here.", Source.Name, Name, null, LineOf(text) ?? Line);
+                        "text content is not allowed here.", Source.Name, Name, null, LineOfFirstCharacter(text) ?? Line);
             }
         }
         return children;
@@ -152,6 +152,13 @@ internal sealed partial class ConfigElement
 
     private static int? LineOf(XObject? node) =>
         node is IXmlLineInfo info && info.HasLineInfo() ? info.LineNumber : null;
+
+    // A text node starts right after the previous tag, usually with a line break the reader should not count.
+    private static int? LineOfFirstCharacter(XText text)
+    {
+        var leadingWhitespace = text.Value.Length - text.Value.TrimStart().Length;
+        return LineOf(text) + text.Value[..leadingWhitespace].Count(character => character == '\n');
+    }
 
     private static string Listing(string[] names, string before = "", string after = "") =>
         names.Length == 0 ? "none" : string.Join(", ", names.Select(name => before + name + after));
