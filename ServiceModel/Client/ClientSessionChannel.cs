@@ -57,7 +57,7 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
                 throw StateError("open");
             SetState(CommunicationState.Opening);
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_binding.OpenTimeout);
+            timeout.CancelAfter(NetTcpBinding.ToTimerDelay(_binding.OpenTimeout));
             try
             {
                 _connection = await ClientConnector.ConnectAsync(_address, _via, timeout.Token).ConfigureAwait(false);
@@ -141,8 +141,8 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
         try
         {
             using var timeout = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
-            timeout.CancelAfter(_binding.CloseTimeout);
-            await _dispatcher!.WhenIdleAsync(_binding.CloseTimeout).ConfigureAwait(false);
+            timeout.CancelAfter(NetTcpBinding.ToTimerDelay(_binding.CloseTimeout));
+            await _dispatcher!.WhenIdleAsync(NetTcpBinding.ToTimerDelay(_binding.CloseTimeout)).ConfigureAwait(false);
             await _session!.SendEndAsync(timeout.Token).ConfigureAwait(false);
             var end = await _receiving!.WaitAsync(timeout.Token).ConfigureAwait(false);
             if (end.Kind != SessionEndKind.PeerEnded)
@@ -179,7 +179,7 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
         {
             // The server ended the session (an IsTerminating call, its shutdown, or after an unhandled exception):
             // answer with End; only an expected end leaves the channel Closed rather than Faulted.
-            await _dispatcher!.WhenIdleAsync(_binding.CloseTimeout).ConfigureAwait(false);
+            await _dispatcher!.WhenIdleAsync(NetTcpBinding.ToTimerDelay(_binding.CloseTimeout)).ConfigureAwait(false);
             try
             {
                 await _session.SendEndAsync(CancellationToken.None).ConfigureAwait(false);

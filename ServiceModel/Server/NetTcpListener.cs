@@ -34,7 +34,7 @@ internal sealed class NetTcpListener
             if (!_ports.TryGetValue(key, out var port))
             {
                 _ports[key] = port = new PortListener(endpoint.Binding);
-                port.Table.ChannelInitializationTimeout = endpoint.Binding.ChannelInitializationTimeout;
+                port.Table.ChannelInitializationTimeout = NetTcpBinding.ToTimerDelay(endpoint.Binding.ChannelInitializationTimeout);
             }
             port.Table.Add(new EndpointDispatcher(endpoint, loggerFactory));
         }

@@ -31,14 +31,14 @@ internal sealed class ServerSession : CallDispatcher
 
     public ServerSessionChannel Channel { get; }
 
-    private TimeSpan CloseTimeout => _endpoint.Binding.CloseTimeout;
+    private TimeSpan CloseTimeout => NetTcpBinding.ToTimerDelay(_endpoint.Binding.CloseTimeout);
 
     /// <summary>Runs the session to its end; true when the connection may carry another session.</summary>
     public async Task<bool> RunAsync()
     {
         Logger.LogDebug("Session {SessionId} opened on {Endpoint}", Session.Id, _endpoint.Endpoint);
         using var closing = _hostClosing.Register(BeginClose);
-        var end = await Session.ReceiveAsync(this, _endpoint.Binding.ReceiveTimeout).ConfigureAwait(false);
+        var end = await Session.ReceiveAsync(this, NetTcpBinding.ToTimerDelay(_endpoint.Binding.ReceiveTimeout)).ConfigureAwait(false);
         bool reusable;
         if (end.Kind == SessionEndKind.PeerEnded)
         {

@@ -60,7 +60,7 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
         var result = await _session.Session.RequestAsync(
             message,
             reply => FaultReply.Decode(reply, operation, arguments),
-            Endpoint.Binding.SendTimeout,
+            NetTcpBinding.ToTimerDelay(Endpoint.Binding.SendTimeout),
             CancellationToken.None).ConfigureAwait(false);
         return FaultReply.ThrowIfFault(result);
     }
