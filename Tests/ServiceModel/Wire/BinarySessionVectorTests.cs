@@ -7,7 +7,7 @@ using Ikosa.Tests.Support;
 
 namespace Ikosa.Tests.ServiceModel.Wire;
 
-/// <summary>The encoding vectors of the protocol notes (§9 items 10–13).</summary>
+/// <summary>The encoding vectors of the protocol notes (§9 items 10–14).</summary>
 public class BinarySessionVectorTests
 {
     private const string Action = "http://tempuri.org/IEcho/Echo";
@@ -125,6 +125,47 @@ public class BinarySessionVectorTests
         Assert.Equal([Action], TableOf(payload));
         Assert.Equal("<Echo xmlns=\"http://tempuri.org/\"><text>hi</text></Echo>",
             EnvelopeXml.RenderDocument(reader.ReadMessage(payload, 0, payload.Length).Body.GetReader()));
+    }
+
+    // Item 14: the example document of [MC-NBFS] section 3, and the same document with the [MC-NBFSE] section 3 table.
+    private const string SpecDocumentXml =
+        "<s:Envelope xmlns:a=\"http://www.w3.org/2005/08/addressing\" xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\">" +
+        "<s:Header><a:Action s:mustUnderstand=\"1\">action</a:Action></s:Header><s:Body><Inventory>0</Inventory></s:Body></s:Envelope>";
+    private const string NbfsExample = "56 02 0B 01 61 06 0B 01 73 04 56 08 44 0A 1E 00 82 99 06 616374696F6E 01 56 0E 40 09 496E76656E746F7279 81 01 01";
+    private const string NbfseTable = "11 06 616374696F6E 09 496E76656E746F7279";
+    private const string NbfseExample = "56 02 0B 01 61 06 0B 01 73 04 56 08 44 0A 1E 00 82 AB 01 01 56 0E 42 03 81 01 01";
+
+    [Theory]
+    [InlineData("00", NbfsExample)]
+    [InlineData(NbfseTable, NbfseExample)]
+    public void Item_14_the_spec_examples_decode_to_the_spec_document(string table, string document)
+    {
+        var payload = Hex.Bytes(table + document);
+        var message = new BinarySessionReader().ReadMessage(payload, 0, payload.Length);
+        Assert.Equal("action", message.Action);
+        Assert.Equal("<Inventory>0</Inventory>", EnvelopeXml.RenderDocument(message.Body.GetReader()));
+
+        var session = new XmlBinaryReaderSession();
+        session.Add(0, "action");
+        session.Add(1, "Inventory");
+        var documentBytes = Hex.Bytes(document);
+        using var raw = XmlDictionaryReader.CreateBinaryReader(documentBytes, 0, documentBytes.Length, NbfsStaticDictionary.Dictionary, XmlDictionaryReaderQuotas.Max, session);
+        Assert.Equal(SpecDocumentXml, EnvelopeXml.RenderDocument(raw));
+    }
+
+    [Fact]
+    public void Item_14_our_writer_produces_the_nbfse_example_with_wcfs_order_of_the_two_prefixes()
+    {
+        // The spec declares xmlns:a first; WCF (see the capture) and we declare xmlns:s first. Otherwise byte for byte.
+        var message = new Message("action", MessageBody.FromWriter(w =>
+        {
+            w.WriteStartElement(new XmlDictionaryString(Names, "Inventory", 0), XmlDictionaryString.Empty);
+            w.WriteValue(0);
+            w.WriteEndElement();
+        }));
+        var expected = NbfseTable + NbfseExample.Replace("0B 01 61 06 0B 01 73 04", "0B 01 73 04 0B 01 61 06");
+
+        Assert.Equal(Hex.Of(Hex.Bytes(expected)), Hex.Of(Write(new BinarySessionWriter(), message)));
     }
 
     private static readonly XmlDictionary Names = new();
