@@ -22,6 +22,7 @@ public sealed class BinarySessionReader
     private int _sessionBytes;
     private int _sessionCount;
     private Exception? _fault;
+    private XmlDictionaryReader? _checkingReader;
 
     /// <param name="maxSessionSize">The peer's string budget; must equal the peer writer's MaxSessionSize.</param>
     /// <param name="quotas">Reader quotas for the envelope; WCF's defaults when null.</param>
@@ -50,7 +51,8 @@ public sealed class BinarySessionReader
         var envelopeCount = count - tableSize;
         try
         {
-            var headers = EnvelopeReader.ReadHeadersAndCheckBody(CreateReader(buffer, envelopeOffset, envelopeCount));
+            // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises.
+            var headers = EnvelopeReader.ReadHeadersAndCheckBody(CheckingReader(buffer, envelopeOffset, envelopeCount));
             var bodyReader = CreateReader(buffer, envelopeOffset, envelopeCount);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
             return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault));
@@ -77,6 +79,15 @@ public sealed class BinarySessionReader
             _fault = e;
             throw;
         }
+    }
+
+    // The checking pass's reader never leaves this class, so one is reused for every message.
+    private XmlDictionaryReader CheckingReader(byte[] buffer, int offset, int count)
+    {
+        if (_checkingReader is null)
+            return _checkingReader = CreateReader(buffer, offset, count);
+        ((IXmlBinaryReaderInitializer)_checkingReader).SetInput(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session, onClose: null);
+        return _checkingReader;
     }
 
     private XmlDictionaryReader CreateReader(byte[] buffer, int offset, int count) =>
