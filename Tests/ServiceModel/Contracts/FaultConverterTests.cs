@@ -180,4 +180,13 @@ public class FaultConverterTests
 
         Assert.Equal(DispatcherNamespace + "/fault", message.Action);
     }
+
+    [Fact]
+    public void A_reason_that_cannot_be_written_falls_back_to_an_internal_service_fault()
+    {
+        var message = FaultConverter.CreateFault(new FaultException("broken \uD800 text"), Forbidden, includeExceptionDetail: true);
+
+        Assert.Equal(DispatcherNamespace + "/fault", message.Action);
+        Assert.IsType<FaultException>(FaultConverter.ReadFault(message, Forbidden));
+    }
 }
