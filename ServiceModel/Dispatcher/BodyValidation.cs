@@ -8,9 +8,14 @@ namespace Ikosa.ServiceModel.Dispatcher;
 /// </summary>
 internal static class BodyValidation
 {
+    // One reusable writer per thread: creating a binary writer costs more than the check itself.
+    [ThreadStatic]
+    private static XmlDictionaryWriter? discardingWriter;
+
     public static void CheckWrites(Action<XmlDictionaryWriter> write)
     {
-        using var writer = XmlDictionaryWriter.CreateBinaryWriter(Stream.Null, dictionary: null, session: null, ownsStream: false);
+        var writer = discardingWriter ??= XmlDictionaryWriter.CreateBinaryWriter(Stream.Null);
+        ((IXmlBinaryWriterInitializer)writer).SetOutput(Stream.Null, dictionary: null, session: null, ownsStream: false);
         writer.WriteStartElement("s", "Body", FaultNames.Soap12Namespace);
         writer.WriteXmlnsAttribute("a", FaultNames.AddressingNamespace);
         write(writer);

@@ -42,6 +42,9 @@ public abstract class ContractProxyBase : DispatchProxy
         var arguments = args ?? [];
         if (!Contract.TryGetOperation(targetMethod, out var operation))
             return InvokeNonOperation(targetMethod, arguments);
+        // DispatchProxy passes null for out parameters; the handler sees their defaults, as the server does.
+        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Direction == ParameterDirection.Out))
+            arguments[parameter.Position] = OperationFormatter.DefaultValue(parameter.Type);
 
         if (OperationSignature.IsTaskBased(targetMethod))
         {

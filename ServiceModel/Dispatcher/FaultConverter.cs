@@ -21,31 +21,14 @@ public static class FaultConverter
     public static Message CreateFault(Exception error, OperationDescription? operation, bool includeExceptionDetail)
     {
         ArgumentNullException.ThrowIfNull(error);
-        switch (error)
+        try
         {
-            case FaultException { DetailType: { } detailType } typed:
-                try
-                {
-                    var serializer = DetailSerializer(detailType, operation);
-                    var detail = typed.DetailObject;
-                    var action = typed.Action ?? operation?.FindFault(detailType)?.Action ?? FaultNames.DefaultFaultAction;
-                    return CreateFaultMessage(action, typed.Code, typed.Reason, writer => serializer.WriteObject(writer, detail));
-                }
-                catch (Exception serializationError) when (serializationError is SerializationException or InvalidDataContractException)
-                {
-                    // The detail cannot be sent: the client learns of an internal error rather than of nothing.
-                    return CreateInternalServiceFault(serializationError, includeExceptionDetail);
-                }
-            case FaultException plain:
-                return CreateFaultMessage(plain.Action ?? FaultNames.DefaultFaultAction, plain.Code, plain.Reason, writeDetail: null);
-            case ActionNotSupportedException notSupported:
-                return CreateFaultMessage(
-                    FaultNames.AddressingFaultAction,
-                    FaultCode.CreateSenderFaultCode(FaultNames.ActionNotSupported, FaultNames.AddressingNamespace),
-                    notSupported.Message,
-                    writeDetail: null);
-            default:
-                return CreateInternalServiceFault(error, includeExceptionDetail);
+            return CreateFaultFor(error, operation, includeExceptionDetail);
+        }
+        catch (Exception unwritable) when (unwritable is SerializationException or InvalidDataContractException or ArgumentException or XmlException)
+        {
+            // The detail or reason cannot be written: the client learns of an internal error rather than of nothing.
+            return CreateFaultMessage(FaultNames.DispatcherFaultAction, InternalServiceFaultCode, FaultNames.InternalServiceFaultReason, writeDetail: null);
         }
     }
 
@@ -127,9 +110,34 @@ public static class FaultConverter
         return new FaultException(received.Reason, received.Code, action);
     }
 
+    private static Message CreateFaultFor(Exception error, OperationDescription? operation, bool includeExceptionDetail)
+    {
+        switch (error)
+        {
+            case FaultException { DetailType: { } detailType } typed:
+                var serializer = DetailSerializer(detailType, operation);
+                var detail = typed.DetailObject;
+                var action = typed.Action ?? operation?.FindFault(detailType)?.Action ?? FaultNames.DefaultFaultAction;
+                return CreateFaultMessage(action, typed.Code, typed.Reason, writer => serializer.WriteObject(writer, detail));
+            case FaultException plain:
+                return CreateFaultMessage(plain.Action ?? FaultNames.DefaultFaultAction, plain.Code, plain.Reason, writeDetail: null);
+            case ActionNotSupportedException notSupported:
+                return CreateFaultMessage(
+                    FaultNames.AddressingFaultAction,
+                    FaultCode.CreateSenderFaultCode(FaultNames.ActionNotSupported, FaultNames.AddressingNamespace),
+                    notSupported.Message,
+                    writeDetail: null);
+            default:
+                return CreateInternalServiceFault(error, includeExceptionDetail);
+        }
+    }
+
+    private static FaultCode InternalServiceFaultCode =>
+        FaultCode.CreateReceiverFaultCode(FaultNames.InternalServiceFault, FaultNames.DispatcherNamespace);
+
     private static Message CreateInternalServiceFault(Exception error, bool includeExceptionDetail)
     {
-        var code = FaultCode.CreateReceiverFaultCode(FaultNames.InternalServiceFault, FaultNames.DispatcherNamespace);
+        var code = InternalServiceFaultCode;
         if (!includeExceptionDetail)
             return CreateFaultMessage(FaultNames.DispatcherFaultAction, code, FaultNames.InternalServiceFaultReason, writeDetail: null);
         var detail = new ExceptionDetail(error);
@@ -140,8 +148,7 @@ public static class FaultConverter
     private static Message CreateFaultMessage(string action, FaultCode code, string reason, Action<XmlDictionaryWriter>? writeDetail)
     {
         void Write(XmlDictionaryWriter writer) => FaultWriter.Write(writer, code, reason, writeDetail);
-        if (writeDetail is not null)
-            BodyValidation.CheckWrites(Write);
+        BodyValidation.CheckWrites(Write);
         return new Message(action, MessageBody.FromWriter(Write, isFault: true));
     }
 

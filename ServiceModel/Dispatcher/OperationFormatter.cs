@@ -16,6 +16,9 @@ public sealed class OperationFormatter
     private readonly OperationDescription operation;
     private readonly Lazy<DataContractSerializer[]> parameterSerializers;
     private readonly Lazy<DataContractSerializer?> resultSerializer;
+    private readonly Lazy<BodyPart[]> requestParts;
+    private readonly Lazy<BodyPart[]> replyParts;
+    private readonly object?[] defaultArguments;
     private readonly ConcurrentDictionary<Type, DataContractSerializer> faultSerializers = new();
 
     internal OperationFormatter(OperationDescription operation)
@@ -27,7 +30,26 @@ public sealed class OperationFormatter
         resultSerializer = new(() => operation.ReturnType == typeof(void)
             ? null
             : CreateSerializer(operation.ReturnType, ResultElementName));
+        requestParts = new(() => operation.Parameters.Where(parameter => parameter.IsInput)
+            .Select(parameter => new BodyPart(parameter.Name, parameter.Position, parameter.Type, parameterSerializers.Value[parameter.Position]))
+            .ToArray());
+        replyParts = new(() =>
+        {
+            var result = resultSerializer.Value is { } serializer
+                ? new[] { new BodyPart(ResultElementName, ResultIndex, operation.ReturnType, serializer) }
+                : [];
+            return result.Concat(operation.Parameters.Where(parameter => parameter.IsOutput)
+                    .Select(parameter => new BodyPart(parameter.Name, parameter.Position, parameter.Type, parameterSerializers.Value[parameter.Position])))
+                .ToArray();
+        });
+        // Boxed defaults are immutable, so one array of them can be copied for every call.
+        defaultArguments = operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
     }
+
+    private const int ResultIndex = -1;
+
+    /// <summary>One element of a wrapped body: its name, where its value goes (a parameter position or the result) and its serializer.</summary>
+    private sealed record BodyPart(string Name, int Index, Type Type, DataContractSerializer Serializer);
 
     private string Namespace => operation.ContractNamespace;
 
@@ -62,11 +84,14 @@ public sealed class OperationFormatter
     public object?[] DeserializeRequest(Message request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arguments = DefaultArguments();
+        var arguments = (object?[])defaultArguments.Clone();
         try
         {
-            var reader = request.Body.GetReader();
-            ReadWrapped(reader, operation.Name, (localName, ns) => FindInput(localName, ns), (index, value) => arguments[index] = value);
+            var parts = requestParts.Value;
+            var values = ReadWrapped(request.Body.GetReader(), operation.Name, parts);
+            for (var i = 0; i < parts.Length; i++)
+                if (values[i] is { } value)
+                    arguments[parts[i].Index] = value.Value;
             return arguments;
         }
         catch (Exception error) when (IsReadError(error))
@@ -125,40 +150,44 @@ public sealed class OperationFormatter
         if (reply.IsFault || reader.IsStartElement("Fault", FaultNames.Soap12Namespace))
             throw FaultConverter.ReadFault(reader, reply.Action, operation);
 
-        var result = DefaultValue(operation.ReturnType);
-        var outputs = new Dictionary<int, object?>();
+        var parts = replyParts.Value;
+        ReadValue?[] values;
         try
         {
-            ReadWrapped(reader, ResponseElementName, FindOutput, (index, value) =>
-            {
-                if (index < 0)
-                    result = value;
-                else
-                    outputs[index] = value;
-            });
+            values = ReadWrapped(reader, ResponseElementName, parts);
         }
         catch (Exception error) when (IsReadError(error))
         {
             throw ReplyError(error);
         }
         // Only now that the whole reply is read: a bad reply leaves the caller's arguments untouched.
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.IsOutput))
-            arguments[parameter.Position] = outputs.TryGetValue(parameter.Position, out var value) ? value : DefaultValue(parameter.Type);
+        var result = DefaultValue(operation.ReturnType);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            var value = values[i] is { } read ? read.Value : DefaultValue(parts[i].Type);
+            if (parts[i].Index == ResultIndex)
+                result = value;
+            else
+                arguments[parts[i].Index] = value;
+        }
         return result;
     }
 
     /// <summary>The serializer for a fault detail type, with this operation's known types.</summary>
     internal DataContractSerializer GetFaultSerializer(Type detailType) =>
-        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes));
+        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes.Count == 0 ? null : operation.KnownTypes));
 
+    // No known types list at all when there are none: DCS sets up a per-call known-types context for any list, even an empty one.
     private DataContractSerializer CreateSerializer(Type type, string elementName) =>
-        new(type, elementName, Namespace, operation.KnownTypes);
+        new(type, elementName, Namespace, operation.KnownTypes.Count == 0 ? null : operation.KnownTypes);
 
-    /// <summary>Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>, matching parts by name; unknown and repeated parts are skipped.</summary>
-    private void ReadWrapped(
-        XmlDictionaryReader reader, string wrapperName, Func<string, string, (int Index, DataContractSerializer Serializer, Type Type)?> findPart,
-        Action<int, object?> store)
+    /// <summary>
+    /// Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>: the value of each of <paramref name="parts"/>, matched by name
+    /// (null where the part is missing). Unknown and repeated elements are skipped.
+    /// </summary>
+    private ReadValue?[] ReadWrapped(XmlDictionaryReader reader, string wrapperName, BodyPart[] parts)
     {
+        var values = new ReadValue?[parts.Length];
         reader.MoveToContent();
         if (!reader.IsStartElement(wrapperName, Namespace))
             throw new SerializationException(
@@ -166,45 +195,36 @@ public sealed class OperationFormatter
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return;
+            return values;
         }
         reader.ReadStartElement();
-        var seen = new HashSet<int>();
         while (reader.MoveToContent() == XmlNodeType.Element)
         {
-            var part = findPart(reader.LocalName, reader.NamespaceURI);
-            if (part is not { } found || !seen.Add(found.Index))
+            var index = FindPart(parts, reader.LocalName, reader.NamespaceURI);
+            if (index < 0 || values[index] is not null)
             {
                 reader.Skip();
                 continue;
             }
-            var value = found.Serializer.ReadObject(reader, verifyObjectName: false);
-            store(found.Index, value ?? DefaultValue(found.Type));
+            var part = parts[index];
+            values[index] = new ReadValue(part.Serializer.ReadObject(reader, verifyObjectName: false) ?? DefaultValue(part.Type));
         }
         reader.ReadEndElement();
+        return values;
     }
 
-    private (int, DataContractSerializer, Type)? FindInput(string localName, string ns)
+    private int FindPart(BodyPart[] parts, string localName, string ns)
     {
         if (ns != Namespace)
-            return null;
-        var parameter = operation.Parameters.FirstOrDefault(parameter => parameter.IsInput && parameter.Name == localName);
-        return parameter is null ? null : (parameter.Position, parameterSerializers.Value[parameter.Position], parameter.Type);
+            return -1;
+        for (var i = 0; i < parts.Length; i++)
+            if (parts[i].Name == localName)
+                return i;
+        return -1;
     }
 
-    /// <summary>The result part has index -1; out/ref parts their parameter position.</summary>
-    private (int, DataContractSerializer, Type)? FindOutput(string localName, string ns)
-    {
-        if (ns != Namespace)
-            return null;
-        if (resultSerializer.Value is { } result && localName == ResultElementName)
-            return (-1, result, operation.ReturnType);
-        var parameter = operation.Parameters.FirstOrDefault(parameter => parameter.IsOutput && parameter.Name == localName);
-        return parameter is null ? null : (parameter.Position, parameterSerializers.Value[parameter.Position], parameter.Type);
-    }
-
-    private object?[] DefaultArguments() =>
-        operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
+    /// <summary>A value read from a body (which may itself be null, unlike a missing part).</summary>
+    private sealed record ReadValue(object? Value);
 
     private void CheckArgumentCount(object?[] arguments)
     {
