@@ -1,0 +1,91 @@
+using System.Runtime.Serialization;
+using Ikosa.ServiceModel;
+
+namespace Ikosa.Contracts;
+
+/// <summary>The game master's controls. Every operation is refused to player users.</summary>
+[ServiceContract(Namespace = IkosaNamespaces.Services, CallbackContract = typeof(IMasterCallback), SessionMode = SessionMode.Required)]
+public interface IMasterService
+{
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    void Bind(string ticket);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    ResultInfo SetPaused(bool paused);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo StartCombat(List<Guid> creatures);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    ResultInfo StopCombat();
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo AddCombatants(List<Guid> creatures);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo DropCombatants(List<Guid> creatures);
+
+    /// <summary>Answers any waiting prompt, whoever it was routed to.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers);
+
+    /// <summary>Changes a creature; refused when it changed since <see cref="CreatureEditInfo.ExpectedVersion"/>.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(InvalidStateFault))]
+    CreatureInfo EditCreature(CreatureEditInfo edit);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    ResultInfo AllowPhysicalDice(string user, bool allowed);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo KickUser(string user);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo DisableUser(string user, bool disabled);
+
+    /// <summary>Copies the committed state to a named snapshot file beside the data file.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    ResultInfo SaveSnapshot(string name);
+}
+
+[ServiceContract(Namespace = IkosaNamespaces.Services)]
+public interface IMasterCallback
+{
+    [OperationContract(IsOneWay = true)]
+    void OnSessionEnded(string reason);
+}
+
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class CreatureEditInfo
+{
+    [DataMember(Order = 0)] public Guid Id { get; set; }
+
+    [DataMember(Order = 1)] public long ExpectedVersion { get; set; }
+
+    [DataMember(Order = 2)] public int? HitPoints { get; set; }
+
+    [DataMember(Order = 3)] public int? X { get; set; }
+
+    [DataMember(Order = 4)] public int? Y { get; set; }
+
+    [DataMember(Order = 5)] public string? Name { get; set; }
+}

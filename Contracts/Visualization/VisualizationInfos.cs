@@ -1,0 +1,65 @@
+using System.Runtime.Serialization;
+
+namespace Ikosa.Contracts;
+
+/// <summary>
+/// What one character perceives, computed on the host: the cells it sees now, the cells it remembers, and the creatures
+/// it sees. Nothing else about the map or its occupants is sent.
+/// </summary>
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class ViewInfo
+{
+    [DataMember(Order = 0)] public Guid? Viewer { get; set; }
+
+    [DataMember(Order = 1)] public int Width { get; set; }
+
+    [DataMember(Order = 2)] public int Height { get; set; }
+
+    [DataMember(Order = 3)] public List<CellInfo> Visible { get; set; } = new();
+
+    [DataMember(Order = 4)] public List<CellInfo> Remembered { get; set; } = new();
+
+    [DataMember(Order = 5)] public List<TokenInfo> Creatures { get; set; } = new();
+
+    [DataMember(Order = 6)] public long Serial { get; set; }
+}
+
+/// <summary>A map cell and what it is: "floor", "wall", "door-open", "door-closed".</summary>
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class CellInfo
+{
+    [DataMember(Order = 0)] public int X { get; set; }
+
+    [DataMember(Order = 1)] public int Y { get; set; }
+
+    [DataMember(Order = 2)] public string Terrain { get; set; } = "";
+}
+
+/// <summary>A creature as a viewer sees it on the map.</summary>
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class TokenInfo
+{
+    [DataMember(Order = 0)] public Guid Id { get; set; }
+
+    [DataMember(Order = 1)] public string Name { get; set; } = "";
+
+    [DataMember(Order = 2)] public string Team { get; set; } = "";
+
+    [DataMember(Order = 3)] public int X { get; set; }
+
+    [DataMember(Order = 4)] public int Y { get; set; }
+
+    [DataMember(Order = 5)] public string Icon { get; set; } = "";
+
+    [DataMember(Order = 6)] public string State { get; set; } = "";
+}
+
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class ImageInfo
+{
+    [DataMember(Order = 0)] public string Name { get; set; } = "";
+
+    [DataMember(Order = 1)] public string ContentType { get; set; } = "";
+
+    [DataMember(Order = 2)] public byte[] Data { get; set; } = [];
+}
