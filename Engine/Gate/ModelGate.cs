@@ -125,9 +125,18 @@ public sealed class ModelGate : IDisposable
 
     private T RunRead<T>(Func<Transaction, T> work, TimeSpan budget)
     {
-        var waitStart = Stopwatch.GetTimestamp();
-        if (!_lock.TryEnterReadLock(_options.LockTimeout)) throw Busy("read");
-        var entered = Stopwatch.GetTimestamp();
+        var counters = Metrics.Mine;
+        long waitTicks = 0;
+        // Uncontended entry is the common case: it needs no clock reading at all.
+        if (!_lock.TryEnterReadLock(0))
+        {
+            var waitStart = Stopwatch.GetTimestamp();
+            if (!_lock.TryEnterReadLock(_options.LockTimeout)) throw Busy("read");
+            waitTicks = Stopwatch.GetTimestamp() - waitStart;
+        }
+        // A clock reading costs as much as a small read, so the hold time of reads is sampled.
+        var timed = counters.Read.ShouldSampleHold();
+        var entered = timed ? Stopwatch.GetTimestamp() : 0;
         var tx = new Transaction(_model, TransactionMode.Read, budget, _options.Time);
         try
         {
@@ -148,7 +157,7 @@ public sealed class ModelGate : IDisposable
         {
             tx.End();
             _lock.ExitReadLock();
-            Metrics.Mine.Read.Record(entered - waitStart, Stopwatch.GetTimestamp() - entered);
+            counters.Read.Record(waitTicks, timed ? Stopwatch.GetTimestamp() - entered : -1);
         }
     }
 

@@ -9,7 +9,8 @@ public interface IRecipientConnection
     /// <summary>
     /// Sends one batch to the client. The next batch is not handed over until this completes, so a
     /// slow send makes later batches wait (and be coalesced) in the engine's bounded queue. Throwing
-    /// means the connection is dead: the recipient is detached.
+    /// means the connection is dead: the recipient is detached. Must not block: return a pending task
+    /// (e.g. the session's socket write) rather than wait, because one loop feeds every recipient.
     /// </summary>
     ValueTask SendAsync(NotificationBatch batch);
 

@@ -13,21 +13,22 @@ namespace Ikosa.Engine.Notifications;
 public sealed class NotificationDispatcher : ICommitListener
 {
     private readonly Lock _lock = new();
-    private readonly Dictionary<string, RecipientHistory> _histories = new(StringComparer.Ordinal);
     private readonly Dictionary<string, RecipientQueue> _connected = new(StringComparer.Ordinal);
+    private readonly DeliveryScheduler _scheduler = new();
     private readonly NotificationOptions _options;
     private readonly ILogger _logger;
-    private readonly long _startSerial;
+    private readonly CommitHistory _history;
     private long _serial;
 
     /// <param name="startSerial">the gate's serial when this dispatcher starts hearing commits (history is complete after it)</param>
     public NotificationDispatcher(long startSerial, NotificationOptions? options = null, ILogger<NotificationDispatcher>? logger = null)
     {
         _options = options ?? new NotificationOptions();
-        if (_options.MaxPendingItems < 1 || _options.HistoryPerRecipient < 0)
-            throw new ArgumentOutOfRangeException(nameof(options), "MaxPendingItems must be positive and HistoryPerRecipient not negative");
+        if (_options.MaxPendingItems < 1 || _options.HistoryCommits < 0)
+            throw new ArgumentOutOfRangeException(nameof(options), "MaxPendingItems must be positive and HistoryCommits not negative");
         _logger = logger ?? (ILogger)NullLogger.Instance;
-        _startSerial = _serial = startSerial;
+        _serial = startSerial;
+        _history = new CommitHistory(startSerial, _options.HistoryCommits);
     }
 
     /// <summary>The serial of the last commit released to recipients.</summary>
@@ -51,11 +52,11 @@ public sealed class NotificationDispatcher : ICommitListener
         lock (_lock)
         {
             if (_connected.Remove(recipient, out var old)) old.Close();
-            var queue = new RecipientQueue(recipient, connection, _options.MaxPendingItems, _logger);
+            var queue = new RecipientQueue(recipient, connection, _scheduler, _options.MaxPendingItems, _logger);
             _connected[recipient] = queue;
             if (lastSerial is not { } last) return new ResumeResult(ResumeKind.Fresh, 0, _serial);
 
-            var missed = last > _serial ? null : HistoryOf(recipient).Since(last);
+            var missed = last > _serial ? null : _history.Since(recipient, last);
             if (missed is null)
             {
                 _logger.LogInformation("{Recipient} resumes from serial {Last}, not in the kept history; it must refetch", recipient, last);
@@ -89,21 +90,13 @@ public sealed class NotificationDispatcher : ICommitListener
         lock (_lock)
         {
             _serial = commit.Serial;
+            _history.Add(commit);
             foreach (var (recipient, items) in commit.Notifications)
             {
-                var batch = new NotificationBatch(commit.Serial, items);
-                HistoryOf(recipient).Add(batch);
                 if (!_connected.TryGetValue(recipient, out var queue)) continue;
                 if (queue.IsClosed) _connected.Remove(recipient);
-                else queue.Enqueue(batch);
+                else queue.Enqueue(new NotificationBatch(commit.Serial, items));
             }
         }
-    }
-
-    private RecipientHistory HistoryOf(string recipient)
-    {
-        if (!_histories.TryGetValue(recipient, out var history))
-            _histories[recipient] = history = new RecipientHistory(_startSerial, _options.HistoryPerRecipient);
-        return history;
     }
 }

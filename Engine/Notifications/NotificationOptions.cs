@@ -8,6 +8,9 @@ public sealed record NotificationOptions
     /// </summary>
     public int MaxPendingItems { get; init; } = 10_000;
 
-    /// <summary>How many recent batches are kept per recipient for resuming after a reconnect.</summary>
-    public int HistoryPerRecipient { get; init; } = 256;
+    /// <summary>
+    /// How many recent commits (with notifications) are kept for resuming recipients after a reconnect;
+    /// a client that missed more must refetch.
+    /// </summary>
+    public int HistoryCommits { get; init; } = 1024;
 }

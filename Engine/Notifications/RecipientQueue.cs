@@ -3,25 +3,28 @@ using Microsoft.Extensions.Logging;
 namespace Ikosa.Engine.Notifications;
 
 /// <summary>
-/// One connected recipient's bounded outbound queue and the loop that feeds its connection one batch
-/// at a time, in commit order. Whatever piles up while a send is in flight is coalesced into one batch;
-/// if even that stays over the bound, the recipient is disconnected with a logged reason. Enqueueing
-/// never waits for the connection, so neither the writer nor other recipients are held up.
+/// One connected recipient's bounded outbound queue, handing its connection one batch at a time, in
+/// commit order, through the shared <see cref="DeliveryScheduler"/>. Whatever piles up while a send is
+/// in flight is coalesced into one batch; if even that stays over the bound, the recipient is
+/// disconnected with a logged reason. Enqueueing never waits for the connection, so neither the writer
+/// nor other recipients are held up.
 /// </summary>
 internal sealed class RecipientQueue
 {
     private readonly Lock _lock = new();
     private readonly List<NotificationBatch> _pending = new();
+    private readonly DeliveryScheduler _scheduler;
     private readonly int _maxPendingItems;
     private readonly ILogger _logger;
     private int _pendingItems;
-    private bool _pumping;
+    private bool _busy; // scheduled, or a send is in flight
     private bool _closed;
 
-    public RecipientQueue(string recipient, IRecipientConnection connection, int maxPendingItems, ILogger logger)
+    public RecipientQueue(string recipient, IRecipientConnection connection, DeliveryScheduler scheduler, int maxPendingItems, ILogger logger)
     {
         Recipient = recipient;
         Connection = connection;
+        _scheduler = scheduler;
         _maxPendingItems = maxPendingItems;
         _logger = logger;
     }
@@ -41,19 +44,17 @@ internal sealed class RecipientQueue
     public void Enqueue(NotificationBatch batch)
     {
         string? overflow = null;
+        var schedule = false;
         lock (_lock)
         {
             if (_closed) return;
             _pending.Add(batch);
             _pendingItems += batch.Items.Count;
             if (_pendingItems > _maxPendingItems) overflow = CoalesceOrGiveUp();
-            if (overflow is null && !_pumping)
-            {
-                _pumping = true;
-                ThreadPool.UnsafeQueueUserWorkItem(static q => _ = q.PumpAsync(), this, preferLocal: false);
-            }
+            if (overflow is null && !_busy) schedule = _busy = true;
         }
         if (overflow is not null) Drop(overflow, tellConnection: true);
+        if (schedule) _scheduler.Schedule(this);
     }
 
     /// <summary>Stops delivery without telling the connection (the host closed it, or a new one replaced it).</summary>
@@ -67,6 +68,68 @@ internal sealed class RecipientQueue
         }
     }
 
+    /// <summary>Hands the connection everything pending, coalesced into one batch. Called by the scheduler; never throws.</summary>
+    public void DeliverNext()
+    {
+        NotificationBatch next;
+        lock (_lock)
+        {
+            if (_closed || _pending.Count == 0)
+            {
+                _busy = false;
+                return;
+            }
+            next = NotificationBatch.Coalesce(_pending);
+            _pending.Clear();
+            _pendingItems = 0;
+        }
+        ValueTask sending;
+        try
+        {
+            sending = Connection.SendAsync(next);
+        }
+        catch (Exception e)
+        {
+            SendFailed(next, e);
+            return;
+        }
+        if (sending.IsCompletedSuccessfully) Sent();
+        else _ = AwaitSend(sending, next);
+    }
+
+    private async Task AwaitSend(ValueTask sending, NotificationBatch batch)
+    {
+        try
+        {
+            await sending.ConfigureAwait(false);
+        }
+        catch (Exception e)
+        {
+            SendFailed(batch, e);
+            return;
+        }
+        Sent();
+    }
+
+    private void Sent()
+    {
+        lock (_lock)
+        {
+            if (_closed || _pending.Count == 0)
+            {
+                _busy = false;
+                return;
+            }
+        }
+        _scheduler.Schedule(this);
+    }
+
+    private void SendFailed(NotificationBatch batch, Exception e)
+    {
+        lock (_lock) _busy = false;
+        Drop($"sending batch {batch.Serial} failed: {e.Message}", tellConnection: false);
+    }
+
     private string? CoalesceOrGiveUp()
     {
         var merged = NotificationBatch.Coalesce(_pending);
@@ -76,35 +139,6 @@ internal sealed class RecipientQueue
         return _pendingItems > _maxPendingItems
             ? $"notification queue over its bound ({_pendingItems} items pending, at most {_maxPendingItems}): the client is not keeping up"
             : null;
-    }
-
-    private async Task PumpAsync()
-    {
-        while (true)
-        {
-            NotificationBatch next;
-            lock (_lock)
-            {
-                if (_closed || _pending.Count == 0)
-                {
-                    _pumping = false;
-                    return;
-                }
-                next = NotificationBatch.Coalesce(_pending);
-                _pending.Clear();
-                _pendingItems = 0;
-            }
-            try
-            {
-                await Connection.SendAsync(next).ConfigureAwait(false);
-            }
-            catch (Exception e)
-            {
-                lock (_lock) _pumping = false;
-                Drop($"sending batch {next.Serial} failed: {e.Message}", tellConnection: false);
-                return;
-            }
-        }
     }
 
     private void Drop(string reason, bool tellConnection)

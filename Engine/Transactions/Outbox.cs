@@ -18,13 +18,13 @@ internal sealed class Outbox
         items.Add(notification);
     }
 
-    public IReadOnlyDictionary<string, IReadOnlyList<Notification>> Drain()
+    /// <summary>Takes everything out of the outbox (which may never have been created).</summary>
+    public static IReadOnlyDictionary<string, IReadOnlyList<Notification>> Drain(ref Outbox? outbox)
     {
-        if (_byRecipient is null) return Empty;
-        var result = _byRecipient.ToDictionary(p => p.Key, p => (IReadOnlyList<Notification>)p.Value, StringComparer.Ordinal);
-        _byRecipient = null;
-        return result;
+        var byRecipient = outbox?._byRecipient;
+        outbox = null;
+        return byRecipient is null
+            ? Empty
+            : byRecipient.ToDictionary(p => p.Key, p => (IReadOnlyList<Notification>)p.Value, StringComparer.Ordinal);
     }
-
-    public void Clear() => _byRecipient = null;
 }

@@ -16,8 +16,9 @@ public sealed class Transaction : IModelReader
     private readonly GameModel _model;
     private readonly TimeProvider _time;
     private readonly TimeSpan _budget;
+    private readonly bool _onSystemClock;
     private readonly long _deadline;
-    private readonly Outbox _outbox = new();
+    private Outbox? _outbox;
     private Dictionary<EntityId, Entity?>? _before;
     private bool _ended;
 
@@ -27,8 +28,11 @@ public sealed class Transaction : IModelReader
         _time = time;
         _budget = budget;
         Mode = mode;
-        _deadline = budget == Timeout.InfiniteTimeSpan
-            ? long.MaxValue
+        // On the real clock, budgets use the millisecond tick count: budgets are tens of milliseconds,
+        // and a high-resolution timestamp costs more than a whole small read on some machines.
+        _onSystemClock = time == TimeProvider.System;
+        _deadline = budget == Timeout.InfiniteTimeSpan ? long.MaxValue
+            : _onSystemClock ? Environment.TickCount64 + (long)Math.Ceiling(budget.TotalMilliseconds)
             : time.GetTimestamp() + (long)(budget.TotalSeconds * time.TimestampFrequency);
     }
 
@@ -91,7 +95,7 @@ public sealed class Transaction : IModelReader
         ArgumentException.ThrowIfNullOrEmpty(recipient);
         ArgumentNullException.ThrowIfNull(notification);
         BeginChange();
-        _outbox.Add(recipient, notification);
+        (_outbox ??= new Outbox()).Add(recipient, notification);
     }
 
     /// <summary>Queues a notification for each of several recipients (a channel message).</summary>
@@ -121,7 +125,9 @@ public sealed class Transaction : IModelReader
     /// <exception cref="BudgetExceededException">the budget is spent</exception>
     public void CheckBudget()
     {
-        if (_time.GetTimestamp() > _deadline) throw new BudgetExceededException(_budget);
+        if (_deadline == long.MaxValue) return;
+        var now = _onSystemClock ? Environment.TickCount64 : _time.GetTimestamp();
+        if (now > _deadline) throw new BudgetExceededException(_budget);
     }
 
     internal CommittedTransaction Complete(long serial)
@@ -129,7 +135,7 @@ public sealed class Transaction : IModelReader
         var changes = _before is null
             ? (IReadOnlyList<EntityChange>)Array.Empty<EntityChange>()
             : _before.Keys.Select(id => new EntityChange(id, _model.Find(id))).ToList();
-        return new CommittedTransaction(serial, changes, _outbox.Drain());
+        return new CommittedTransaction(serial, changes, Outbox.Drain(ref _outbox));
     }
 
     /// <summary>Restores every entity this transaction touched and drops its outbox.</summary>
@@ -140,7 +146,7 @@ public sealed class Transaction : IModelReader
             foreach (var (id, entity) in _before) _model.Set(id, entity);
             _before = null;
         }
-        _outbox.Clear();
+        _outbox = null;
         _ended = true;
     }
 

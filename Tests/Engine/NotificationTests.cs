@@ -168,14 +168,14 @@ public class NotificationTests
     [Fact]
     public void A_serial_older_than_the_kept_history_or_unknown_requires_a_refetch()
     {
-        var dispatcher = new NotificationDispatcher(10, new NotificationOptions { HistoryPerRecipient = 2 });
+        var dispatcher = new NotificationDispatcher(10, new NotificationOptions { HistoryCommits = 2 });
         for (var s = 11; s <= 15; s++) dispatcher.OnCommitted(Commit(s, ("alice", new Ping(s))));
 
         Assert.Equal(ResumeKind.RefetchRequired, dispatcher.Connect("alice", new RecordingConnection(), lastSerial: 12).Kind);
         Assert.Equal(ResumeKind.Resumed, dispatcher.Connect("alice", new RecordingConnection(), lastSerial: 13).Kind);
         Assert.Equal(ResumeKind.RefetchRequired, dispatcher.Connect("alice", new RecordingConnection(), lastSerial: 99).Kind);
         Assert.Equal(ResumeKind.RefetchRequired, dispatcher.Connect("carol", new RecordingConnection(), lastSerial: 9).Kind);
-        var carol = dispatcher.Connect("carol", new RecordingConnection(), lastSerial: 10);
+        var carol = dispatcher.Connect("carol", new RecordingConnection(), lastSerial: 13);
         Assert.Equal(new ResumeResult(ResumeKind.Resumed, 0, 15), carol);
         Assert.Equal(ResumeKind.Fresh, dispatcher.Connect("dave", new RecordingConnection()).Kind);
     }
