@@ -1,0 +1,265 @@
+using System.Collections.Concurrent;
+using System.Diagnostics;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Store;
+using Ikosa.Engine.Transactions;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ikosa.Engine.Gate;
+
+/// <summary>
+/// The only way into the game model. <see cref="Read"/> lets many tasks read at once; <see cref="Write"/>
+/// lets one task at a time change the model inside a transaction that commits whole (durable in the
+/// store before the lock is released) or not at all. Commit listeners (notifications, scheduled tasks)
+/// hear of each commit after the lock is released, in serial order. The lock is one
+/// <see cref="ReaderWriterLockSlim"/> without recursion: a task may not enter the gate from inside it.
+/// </summary>
+public sealed class ModelGate : IDisposable
+{
+    private readonly ReaderWriterLockSlim _lock = new(LockRecursionPolicy.NoRecursion);
+    private readonly GameModel _model;
+    private readonly IModelStore _store;
+    private readonly GateOptions _options;
+    private readonly ILogger _logger;
+    private readonly ConcurrentQueue<CommittedTransaction> _unreleased = new();
+    private readonly Lock _releaseLock = new();
+    private volatile ICommitListener[] _listeners = [];
+
+    /// <summary>Loads the last committed state from <paramref name="store"/> and opens the gate on it.</summary>
+    public ModelGate(EntityTypeRegistry types, IModelStore store, GateOptions? options = null, ILogger<ModelGate>? logger = null)
+    {
+        _store = store;
+        _options = options ?? new GateOptions();
+        _logger = logger ?? (ILogger)NullLogger.Instance;
+        _model = new GameModel(types);
+        var state = store.Load();
+        _model.Reset(state.Serial, state.Entities);
+    }
+
+    public GateOptions Options => _options;
+
+    public EntityTypeRegistry Types => _model.Types;
+
+    /// <summary>The serial of the last commit.</summary>
+    public long Serial => _model.Serial;
+
+    public GateMetrics Metrics { get; } = new();
+
+    public void AddListener(ICommitListener listener)
+    {
+        lock (_releaseLock) _listeners = [.. _listeners, listener];
+    }
+
+    /// <summary>Runs <paramref name="work"/> under the read lock; if it tries to change anything it is re-run as a write.</summary>
+    public T Read<T>(Func<Transaction, T> work) => Execute(work, TransactionMode.Read);
+
+    public void Read(Action<Transaction> work) => Execute(AsFunc(work), TransactionMode.Read);
+
+    /// <summary>Runs <paramref name="work"/> as a write transaction, retried by the policy if aborted.</summary>
+    /// <exception cref="ServerBusyException">the lock was not free within the timeout</exception>
+    /// <exception cref="TransactionFailedException">the retry policy gave up</exception>
+    /// <exception cref="StoreFailedException">the commit could not be made durable (and was rolled back)</exception>
+    public T Write<T>(Func<Transaction, T> work) => Execute(work, TransactionMode.Write);
+
+    public void Write(Action<Transaction> work) => Execute(AsFunc(work), TransactionMode.Write);
+
+    /// <summary>
+    /// One try of a task, without retries: the task service applies the retry policy itself so that
+    /// a re-queue goes to the back of the task's queue.
+    /// </summary>
+    internal T RunOnce<T>(Func<Transaction, T> work, TransactionMode mode, TimeSpan budget)
+    {
+        EnsureNotInside();
+        return mode == TransactionMode.Read ? RunRead(work, budget) : RunWrite(work, budget);
+    }
+
+    internal void CountRetry(bool failed)
+    {
+        if (failed) Metrics.Mine.Failures++;
+        else Metrics.Mine.Retries++;
+    }
+
+    internal void CountUpgrade() => Metrics.Mine.Upgrades++;
+
+    private T Execute<T>(Func<Transaction, T> work, TransactionMode mode)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        EnsureNotInside();
+        var budget = _options.Budget;
+        int failedThisRound = 0, requeues = 0, tries = 0;
+        while (true)
+        {
+            tries++;
+            try
+            {
+                return mode == TransactionMode.Read ? RunRead(work, budget) : RunWrite(work, budget);
+            }
+            catch (WriteRequiredException) when (mode == TransactionMode.Read)
+            {
+                CountUpgrade();
+                mode = TransactionMode.Write;
+            }
+            catch (TransactionAbortedException aborted)
+            {
+                switch (_options.Retry.Decide(aborted, ++failedThisRound, requeues))
+                {
+                    case RetryDecision.RetryNow:
+                        CountRetry(failed: false);
+                        break;
+                    case RetryDecision.Requeue:
+                        // A direct caller has no queue to go back to: let others at the lock first.
+                        CountRetry(failed: false);
+                        requeues++;
+                        failedThisRound = 0;
+                        budget = Doubled(budget);
+                        Thread.Yield();
+                        break;
+                    default:
+                        CountRetry(failed: true);
+                        throw new TransactionFailedException($"the task failed after {tries} tries: {aborted.Message}", aborted);
+                }
+            }
+        }
+    }
+
+    private T RunRead<T>(Func<Transaction, T> work, TimeSpan budget)
+    {
+        var counters = Metrics.Mine;
+        long waitTicks = 0;
+        // Uncontended entry is the common case: it needs no clock reading at all.
+        if (!_lock.TryEnterReadLock(0))
+        {
+            var waitStart = Stopwatch.GetTimestamp();
+            if (!_lock.TryEnterReadLock(_options.LockTimeout)) throw Busy("read");
+            waitTicks = Stopwatch.GetTimestamp() - waitStart;
+        }
+        // A clock reading costs as much as a small read, so the hold time of reads is sampled.
+        var timed = counters.Read.ShouldSampleHold();
+        var entered = timed ? Stopwatch.GetTimestamp() : 0;
+        var tx = new Transaction(_model, TransactionMode.Read, budget, _options.Time);
+        try
+        {
+            T result;
+            try
+            {
+                result = work(tx);
+            }
+            catch (Exception) when (tx.WriteRequired)
+            {
+                throw new WriteRequiredException();
+            }
+            // The task may have swallowed the abort; it is re-run as a write all the same.
+            if (tx.WriteRequired) throw new WriteRequiredException();
+            return result;
+        }
+        finally
+        {
+            tx.End();
+            _lock.ExitReadLock();
+            counters.Read.Record(waitTicks, timed ? Stopwatch.GetTimestamp() - entered : -1);
+        }
+    }
+
+    private T RunWrite<T>(Func<Transaction, T> work, TimeSpan budget)
+    {
+        var waitStart = Stopwatch.GetTimestamp();
+        if (!_lock.TryEnterWriteLock(_options.LockTimeout)) throw Busy("write");
+        var entered = Stopwatch.GetTimestamp();
+        var tx = new Transaction(_model, TransactionMode.Write, budget, _options.Time);
+        T result;
+        try
+        {
+            result = work(tx);
+            tx.CheckBudget();
+            var commit = tx.Complete(_model.Serial + 1);
+            if (commit.Changes.Count > 0 || commit.Notifications.Count > 0)
+            {
+                MakeDurable(commit);
+                _model.Serial = commit.Serial;
+                _unreleased.Enqueue(commit);
+                Metrics.Mine.Commits++;
+            }
+            tx.End();
+        }
+        catch
+        {
+            tx.Rollback();
+            Metrics.Mine.Rollbacks++;
+            throw;
+        }
+        finally
+        {
+            _lock.ExitWriteLock();
+            Metrics.Mine.Write.Record(entered - waitStart, Stopwatch.GetTimestamp() - entered);
+        }
+        ReleaseCommits();
+        return result;
+    }
+
+    private void MakeDurable(CommittedTransaction commit)
+    {
+        try
+        {
+            _store.Commit(commit);
+        }
+        catch (Exception e)
+        {
+            _logger.LogError(e, "commit {Serial} could not be made durable; rolled back", commit.Serial);
+            throw new StoreFailedException($"commit {commit.Serial} could not be made durable and was rolled back: {e.Message}", e);
+        }
+    }
+
+    /// <summary>
+    /// Hands committed transactions to the listeners in serial order. Commits are queued under the
+    /// write lock, so queue order is commit order; whichever thread gets here first delivers them all.
+    /// </summary>
+    private void ReleaseCommits()
+    {
+        lock (_releaseLock)
+        {
+            while (_unreleased.TryDequeue(out var commit))
+            {
+                foreach (var listener in _listeners)
+                {
+                    try
+                    {
+                        listener.OnCommitted(commit);
+                    }
+                    catch (Exception e)
+                    {
+                        _logger.LogError(e, "commit listener {Listener} failed on commit {Serial}", listener.GetType().Name, commit.Serial);
+                    }
+                }
+            }
+        }
+    }
+
+    private ServerBusyException Busy(string access)
+    {
+        Metrics.Mine.Busy++;
+        _logger.LogWarning("server busy: no {Access} access to the model within {Timeout}", access, _options.LockTimeout);
+        return new ServerBusyException(access, _options.LockTimeout);
+    }
+
+    private void EnsureNotInside()
+    {
+        if (_lock.IsReadLockHeld || _lock.IsWriteLockHeld)
+            throw new InvalidOperationException("a task may not enter the model gate from inside the gate (no nested Read/Write)");
+    }
+
+    private static TimeSpan Doubled(TimeSpan budget) =>
+        budget == Timeout.InfiniteTimeSpan || budget > TimeSpan.FromDays(1) ? budget : budget * 2;
+
+    private static Func<Transaction, bool> AsFunc(Action<Transaction> work)
+    {
+        ArgumentNullException.ThrowIfNull(work);
+        return tx =>
+        {
+            work(tx);
+            return true;
+        };
+    }
+
+    public void Dispose() => _lock.Dispose();
+}

@@ -1,0 +1,7 @@
+namespace Ikosa.Engine.Transactions;
+
+public enum TransactionMode
+{
+    Read,
+    Write,
+}

@@ -1,0 +1,107 @@
+using System.Diagnostics;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Store;
+
+namespace Ikosa.Tests.Engine;
+
+/// <summary>Same shape and type name as the child's entity (Tests/CrashWriter/CrashStream.cs).</summary>
+public sealed record CrashSlot(EntityId Id, long Value, string Padding) : Entity(Id);
+
+public class CrashTests
+{
+    private const int Rounds = 6;
+    private static readonly TimeSpan RoundTimeout = TimeSpan.FromSeconds(30);
+
+    [Fact]
+    public async Task After_each_SIGKILL_the_file_holds_exactly_a_prefix_of_the_stream_including_every_reported_commit()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("crash.ikosa");
+        var random = new Random(20261121);
+        long reportedTotal = 0;
+
+        for (var round = 0; round < Rounds; round++)
+        {
+            var killAfter = random.Next(1, 120);
+            var (start, lastReported) = await RunAndKill(file, killAfter);
+
+            var (serial, state) = Load(file);
+            Assert.Equal(reportedTotal, start); // the child found what the last round left
+            Assert.InRange(serial, lastReported, lastReported + 1); // at most one durable commit not yet reported
+            Assert.Equal(Expected(serial), state);
+            reportedTotal = serial;
+        }
+        Assert.True(reportedTotal >= Rounds);
+    }
+
+    /// <summary>Starts the writer, waits until it has reported <paramref name="killAfter"/> commits, and kills it mid-stream.</summary>
+    private static async Task<(long Start, long LastReported)> RunAndKill(string file, int killAfter)
+    {
+        using var child = Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), file, "1000000"])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
+        using var timeout = new CancellationTokenSource(RoundTimeout);
+        try
+        {
+            var first = await child.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException(
+                "the crash writer ended at once: " + await child.StandardError.ReadToEndAsync(timeout.Token));
+            var start = long.Parse(first.Split(' ')[1]);
+            var last = start;
+            for (var seen = 0; seen < killAfter; seen++)
+            {
+                var line = await child.StandardOutput.ReadLineAsync(timeout.Token) ?? throw new InvalidOperationException("the crash writer stopped early");
+                last = long.Parse(line.Split(' ')[1]);
+            }
+            child.Kill(); // SIGKILL on Unix: no chance to flush or close anything
+            // Whatever it printed before dying was reported too.
+            while (await child.StandardOutput.ReadLineAsync(timeout.Token) is { } line)
+            {
+                if (line.StartsWith("committed ", StringComparison.Ordinal)) last = long.Parse(line.Split(' ')[1]);
+            }
+            await child.WaitForExitAsync(timeout.Token);
+            return (start, last);
+        }
+        finally
+        {
+            if (!child.HasExited) child.Kill();
+        }
+    }
+
+    private static (long Serial, Dictionary<EntityId, long> State) Load(string file)
+    {
+        var types = new EntityTypeRegistry().Register<CrashSlot>("crash.slot");
+        using var store = new SqliteStore(file, types);
+        var loaded = store.Load();
+        return (loaded.Serial, loaded.Entities.Cast<CrashSlot>().ToDictionary(s => s.Id, s => s.Value));
+    }
+
+    /// <summary>The state after commits 1..n of the stream (mirrors CrashStream.Apply).</summary>
+    private static Dictionary<EntityId, long> Expected(long n)
+    {
+        var state = new Dictionary<EntityId, long>();
+        for (var k = 1L; k <= n; k++)
+        {
+            state[EntityId.Named("crash.head")] = k;
+            state[EntityId.Named("crash.slot." + k % 7)] = k;
+            state.Remove(EntityId.Named("crash.slot." + (k + 3) % 7));
+        }
+        return state;
+    }
+
+    private static string DotnetHost() =>
+        Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
+
+    private static string WriterPath()
+    {
+        // Tests/bin/<configuration>/<tfm>/ -> Tests/CrashWriter/bin/<configuration>/<tfm>/
+        var here = new DirectoryInfo(AppContext.BaseDirectory.TrimEnd(Path.DirectorySeparatorChar));
+        var tfm = here.Name;
+        var configuration = here.Parent!.Name;
+        var path = Path.Combine(here.Parent.Parent!.Parent!.FullName, "CrashWriter", "bin", configuration, tfm, "Ikosa.Tests.CrashWriter.dll");
+        Assert.True(File.Exists(path), $"the crash writer is not built at {path}");
+        return path;
+    }
+}
