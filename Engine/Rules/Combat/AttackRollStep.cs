@@ -19,7 +19,7 @@ public sealed record AttackRollStep(EntityId Id, EntityId Attacker, EntityId Tar
 
     public override string Describe() => Opportunity ? "attack of opportunity" : "attack roll";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         var attacker = context.Get<Creature>(Attacker);
         var target = context.Get<Creature>(Target);
@@ -34,7 +34,7 @@ public sealed record AttackRollStep(EntityId Id, EntityId Attacker, EntityId Tar
         };
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         if (!Attacks.StillOn(context, Attacker, Target, out var attacker, out var target)) return;
         var weapon = Attacks.Weapon(attacker, WeaponKey);

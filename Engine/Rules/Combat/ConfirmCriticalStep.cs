@@ -15,7 +15,7 @@ public sealed record ConfirmCriticalStep(EntityId Id, EntityId Attacker, EntityI
 
     public override string Describe() => "critical confirmation";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         var attacker = context.Get<Creature>(Attacker);
         var weapon = Attacks.Weapon(attacker, WeaponKey);
@@ -29,7 +29,7 @@ public sealed record ConfirmCriticalStep(EntityId Id, EntityId Attacker, EntityI
         };
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         if (!Attacks.StillOn(context, Attacker, Target, out var attacker, out var target)) return;
         var roll = context.Prerequisite<RollPrerequisite>(RollKey);

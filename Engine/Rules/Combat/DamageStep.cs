@@ -18,7 +18,7 @@ public sealed record DamageStep(EntityId Id, EntityId Attacker, EntityId Target,
 
     public override string Describe() => Multiplier > 1 ? "critical damage" : "damage";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         var attacker = context.Get<Creature>(Attacker);
         var weapon = Attacks.Weapon(attacker, WeaponKey);
@@ -33,7 +33,7 @@ public sealed record DamageStep(EntityId Id, EntityId Attacker, EntityId Target,
         };
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         if (!Attacks.StillOn(context, Attacker, Target, out var attacker, out _)) return;
         var damage = Math.Max(1, context.Prerequisite<RollPrerequisite>(RollKey).Total ?? 1);

@@ -21,7 +21,7 @@ public sealed record OpportunityStep(EntityId Id, EntityId Attacker, EntityId Ta
 
     public override string Describe() => "attack of opportunity offered";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         if (Control.ControllerOf(context, Attacker) is null) yield break;
         var target = context.Get<Creature>(Target);
@@ -35,7 +35,7 @@ public sealed record OpportunityStep(EntityId Id, EntityId Attacker, EntityId Ta
         };
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var take = context.Prerequisites<YesNoPrerequisite>().FirstOrDefault()?.Value ?? true;
         if (!take || !Attacks.StillOn(context, Attacker, Target, out var attacker, out var target)) return;

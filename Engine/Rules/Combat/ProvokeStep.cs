@@ -12,7 +12,7 @@ public sealed record ProvokeStep(EntityId Id, EntityId Creature) : CoreStep(Id)
 {
     public override string Describe() => "provokes attacks of opportunity";
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         if (context.Find<Creature>(Creature) is { } creature && creature.CanAct())
             Opportunity.Provoke(context, creature, ImmutableList<EntityId>.Empty);

@@ -23,7 +23,7 @@ public sealed record FireballStep(EntityId Id, EntityId Caster, Cell Center) : C
 
     public static string SaveKey(EntityId target) => "save:" + target;
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         var caster = context.Get<Creature>(Caster);
         if (!caster.CanAct()) yield break;
@@ -50,7 +50,7 @@ public sealed record FireballStep(EntityId Id, EntityId Caster, Cell Center) : C
         }
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var caster = context.Get<Creature>(Caster);
         if (!caster.CanAct()) return;

@@ -12,7 +12,7 @@ public sealed record SpendSpellStep(EntityId Id, EntityId Caster, string Spell) 
 {
     public override string Describe() => "spend a spell";
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var caster = context.Get<Creature>(Caster);
         if (caster.SpellsLeft(Spell) <= 0) throw new InvalidOperationException($"{caster.Name} has no {Spell} left");

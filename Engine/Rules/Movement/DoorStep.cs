@@ -14,7 +14,7 @@ public sealed record DoorStep(EntityId Id, EntityId Creature, Cell Door, bool Op
 {
     public override string Describe() => Open ? "open door" : "close door";
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var map = GameMaps.Of(context);
         if (map.DoorAt(Door) is not { } door || door.IsOpen == Open) return;

@@ -21,7 +21,7 @@ public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> P
 {
     public override string Describe() => "move";
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         if (context.Find<Creature>(Mover) is not { } mover || !mover.CanAct()) return;
         var map = GameMaps.Of(context);

@@ -20,7 +20,7 @@ public sealed record InitiativeStep(EntityId Id, ImmutableList<EntityId> Creatur
 {
     public override string Describe() => StartsCombat ? "initiative" : "initiative (joining)";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         foreach (var id in Creatures)
         {
@@ -37,7 +37,7 @@ public sealed record InitiativeStep(EntityId Id, ImmutableList<EntityId> Creatur
         }
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var tracker = TurnTracker.Of(context);
         if (!tracker.InCombat()) return;

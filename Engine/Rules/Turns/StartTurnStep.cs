@@ -19,7 +19,7 @@ public sealed record StartTurnStep(EntityId Id, EntityId Creature) : CoreStep(Id
 
     public override string Describe() => "start of turn";
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var tracker = TurnTracker.Of(context);
         if (!tracker.InCombat() || tracker.Current is not { } slot) return;

@@ -19,7 +19,7 @@ public sealed record TurnStep(EntityId Id, EntityId Creature) : CoreStep(Id)
 
     public override string Describe() => "turn";
 
-    protected internal override IEnumerable<StepPrerequisite> Plan(StepContext context)
+    public override IEnumerable<StepPrerequisite> Plan(StepContext context)
     {
         var tracker = TurnTracker.Of(context);
         if (!tracker.IsTurnOf(Creature) || context.Find<Creature>(Creature) is not { } creature || !creature.CanAct()) yield break;
@@ -34,7 +34,7 @@ public sealed record TurnStep(EntityId Id, EntityId Creature) : CoreStep(Id)
         };
     }
 
-    protected internal override void Run(StepContext context)
+    public override void Run(StepContext context)
     {
         var tracker = TurnTracker.Of(context);
         if (!tracker.InCombat() || tracker.Current is null) return;

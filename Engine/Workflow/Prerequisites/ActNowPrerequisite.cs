@@ -15,9 +15,9 @@ public sealed record ActNowPrerequisite(EntityId Id) : StepPrerequisite(Id)
 
     public override PrerequisiteKind Kind => PrerequisiteKind.ActNow;
 
-    protected internal override Answer? FallbackAnswer => new TurnAnswer(TurnDecision.EndTurn);
+    public override Answer? FallbackAnswer => new TurnAnswer(TurnDecision.EndTurn);
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope) =>
+    public override Acceptance Accept(Answer answer, AnswerScope scope) =>
         answer is TurnAnswer turn && Enum.IsDefined(turn.Decision)
             ? Accepted(this with { Decision = turn.Decision })
             : WrongKind(answer);

@@ -15,7 +15,7 @@ public sealed record ChoicePrerequisite(EntityId Id, ImmutableList<ChoiceOption>
 
     public override PrerequisiteKind Kind => PrerequisiteKind.Choice;
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope)
+    public override Acceptance Accept(Answer answer, AnswerScope scope)
     {
         if (answer is not ChoiceAnswer choice) return WrongKind(answer);
         if (!Options.Any(o => o.Key == choice.Key))

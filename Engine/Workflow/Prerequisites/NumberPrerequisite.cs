@@ -12,7 +12,7 @@ public sealed record NumberPrerequisite(EntityId Id, int Min, int Max) : StepPre
 
     public override PrerequisiteKind Kind => PrerequisiteKind.Number;
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope)
+    public override Acceptance Accept(Answer answer, AnswerScope scope)
     {
         if (answer is not NumberAnswer number) return WrongKind(answer);
         if (number.Value < Min || number.Value > Max) return Refuse($"{number.Value} is outside {Min} to {Max}");

@@ -31,9 +31,9 @@ public record RollPrerequisite(EntityId Id) : StepPrerequisite(Id)
 
     public override PrerequisiteKind Kind => PrerequisiteKind.Roll;
 
-    protected internal override Answer? FallbackAnswer => new RollAnswer();
+    public override Answer? FallbackAnswer => new RollAnswer();
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope)
+    public override Acceptance Accept(Answer answer, AnswerScope scope)
     {
         if (answer is not RollAnswer roll) return WrongKind(answer);
         if (!DiceExpression.TryParse(Expression, out var expression, out var error)) return Refuse(error);
@@ -49,10 +49,12 @@ public record RollPrerequisite(EntityId Id) : StepPrerequisite(Id)
                     return Refuse($"die {i + 1} of '{Expression}' is a d{sides[i]}: {faces[i]} is not a face of it");
             return Record(scope.Context.RecordPhysicalRoll(expression, faces, Purpose, Fulfiller, scope.Actor.UserName));
         }
-        return Record(scope.Context.Roll(expression, Purpose, Fulfiller, scope.Actor.UserName));
+        // An automatic roll is asked for by whoever plays the fulfiller (or the host), not by the system.
+        var askedBy = scope.Actor == Actor.System ? null : scope.Actor.UserName;
+        return Record(scope.Context.Roll(expression, Purpose, Fulfiller, askedBy));
     }
 
-    protected internal override Acceptance? AnswerAutomatically(AnswerScope scope)
+    public override Acceptance? AnswerAutomatically(AnswerScope scope)
     {
         var controller = Fulfiller is { } creature ? Control.ControllerOf(scope.Context, creature) : null;
         var ask = controller is not null && (AsksPlayer || PhysicalDiceGrants.Allows(scope.Context, controller));

@@ -13,7 +13,7 @@ public sealed record SelectTargetsPrerequisite(EntityId Id, ImmutableList<Entity
 
     public override PrerequisiteKind Kind => PrerequisiteKind.SelectTargets;
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope)
+    public override Acceptance Accept(Answer answer, AnswerScope scope)
     {
         if (answer is not TargetsAnswer targets) return WrongKind(answer);
         if (targets.Targets is null) return Refuse("no targets were given");

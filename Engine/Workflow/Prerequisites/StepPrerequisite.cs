@@ -49,16 +49,16 @@ public abstract record StepPrerequisite(EntityId Id) : Entity(Id)
     /// Checks <paramref name="answer"/> (its kind and range) and returns this prerequisite with the
     /// answer recorded, or a refusal. It must change nothing when it refuses.
     /// </summary>
-    protected internal abstract Acceptance Accept(Answer answer, AnswerScope scope);
+    public abstract Acceptance Accept(Answer answer, AnswerScope scope);
 
     /// <summary>
     /// Called when the prerequisite is dispensed: an answer the host can give by itself (a roll nobody
     /// needs to be asked for), or null to ask the fulfiller.
     /// </summary>
-    protected internal virtual Acceptance? AnswerAutomatically(AnswerScope scope) => null;
+    public virtual Acceptance? AnswerAutomatically(AnswerScope scope) => null;
 
     /// <summary>The answer a timeout applies when none was given.</summary>
-    protected internal virtual Answer? FallbackAnswer => null;
+    public virtual Answer? FallbackAnswer => null;
 
     protected Acceptance Accepted(StepPrerequisite answered) => Acceptance.Accept(answered);
 

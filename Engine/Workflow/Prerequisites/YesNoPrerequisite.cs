@@ -12,6 +12,6 @@ public sealed record YesNoPrerequisite(EntityId Id) : StepPrerequisite(Id)
 
     public override PrerequisiteKind Kind => PrerequisiteKind.YesNo;
 
-    protected internal override Acceptance Accept(Answer answer, AnswerScope scope) =>
+    public override Acceptance Accept(Answer answer, AnswerScope scope) =>
         answer is YesNoAnswer yesNo ? Accepted(this with { Value = yesNo.Yes }) : WrongKind(answer);
 }

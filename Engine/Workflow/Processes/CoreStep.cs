@@ -25,8 +25,8 @@ public abstract record CoreStep(EntityId Id) : Entity(Id)
     public virtual string Describe() => GetType().Name;
 
     /// <summary>The prerequisites this step needs, in the order they are to be dispensed.</summary>
-    protected internal virtual IEnumerable<StepPrerequisite> Plan(StepContext context) => [];
+    public virtual IEnumerable<StepPrerequisite> Plan(StepContext context) => [];
 
     /// <summary>The step's work, once every prerequisite is ready.</summary>
-    protected internal abstract void Run(StepContext context);
+    public abstract void Run(StepContext context);
 }
