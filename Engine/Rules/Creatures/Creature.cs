@@ -1,0 +1,74 @@
+using System.Collections.Immutable;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Workflow.Prerequisites;
+using Ikosa.Engine.Workflow.Registration;
+
+namespace Ikosa.Engine.Rules.Creatures;
+
+/// <summary>
+/// A creature of the d20 rule set. Derived figures (armor class, save bonuses, health) are methods so
+/// that only the underlying numbers are stored. Creatures of another <see cref="Team"/> are enemies.
+/// </summary>
+[EntityName("rules.creature")]
+public sealed record Creature(EntityId Id, string Name, string Team, AbilityScores Abilities, int MaxHitPoints, int HitPoints, Cell Position) : Entity(Id)
+{
+    public int Level { get; init; } = 1;
+
+    public int BaseAttackBonus { get; init; }
+
+    /// <summary>Armor, shield and natural armor together.</summary>
+    public int ArmorBonus { get; init; }
+
+    public SaveBonuses BaseSaves { get; init; } = new(0, 0, 0);
+
+    /// <summary>Feet per move action.</summary>
+    public int Speed { get; init; } = 30;
+
+    /// <summary>How far the creature sees, in feet (the dungeon is lit; walls and doors still block).</summary>
+    public int SightFeet { get; init; } = 120;
+
+    public ImmutableList<Weapon> Weapons { get; init; } = ImmutableList<Weapon>.Empty;
+
+    public ImmutableList<SpellUses> Spells { get; init; } = ImmutableList<SpellUses>.Empty;
+
+    /// <summary>A dying creature that has stabilised no longer loses hit points.</summary>
+    public bool IsStable { get; init; }
+
+    public int StrengthModifier() => AbilityScores.Modifier(Abilities.Strength);
+
+    public int DexterityModifier() => AbilityScores.Modifier(Abilities.Dexterity);
+
+    public int ArmorClass() => 10 + ArmorBonus + DexterityModifier();
+
+    public int InitiativeModifier() => DexterityModifier();
+
+    public int SaveBonus(SaveKind save) => save switch
+    {
+        SaveKind.Fortitude => BaseSaves.Fortitude + AbilityScores.Modifier(Abilities.Constitution),
+        SaveKind.Reflex => BaseSaves.Reflex + DexterityModifier(),
+        _ => BaseSaves.Will + AbilityScores.Modifier(Abilities.Wisdom),
+    };
+
+    public Health Health() => HitPoints switch
+    {
+        > 0 => Creatures.Health.Conscious,
+        0 => Creatures.Health.Disabled,
+        > -10 => Creatures.Health.Dying,
+        _ => Creatures.Health.Dead,
+    };
+
+    /// <summary>Conscious or disabled: able to take actions.</summary>
+    public bool CanAct() => Health() is Creatures.Health.Conscious or Creatures.Health.Disabled;
+
+    public bool IsEnemyOf(Creature other) => !string.Equals(Team, other.Team, StringComparison.OrdinalIgnoreCase);
+
+    public Weapon? MeleeWeapon() => Weapons.FirstOrDefault(w => !w.IsRanged());
+
+    public Weapon? RangedWeapon() => Weapons.FirstOrDefault(w => w.IsRanged());
+
+    public int AttackBonus(Weapon weapon) =>
+        BaseAttackBonus + weapon.Enhancement + (weapon.IsRanged() ? DexterityModifier() : StrengthModifier());
+
+    public int SpellsLeft(string spell) => Spells.FirstOrDefault(s => s.Spell == spell)?.Remaining ?? 0;
+}

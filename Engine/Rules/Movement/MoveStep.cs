@@ -1,0 +1,63 @@
+using System.Collections.Immutable;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Combat;
+using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Rules.Events;
+using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Workflow.Processes;
+using Ikosa.Engine.Workflow.Registration;
+using Ikosa.Engine.Workflow.Users;
+
+namespace Ikosa.Engine.Rules.Movement;
+
+/// <summary>
+/// Moves a creature square by square along <see cref="Path"/>. It stops before a wall, a closed door or
+/// an occupied square. When it <see cref="Provokes"/>, leaving a square next to an enemy interrupts the
+/// move: the enemies' attacks of opportunity run first, then a follow-on step moves on (unless the
+/// mover can no longer act). An enemy strikes at most once per move (<see cref="Provoked"/>).
+/// </summary>
+[EntityName("rules.step.move")]
+public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> Path, bool Provokes, ImmutableList<EntityId> Provoked) : CoreStep(Id)
+{
+    public override string Describe() => "move";
+
+    public override void Run(StepContext context)
+    {
+        if (context.Find<Creature>(Mover) is not { } mover || !mover.CanAct()) return;
+        var map = GameMaps.Of(context);
+        var position = mover.Position;
+        string? stoppedBy = null;
+        for (var i = 0; i < Path.Count; i++)
+        {
+            var next = Path[i];
+            stoppedBy = Obstacle(context, map, position, next);
+            if (stoppedBy is not null) break;
+            if (Provokes)
+            {
+                var provoked = Opportunity.Provoke(context, mover with { Position = position }, Provoked);
+                if (!provoked.IsEmpty)
+                {
+                    context.Follow(new MoveStep(EntityId.New(), Mover, Path.RemoveRange(0, i), Provokes, Provoked.AddRange(provoked)));
+                    break;
+                }
+            }
+            position = next;
+        }
+        if (position != mover.Position)
+        {
+            context.Put(mover with { Position = position });
+            context.Notify(Visibility.Observers(context, mover.Position, position), new CreatureMoved(Mover, mover.Position, position));
+        }
+        if (stoppedBy is not null)
+            context.Notify(Control.RecipientsFor(context, Mover), new MovementStopped(Mover, position, stoppedBy));
+    }
+
+    private string? Obstacle(StepContext context, GameMap map, Cell from, Cell next)
+    {
+        if (!next.IsAdjacentTo(from)) return $"{next} is not next to {from}";
+        if (map.Blocks(next)) return map.DoorAt(next) is not null ? "a closed door" : "a wall";
+        if (context.All<Creature>().Any(c => c.Id != Mover && c.Position == next && c.Health() != Health.Dead))
+            return "someone is in the way";
+        return null;
+    }
+}
