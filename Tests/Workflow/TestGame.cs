@@ -2,6 +2,7 @@ using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Notifications;
 using Ikosa.Engine.Rules;
+using Ikosa.Engine.Rules.Actions;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
@@ -20,15 +21,18 @@ public sealed class TestGame : IDisposable
 {
     public const string Master = "gm";
 
-    public TestGame(IModelStore? store = null, ScriptedDiceSource? dice = null, ManualClock? clock = null, bool initialize = true)
+    private readonly IModelStore _store;
+
+    public TestGame(IModelStore? store = null, IDiceSource? dice = null, ManualClock? clock = null, RuleBook? book = null)
     {
         Clock = clock ?? new ManualClock();
         Dice = dice ?? new ScriptedDiceSource();
         Types = GameRules.RegisterTypes(new EntityTypeRegistry(), typeof(TestGame).Assembly);
-        Gate = new ModelGate(Types, store ?? new InMemoryStore(), new GateOptions { Budget = Timeout.InfiniteTimeSpan, Time = Clock });
+        _store = store ?? new InMemoryStore();
+        Gate = new ModelGate(Types, _store, new GateOptions { Budget = Timeout.InfiniteTimeSpan, Time = Clock });
         Gate.AddListener(Notifications);
-        Rules = new GameRules(Dice);
-        if (initialize) Gate.Write(tx => Rules.Initialize(tx, [Master]));
+        Rules = new GameRules(Dice, book);
+        Gate.Write(tx => Rules.Initialize(tx, [Master]));
     }
 
     public static Actor GameMaster => Actor.Master(Master);
@@ -39,7 +43,7 @@ public sealed class TestGame : IDisposable
 
     public GameRules Rules { get; }
 
-    public ScriptedDiceSource Dice { get; }
+    public IDiceSource Dice { get; }
 
     public ManualClock Clock { get; }
 
@@ -55,7 +59,11 @@ public sealed class TestGame : IDisposable
     public void Control(EntityId creature, string user) =>
         Write(tx => tx.Put(new CreatureControl(CreatureControl.KeyFor(creature), creature, [user], user)));
 
-    public void Dispose() => Gate.Dispose();
+    public void Dispose()
+    {
+        Gate.Dispose();
+        _store.Dispose();
+    }
 }
 
 /// <summary>Keeps every notification each recipient was sent, in order.</summary>
