@@ -13,8 +13,27 @@ public sealed class ActionInfo
     /// <summary>Standard, Move, Swift, Free, FiveFootStep, FullRound.</summary>
     [DataMember(Order = 2)] public string Time { get; set; } = "";
 
-    /// <summary>What the action aims at, in order: "Creature", "Cell", "Path", ...</summary>
-    [DataMember(Order = 3)] public List<string> Aiming { get; set; } = new();
+    /// <summary>What the action aims at, in order; each needs a target with the same key.</summary>
+    [DataMember(Order = 3)] public List<AimingInfo> Aiming { get; set; } = new();
+}
+
+/// <summary>One thing an action aims at: "Creature", "Cell" or "Path", how many, how far, and the candidates.</summary>
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class AimingInfo
+{
+    [DataMember(Order = 0)] public string Key { get; set; } = "";
+
+    [DataMember(Order = 1)] public string Kind { get; set; } = "";
+
+    [DataMember(Order = 2)] public int Min { get; set; }
+
+    [DataMember(Order = 3)] public int Max { get; set; }
+
+    [DataMember(Order = 4)] public int RangeFeet { get; set; }
+
+    [DataMember(Order = 5)] public List<Guid> Candidates { get; set; } = new();
+
+    [DataMember(Order = 6)] public string Prompt { get; set; } = "";
 }
 
 /// <summary>What a client asks to do: an action of one of its creatures, with targets.</summary>
@@ -28,15 +47,23 @@ public sealed class ActivityInfo
     [DataMember(Order = 2)] public List<TargetInfo> Targets { get; set; } = new();
 }
 
-/// <summary>A target: a creature, or a cell (X, Y).</summary>
+/// <summary>The targets for one aiming key: creatures, or cells (a path is cells in order).</summary>
 [DataContract(Namespace = IkosaNamespaces.Data)]
 public sealed class TargetInfo
 {
-    [DataMember(Order = 0)] public Guid? Creature { get; set; }
+    [DataMember(Order = 0)] public string Key { get; set; } = "";
 
-    [DataMember(Order = 1)] public int X { get; set; }
+    [DataMember(Order = 1)] public List<Guid> Creatures { get; set; } = new();
 
-    [DataMember(Order = 2)] public int Y { get; set; }
+    [DataMember(Order = 2)] public List<PointInfo> Cells { get; set; } = new();
+}
+
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class PointInfo
+{
+    [DataMember(Order = 0)] public int X { get; set; }
+
+    [DataMember(Order = 1)] public int Y { get; set; }
 }
 
 [DataContract(Namespace = IkosaNamespaces.Data)]

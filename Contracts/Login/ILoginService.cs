@@ -4,7 +4,7 @@ namespace Ikosa.Contracts;
 
 /// <summary>
 /// Logging in and out, characters, presence and chat. The login channel also carries the client's notification
-/// batches (<see cref="ILoginCallback.OnBatch"/>).
+/// batches (<see cref="ILoginCallback.OnBatchAsync"/>).
 /// </summary>
 [ServiceContract(Namespace = IkosaNamespaces.Services, CallbackContract = typeof(ILoginCallback), SessionMode = SessionMode.Required)]
 public interface ILoginService
@@ -54,7 +54,7 @@ public interface ILoginCallback
 {
     /// <summary>One committed write's notifications for this client, in serial order.</summary>
     [OperationContract(IsOneWay = true)]
-    void OnBatch(BatchInfo batch);
+    Task OnBatchAsync(BatchInfo batch);
 
     /// <summary>The host ends the client's session (kicked, disabled, host shutting down).</summary>
     [OperationContract(IsOneWay = true)]

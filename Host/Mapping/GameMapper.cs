@@ -1,0 +1,149 @@
+using System.Collections.Immutable;
+using Ikosa.Contracts;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Actions;
+using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Rules.Views;
+using Ikosa.Engine.Workflow.Answers;
+using Ikosa.Engine.Workflow.Dice;
+using Ikosa.Engine.Workflow.Prerequisites;
+
+namespace Ikosa.Host.Mapping;
+
+/// <summary>The one place where engine records become the wire's *Info types and answers come back.</summary>
+public static class GameMapper
+{
+    public static CreatureInfo ToInfo(Creature creature, long version) => new()
+    {
+        Id = creature.Id.Value,
+        Name = creature.Name,
+        Team = creature.Team,
+        X = creature.Position.X,
+        Y = creature.Position.Y,
+        HitPoints = creature.HitPoints,
+        MaxHitPoints = creature.MaxHitPoints,
+        ArmorClass = creature.ArmorClass(),
+        State = creature.Health().ToString(),
+        Version = version,
+    };
+
+    public static ActionInfo ToInfo(AvailableAction action) => new()
+    {
+        Key = action.Key,
+        Name = action.DisplayName,
+        Time = action.Time.ToString(),
+        Aiming = action.Aiming.Select(a => new AimingInfo
+        {
+            Key = a.Key,
+            Kind = a.Kind.ToString(),
+            Min = a.Min,
+            Max = a.Max,
+            RangeFeet = a.RangeFeet,
+            Candidates = a.Candidates.Select(c => c.Value).ToList(),
+            Prompt = a.Prompt,
+        }).ToList(),
+    };
+
+    public static CoreActivity ToActivity(ActivityInfo activity) => new(
+        new EntityId(activity.Creature),
+        activity.ActionKey ?? "",
+        (activity.Targets ?? []).Select(t => new AimTarget(
+            t.Key ?? "",
+            t.Creatures is { Count: > 0 } ? t.Creatures.Select(c => new EntityId(c)).ToImmutableList() : null,
+            t.Cells is { Count: > 0 } ? t.Cells.Select(c => new Cell(c.X, c.Y)).ToImmutableList() : null)).ToImmutableList());
+
+    public static PrerequisiteInfo ToInfo(StepPrerequisite prerequisite, bool physicalDiceAllowed)
+    {
+        var info = new PrerequisiteInfo
+        {
+            Id = prerequisite.Id.Value,
+            Step = prerequisite.Step.Value,
+            Kind = prerequisite.Kind.ToString(),
+            Prompt = prerequisite.Text,
+            Creature = prerequisite.Fulfiller?.Value,
+        };
+        switch (prerequisite)
+        {
+            case RollPrerequisite roll:
+                info.DiceExpression = roll.Expression;
+                info.PhysicalDiceAllowed = physicalDiceAllowed;
+                break;
+            case ChoicePrerequisite choice:
+                info.Options = choice.Options.Select(o => o.Key).ToList();
+                break;
+            case NumberPrerequisite number:
+                info.Min = number.Min;
+                info.Max = number.Max;
+                break;
+            case SelectTargetsPrerequisite targets:
+                info.Options = targets.Candidates.Select(c => c.ToString()).ToList();
+                info.Min = targets.Min;
+                info.Max = targets.Max;
+                break;
+        }
+        return info;
+    }
+
+    /// <summary>The engine's answer for a wire answer, read as the prompt's kind requires; null when it cannot be read.</summary>
+    public static Answer? ToAnswer(AnswerInfo answer, StepPrerequisite? prerequisite) => prerequisite?.Kind switch
+    {
+        PrerequisiteKind.Roll or PrerequisiteKind.SavingThrow =>
+            answer.Number is { } physical ? RollAnswer.Physical(physical) : new RollAnswer(),
+        PrerequisiteKind.Choice when answer.Choice is { } key => new ChoiceAnswer(key),
+        PrerequisiteKind.SelectTargets => new TargetsAnswer((answer.Targets ?? []).Select(t => new EntityId(t)).ToImmutableList()),
+        PrerequisiteKind.YesNo when answer.Yes is { } yes => new YesNoAnswer(yes),
+        PrerequisiteKind.Number when answer.Number is { } number => new NumberAnswer(number),
+        PrerequisiteKind.ActNow => new TurnAnswer(answer.Choice == "Delay" ? TurnDecision.Delay : TurnDecision.EndTurn),
+        _ => null,
+    };
+
+    public static AnswerResultInfo ToInfo(AnswerResult result) =>
+        new() { Prerequisite = result.Prerequisite.Value, Accepted = result.Accepted, Error = result.Error };
+
+    public static TurnTrackerInfo ToInfo(TurnTrackerView view) => new()
+    {
+        InCombat = view.Mode.ToString() != "Exploration" && view.Order.Count > 0,
+        Round = view.Round,
+        Current = view.Current?.Value,
+        Order = view.Order.Select(e => new TurnEntryInfo { Creature = e.Creature.Value, Name = e.Name, Initiative = e.Initiative }).ToList(),
+    };
+
+    public static DiceRollInfo ToInfo(DiceRoll roll) => new()
+    {
+        Purpose = roll.Purpose,
+        Expression = roll.Expression,
+        Total = roll.Total,
+        Physical = roll.Physical,
+        AskedBy = roll.AskedBy,
+    };
+
+    public static ViewInfo ToView(GameMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) => new()
+    {
+        Viewer = viewer,
+        Width = map.Width,
+        Height = map.Height,
+        Visible = visible.Select(c => ToCell(map, c)).ToList(),
+        Remembered = remembered.Select(c => ToCell(map, c)).ToList(),
+        Creatures = creatures.Select(ToToken).ToList(),
+        Serial = serial,
+    };
+
+    private static CellInfo ToCell(GameMap map, Cell cell) => new()
+    {
+        X = cell.X,
+        Y = cell.Y,
+        Terrain = map.DoorAt(cell) is { } door ? (door.IsOpen ? "door-open" : "door-closed") : map.Walls.Contains(cell) ? "wall" : "floor",
+    };
+
+    private static TokenInfo ToToken(Creature creature) => new()
+    {
+        Id = creature.Id.Value,
+        Name = creature.Name,
+        Team = creature.Team,
+        X = creature.Position.X,
+        Y = creature.Position.Y,
+        Icon = creature.Team + ".png",
+        State = creature.Health().ToString(),
+    };
+}

@@ -1,0 +1,57 @@
+using Ikosa.Contracts;
+using Ikosa.Engine.Notifications;
+using Ikosa.Engine.Workflow;
+using Ikosa.Host.Mapping;
+
+namespace Ikosa.Host.Sessions;
+
+/// <summary>
+/// One login of one user: its ticket, its identity, and the login channel its batches go out on. The engine feeds it
+/// batches in commit order; it survives a dropped connection for a grace period so the client can resume.
+/// </summary>
+public sealed class ClientSession : IRecipientConnection
+{
+    private ILoginCallback? _callback;
+
+    public ClientSession(string ticket, Actor actor)
+    {
+        Ticket = ticket;
+        Actor = actor;
+    }
+
+    public string Ticket { get; }
+
+    public Actor Actor { get; }
+
+    public string UserName => Actor.UserName;
+
+    /// <summary>When the login channel dropped, or null while connected.</summary>
+    public DateTimeOffset? DroppedAt { get; private set; }
+
+    /// <summary>The serial of the last batch handed to the channel.</summary>
+    public long LastSentSerial { get; private set; }
+
+    /// <summary>Raised when the engine gives up on a slow client, with its reason.</summary>
+    public event Action<ClientSession, string>? CutOff;
+
+    public void Attach(ILoginCallback callback)
+    {
+        _callback = callback;
+        DroppedAt = null;
+    }
+
+    public void MarkDropped(DateTimeOffset at)
+    {
+        _callback = null;
+        DroppedAt = at;
+    }
+
+    public ValueTask SendAsync(NotificationBatch batch)
+    {
+        var callback = _callback ?? throw new InvalidOperationException($"{UserName} has no open login channel.");
+        LastSentSerial = batch.Serial;
+        return new ValueTask(callback.OnBatchAsync(NotificationMapper.ToInfo(batch)));
+    }
+
+    public void Disconnect(string reason) => CutOff?.Invoke(this, reason);
+}
