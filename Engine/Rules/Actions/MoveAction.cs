@@ -1,5 +1,6 @@
 using System.Collections.Immutable;
 using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Rules.Movement;
 using Ikosa.Engine.Rules.Turns;
 using Ikosa.Engine.Workflow.Processes;
@@ -23,7 +24,7 @@ public sealed class MoveAction : CoreAction
 
     public override IReadOnlyList<AimingMode> Aiming(ActionContext context) =>
     [
-        new AimingMode(PathKey, AimKind.Path, 1, context.Actor.Speed / 5 * 2, context.Actor.Speed, [], "the squares to move through"),
+        new AimingMode(PathKey, AimKind.Path, 1, context.Actor.Speed / Cell.Feet, context.Actor.Speed, [], "the squares to move through"),
     ];
 
     public override string? Unavailable(ActionContext context) =>
