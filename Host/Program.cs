@@ -1,2 +1,91 @@
-Console.Error.WriteLine("Ikosa Host: the host arrives with its own issue; nothing to run yet.");
-return 1;
+using System.CommandLine;
+using Ikosa.Engine;
+using Ikosa.Host.Game;
+using Ikosa.Host.Hosting;
+using Ikosa.ServiceModel.Configuration;
+using Microsoft.Extensions.Logging;
+
+// Ikosa Host: starts on embedded defaults (the sample campaign, a SQLite file beside the executable, net.tcp on
+// localhost:8765 as app.config says) and runs until Ctrl+C, then shuts down cleanly.
+
+var dataOption = new Option<FileInfo>("--data") { Description = "The SQLite game file (created with the sample campaign when new).", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.db")) };
+var configOption = new Option<FileInfo>("--config") { Description = "The app.config with <system.serviceModel>.", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.config")) };
+var portOption = new Option<int?>("--port") { Description = "Listen on this port instead of the one in the config (0 picks a free one)." };
+var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
+var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
+
+var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
+{
+    dataOption, configOption, portOption, passwordOption, exitOption,
+};
+root.SetAction(async (parse, cancel) =>
+{
+    using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+    var log = loggers.CreateLogger("Ikosa.Host");
+    var data = parse.GetValue(dataOption)!;
+    var config = parse.GetValue(configOption)!;
+    ServiceModelSection section;
+    try
+    {
+        section = ServiceModelSection.Load(config.FullName);
+    }
+    catch (Exception error) when (error is ConfigurationErrorsException or IOException)
+    {
+        Console.Error.WriteLine($"Cannot read the configuration: {error.Message}");
+        return 2;
+    }
+
+    GameHost game;
+    IReadOnlyDictionary<string, string> newPasswords;
+    try
+    {
+        (game, newPasswords) = GameHost.Open(new GameHostOptions
+        {
+            Engine = new EngineOptions { DatabasePath = data.FullName },
+            SnapshotFolder = data.DirectoryName ?? AppContext.BaseDirectory,
+        }, loggers);
+    }
+    catch (Exception error) when (error is Ikosa.Engine.Store.StoreRefusedException)
+    {
+        Console.Error.WriteLine($"Cannot open the game file {data.FullName}: {error.Message}");
+        return 3;
+    }
+
+    foreach (var assignment in parse.GetValue(passwordOption) ?? [])
+    {
+        var parts = assignment.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length < 4)
+        {
+            Console.Error.WriteLine($"--set-password wants USER=PASSWORD with a password of at least 4 characters, not '{assignment}'.");
+            return 2;
+        }
+        game.SetPassword(parts[0], parts[1]);
+        Console.WriteLine($"Password set for {parts[0]}.");
+    }
+    if (newPasswords.Count > 0)
+    {
+        Console.WriteLine("A new game was created. First passwords (shown once; change them with --set-password):");
+        foreach (var (user, password) in newPasswords)
+            Console.WriteLine($"  {user,-8} {password}");
+    }
+    if (parse.GetValue(exitOption))
+    {
+        await game.DisposeAsync();
+        return 0;
+    }
+
+    await using var server = await IkosaServer.StartAsync(game, section, parse.GetValue(portOption), loggers, cancel);
+    foreach (var endpoint in server.Endpoints)
+        Console.WriteLine($"Listening: {endpoint.Address}");
+    Console.WriteLine("Press Ctrl+C to stop.");
+    try
+    {
+        await Task.Delay(Timeout.Infinite, cancel);
+    }
+    catch (OperationCanceledException)
+    {
+    }
+    log.LogInformation("Stopping: finishing calls in flight and ending sessions");
+    return 0;
+});
+return await root.Parse(args).InvokeAsync();

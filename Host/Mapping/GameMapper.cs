@@ -143,7 +143,7 @@ public static class GameMapper
         Team = creature.Team,
         X = creature.Position.X,
         Y = creature.Position.Y,
-        Icon = creature.Team + ".png",
+        Icon = creature.Team + ".svg",
         State = creature.Health().ToString(),
     };
 }

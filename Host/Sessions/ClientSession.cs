@@ -40,10 +40,35 @@ public sealed class ClientSession : IRecipientConnection
         DroppedAt = null;
     }
 
+    /// <summary>True while <paramref name="callback"/> is the channel batches go out on.</summary>
+    public bool IsCurrent(ILoginCallback callback) => ReferenceEquals(_callback, callback);
+
     public void MarkDropped(DateTimeOffset at)
     {
         _callback = null;
         DroppedAt = at;
+    }
+
+    /// <summary>Tells the client it must refetch its state: the batches it missed are no longer kept.</summary>
+    public Task SendRefetchAsync(long serial) =>
+        _callback?.OnBatchAsync(new BatchInfo { Serial = serial, Refetch = true }) ?? Task.CompletedTask;
+
+    /// <summary>Tells the client its session is over (kicked, replaced, logged out) and lets go of its channel.</summary>
+    public void End(string reason)
+    {
+        var callback = _callback;
+        _callback = null;
+        if (callback is null)
+            return;
+        try
+        {
+            callback.OnSessionEnded(reason);
+            ((ServiceModel.ICommunicationObject)callback).Close();
+        }
+        catch (Exception error) when (error is ServiceModel.CommunicationException or InvalidOperationException or TimeoutException)
+        {
+            ((ServiceModel.ICommunicationObject)callback).Abort();
+        }
     }
 
     public ValueTask SendAsync(NotificationBatch batch)

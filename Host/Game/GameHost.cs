@@ -1,0 +1,209 @@
+using Ikosa.Engine;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules;
+using Ikosa.Engine.Rules.Sample;
+using Ikosa.Engine.Transactions;
+using Ikosa.Engine.Workflow;
+using Ikosa.Engine.Workflow.Dice;
+using Ikosa.Host.Security;
+using Ikosa.Host.Sessions;
+using Ikosa.Host.Users;
+using Microsoft.Extensions.Logging;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ikosa.Host.Game;
+
+/// <summary>
+/// The game as the services see it: the engine (gate, store, tasks, notifications), the rules, the users and the
+/// logins. Services stay thin: they authorize, enter the gate through here, and map.
+/// </summary>
+public sealed class GameHost : IAsyncDisposable
+{
+    private readonly ILogger _logger;
+
+    private GameHost(GameEngine engine, GameRules rules, GameHostOptions options, ILoggerFactory loggers)
+    {
+        Engine = engine;
+        Rules = rules;
+        Options = options;
+        Loggers = loggers;
+        _logger = loggers.CreateLogger<GameHost>();
+        Throttle = new LoginThrottle(options.Clock, firstDelay: options.ThrottleDelay);
+    }
+
+    public GameEngine Engine { get; }
+
+    public GameRules Rules { get; }
+
+    public GameHostOptions Options { get; }
+
+    public ILoggerFactory Loggers { get; }
+
+    public SessionRegistry Sessions { get; } = new();
+
+    public LoginThrottle Throttle { get; }
+
+    public long Serial => Engine.Gate.Serial;
+
+    public static EntityTypeRegistry Types() =>
+        GameRules.RegisterTypes(new EntityTypeRegistry())
+            .Register<UserAccount>(UserAccount.TypeName)
+            .Register<ExploredCells>(ExploredCells.TypeName);
+
+    /// <summary>
+    /// Opens the game file (or memory), and on a new game puts in the sample campaign and its users; the passwords
+    /// it made up are returned once so the host can print them.
+    /// </summary>
+    public static (GameHost Host, IReadOnlyDictionary<string, string> NewPasswords) Open(GameHostOptions options, ILoggerFactory? loggers = null)
+    {
+        loggers ??= NullLoggerFactory.Instance;
+        var engine = GameEngine.Open(Types(), options.Engine, loggers);
+        var host = new GameHost(engine, new GameRules(options.Dice ?? new RandomDiceSource(), loggers: loggers), options, loggers);
+        var passwords = host.Initialize();
+        return (host, passwords);
+    }
+
+    private IReadOnlyDictionary<string, string> Initialize()
+    {
+        var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
+        var users = Options.Players.Select(p => (Name: p, IsMaster: false)).Prepend((Options.MasterUser, true)).ToList();
+        var isNew = !Read(tx => tx.All<UserAccount>().Any());
+        // Hashing is slow on purpose, so it happens before the write, never inside its time budget.
+        var accounts = new List<UserAccount>();
+        if (isNew)
+        {
+            foreach (var (name, isMaster) in users)
+            {
+                var password = Options.InitialPasswords?.GetValueOrDefault(name) ?? NewPassword();
+                passwords[name] = password;
+                accounts.Add(new UserAccount(UserAccount.KeyFor(name), name, isMaster, PasswordHasher.Hash(password), Disabled: false));
+            }
+        }
+        Engine.Gate.Write(tx =>
+        {
+            if (isNew && !tx.All<UserAccount>().Any())
+            {
+                SampleCampaign.Create(tx, Options.Players);
+                foreach (var account in accounts)
+                    tx.Put(account);
+            }
+            Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
+        });
+        _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Read(tx => tx.All<UserAccount>().Count()));
+        return passwords;
+    }
+
+    /// <summary>Sets a user's password (creating a player user when new); for the host's command line.</summary>
+    public void SetPassword(string user, string password, bool? isMaster = null)
+    {
+        var hash = PasswordHasher.Hash(password);
+        Engine.Gate.Write(tx =>
+        {
+            var existing = tx.Find<UserAccount>(UserAccount.KeyFor(user));
+            tx.Put(existing is null
+                ? new UserAccount(UserAccount.KeyFor(user), user, isMaster ?? false, hash, false)
+                : existing with { PasswordHash = hash, IsMaster = isMaster ?? existing.IsMaster });
+            Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
+        });
+    }
+
+    public T Read<T>(Func<Transaction, T> read) => Engine.Gate.Read(read);
+
+    public T Write<T>(Func<Transaction, T> write) => Engine.Gate.Write(write);
+
+    public void Write(Action<Transaction> write) => Engine.Gate.Write(write);
+
+    /// <summary>The user names of everyone logged in, for presence notifications.</summary>
+    public IReadOnlyList<string> OnlineUsers => Sessions.All.Select(s => s.UserName).ToList();
+
+    public IReadOnlyList<string> Masters(IModelReader reader) =>
+        reader.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name).ToList();
+
+    /// <summary>
+    /// A login channel closed without a logout: the client keeps its seat (its characters) for the grace period and
+    /// may resume with its ticket; after that its session ends.
+    /// </summary>
+    public void OnLoginChannelClosed(ClientSession session, Contracts.ILoginCallback channel)
+    {
+        if (Sessions.FindByTicket(session.Ticket) != session || !session.IsCurrent(channel))
+            return;
+        var droppedAt = Options.Clock.GetUtcNow();
+        session.MarkDropped(droppedAt);
+        Engine.Notifications.Disconnect(session.UserName, session);
+        _logger.LogInformation("{User} dropped; seat kept for {Grace}", session.UserName, Options.SeatGrace);
+        TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Options.SeatGrace}");
+        _ = ExpireSeatAsync(session, droppedAt);
+    }
+
+    private async Task ExpireSeatAsync(ClientSession session, DateTimeOffset droppedAt)
+    {
+        await Task.Delay(Options.SeatGrace, Options.Clock).ConfigureAwait(false);
+        if (session.DroppedAt == droppedAt)
+            EndSession(session, "did not come back in time");
+    }
+
+    /// <summary>Ends a login: detaches it, releases its characters (unless a new login of the same user takes over), tells everyone.</summary>
+    public void EndSession(ClientSession session, string reason, bool keepControl = false)
+    {
+        Sessions.Remove(session);
+        Engine.Notifications.Disconnect(session.UserName, session);
+        session.End(reason);
+        try
+        {
+            Write(tx =>
+            {
+                if (!keepControl)
+                    foreach (var creature in Rules.ControlledCreatures(tx, session.Actor))
+                        Rules.ReleaseControl(tx, session.Actor, creature.Id);
+                tx.Notify(OnlineUsers.Union(Masters(tx)).ToList(), new PresenceChanged(session.UserName, false));
+                tx.Notify(Masters(tx), new SystemEvent($"{session.UserName} left: {reason}"));
+            });
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _logger.LogError(error, "Ending the session of {User} could not be recorded", session.UserName);
+        }
+        _logger.LogInformation("Session of {User} ended: {Reason}", session.UserName, reason);
+    }
+
+    /// <summary>A system event for the game masters; best effort, never fails the caller.</summary>
+    public void TryNotifyMasters(string what)
+    {
+        try
+        {
+            Write(tx => tx.Notify(Masters(tx), new SystemEvent(what)));
+        }
+        catch (Exception error) when (error is not OutOfMemoryException)
+        {
+            _logger.LogWarning(error, "Could not tell the masters: {What}", what);
+        }
+    }
+
+    private static string NewPassword() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
+
+    public async ValueTask DisposeAsync() => await Engine.DisposeAsync().ConfigureAwait(false);
+}
+
+public sealed record GameHostOptions
+{
+    public EngineOptions Engine { get; init; } = new();
+
+    public IDiceSource? Dice { get; init; }
+
+    public string MasterUser { get; init; } = "gm";
+
+    public IReadOnlyList<string> Players { get; init; } = SampleCampaign.DefaultPlayers;
+
+    /// <summary>Passwords for the sample users on a new game (tests, scripted set-up); others are made up and printed once.</summary>
+    public IReadOnlyDictionary<string, string>? InitialPasswords { get; init; }
+
+    /// <summary>How long a dropped client keeps its characters before they are released.</summary>
+    public TimeSpan SeatGrace { get; init; } = TimeSpan.FromMinutes(2);
+
+    public TimeSpan ThrottleDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>Where named snapshots go (a "snapshots" folder inside it).</summary>
+    public string SnapshotFolder { get; init; } = AppContext.BaseDirectory;
+}

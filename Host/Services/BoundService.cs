@@ -1,0 +1,61 @@
+using Ikosa.Contracts;
+using Ikosa.Engine.Gate;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules;
+using Ikosa.Engine.Transactions;
+using Ikosa.Engine.Workflow;
+using Ikosa.Host.Game;
+using Ikosa.Host.Sessions;
+using Ikosa.ServiceModel;
+
+namespace Ikosa.Host.Services;
+
+/// <summary>
+/// What every service instance (one per channel) shares: the login its channel is bound to, and entering the gate with
+/// the engine's errors turned into typed faults. Access is not checked here: <c>AuthorizingProxy</c> does it.
+/// </summary>
+public abstract class BoundService(GameHost game)
+{
+    public GameHost Game { get; } = game;
+
+    /// <summary>The login this channel is bound to (by Login, Resume or Bind), or null.</summary>
+    public ClientSession? Client { get; protected set; }
+
+    protected Actor Actor => Client?.Actor ?? throw new InvalidOperationException("The channel is not bound.");
+
+    /// <summary>Binds this channel to the login that issued <paramref name="ticket"/>.</summary>
+    protected void BindTo(string ticket, string operation)
+    {
+        Client = Game.Sessions.FindByTicket(ticket ?? "")
+            ?? throw new FaultException<AccessDeniedFault>(
+                new AccessDeniedFault { Operation = operation, Reason = "unknown or expired ticket; log in again" },
+                $"{operation} refused: unknown or expired ticket");
+    }
+
+    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(read));
+
+    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(write));
+
+    protected ResultInfo ToResult(RuleResult result) => new() { Accepted = result.Ok, Error = result.Error, Serial = Game.Serial };
+
+    protected static FaultException<InvalidArgumentFault> InvalidArgument(string argument, string reason) =>
+        new(new InvalidArgumentFault { Argument = argument, Reason = reason }, $"{argument}: {reason}");
+
+    protected static EntityId Id(Guid id) => new(id);
+
+    private static T Guard<T>(Func<T> work)
+    {
+        try
+        {
+            return work();
+        }
+        catch (ServerBusyException error)
+        {
+            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = error.Message }, "The server is busy; try again.");
+        }
+        catch (EntityNotFoundException error)
+        {
+            throw InvalidArgument("id", error.Message);
+        }
+    }
+}

@@ -1,0 +1,97 @@
+using System.Runtime.CompilerServices;
+using Ikosa.Contracts;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Transactions;
+using Ikosa.Engine.Workflow;
+using Ikosa.Engine.Workflow.Answers;
+using Ikosa.Engine.Workflow.Dice;
+using Ikosa.Engine.Workflow.Prerequisites;
+using Ikosa.Engine.Workflow.Users;
+using Ikosa.Host.Game;
+using Ikosa.Host.Mapping;
+using Ikosa.Host.Security;
+
+namespace Ikosa.Host.Services;
+
+/// <summary>Playing: actions, prompts, turns. Each operation authorizes (declared), enters the gate, and maps.</summary>
+public sealed class GameService(GameHost game) : BoundService(game), IGameService
+{
+    private const int MaxDiceLog = 200;
+
+    [Authorize(Access.Anyone)]
+    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+
+    [Authorize(Access.ControlsCreature, Creature = "creature")]
+    public List<ActionInfo> GetActions(Guid creature) =>
+        Read(tx => Game.Rules.GetActions(tx, Actor, Id(creature)).Select(GameMapper.ToInfo).ToList());
+
+    [Authorize(Access.ControlsCreature, Creature = "activity")]
+    public ResultInfo DoAction(ActivityInfo activity) =>
+        ToResult(Write(tx => Game.Rules.DoAction(tx, Actor, GameMapper.ToActivity(activity))));
+
+    [Authorize(Access.ControlsCreature, Creature = "creature")]
+    public List<PrerequisiteInfo> GetPrerequisites(Guid? creature) => Read(tx =>
+    {
+        var physical = Actor.IsMaster || PhysicalDiceGrants.Allows(tx, Actor.UserName);
+        return Game.Rules.GetPrerequisites(tx, Actor, creature is { } id ? Id(id) : null)
+            .Select(p => GameMapper.ToInfo(p, physical)).ToList();
+    });
+
+    [Authorize(Access.LoggedIn)]
+    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => Answer(Game, Actor, answers);
+
+    [Authorize(Access.ControlsCreature, Creature = "creature")]
+    public ResultInfo EndTurn(Guid creature) => ToResult(Write(tx => Game.Rules.EndTurn(tx, Actor, Id(creature))));
+
+    [Authorize(Access.LoggedIn)]
+    public TurnTrackerInfo GetTurnTracker() => Read(tx => GameMapper.ToInfo(Game.Rules.GetTurnTracker(tx, Actor)));
+
+    [Authorize(Access.LoggedIn)]
+    public CreatureInfo GetCreature(Guid creature) => Read(tx =>
+    {
+        var found = Game.Rules.GetCreature(tx, Actor, Id(creature))
+            ?? throw InvalidArgument("creature", "no such creature, or your characters cannot see it");
+        var info = GameMapper.ToInfo(found, VersionOf(found));
+        if (!Control.MayAct(tx, Actor, found.Id))
+        {
+            // What a character cannot know about another creature stays on the host.
+            info.HitPoints = 0;
+            info.MaxHitPoints = 0;
+            info.ArmorClass = 0;
+        }
+        return info;
+    });
+
+    [Authorize(Access.LoggedIn)]
+    public List<DiceRollInfo> GetDiceLog(int count) =>
+        Read(tx => Game.Rules.GetDiceLog(tx, Actor, Math.Clamp(count, 1, MaxDiceLog)).Select(GameMapper.ToInfo).ToList());
+
+    [Authorize(Access.Anyone)]
+    public long GetSerial() => Game.Serial;
+
+    /// <summary>A creature's version for optimistic edits: the model replaces a record on every change.</summary>
+    public static long VersionOf(Creature creature) => RuntimeHelpers.GetHashCode(creature);
+
+    /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
+    public static List<AnswerResultInfo> Answer(GameHost game, Actor actor, List<AnswerInfo> answers)
+    {
+        answers ??= [];
+        return game.Write(tx =>
+        {
+            var unreadable = new Dictionary<int, AnswerResultInfo>();
+            var readable = new List<PrerequisiteAnswer>();
+            for (var i = 0; i < answers.Count; i++)
+            {
+                var answer = answers[i];
+                var prerequisite = answer is null ? null : tx.Find<StepPrerequisite>(new EntityId(answer.Prerequisite));
+                if (answer is null || GameMapper.ToAnswer(answer, prerequisite) is not { } engineAnswer)
+                    unreadable[i] = new AnswerResultInfo { Prerequisite = answer?.Prerequisite ?? Guid.Empty, Accepted = false, Error = "no such prompt, or the answer does not fit its kind" };
+                else
+                    readable.Add(new PrerequisiteAnswer(new EntityId(answer.Step), prerequisite!.Id, engineAnswer));
+            }
+            var results = new Queue<AnswerResult>(readable.Count == 0 ? [] : game.Rules.SetPrerequisites(tx, actor, readable));
+            return answers.Select((_, i) => unreadable.TryGetValue(i, out var refused) ? refused : GameMapper.ToInfo(results.Dequeue())).ToList();
+        });
+    }
+}

@@ -1,0 +1,167 @@
+using Ikosa.Contracts;
+using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Workflow;
+using Ikosa.Engine.Workflow.Users;
+using Ikosa.Host.Game;
+using Ikosa.Host.Security;
+using Ikosa.Host.Sessions;
+using Ikosa.Host.Users;
+using Ikosa.ServiceModel;
+using Microsoft.Extensions.Logging;
+
+namespace Ikosa.Host.Services;
+
+/// <summary>Logins, characters, presence and chat; its channel carries the client's batches.</summary>
+public sealed class LoginService(GameHost game) : BoundService(game), ILoginService
+{
+    private const int MaxChatLength = 2000;
+    private readonly ILogger _logger = game.Loggers.CreateLogger<LoginService>();
+
+    [Authorize(Access.Anyone)]
+    public TicketInfo Login(string userName, string password)
+    {
+        userName ??= "";
+        if (Game.Throttle.RetryAfter(userName) is { } wait)
+            throw Denied("Login", $"too many failed attempts; try again in {Math.Ceiling(wait.TotalSeconds)} s");
+        var account = Game.Read(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName)));
+        // The hash is checked outside the gate: it is slow on purpose.
+        if (account is null || !PasswordHasher.Verify(password ?? "", account.PasswordHash))
+        {
+            Game.Throttle.Failed(userName);
+            _logger.LogInformation("Failed login for {User}", userName);
+            throw Denied("Login", "wrong user name or password");
+        }
+        if (account.Disabled)
+            throw Denied("Login", "this user is disabled; ask the game master");
+        Game.Throttle.Succeeded(userName);
+
+        var (session, replaced) = Game.Sessions.Create(new Actor(account.Name, account.IsMaster));
+        if (replaced is not null)
+            EndReplaced(replaced);
+        Client = session;
+        Attach(lastSerial: null);
+        Announce($"{account.Name} joined", online: true);
+        return Ticket(session, Game.Serial);
+    }
+
+    [Authorize(Access.Anyone)]
+    public TicketInfo Resume(string ticket, long lastSerial)
+    {
+        BindTo(ticket, "Resume");
+        var session = Client!;
+        var result = Attach(lastSerial);
+        if (result.Kind == Engine.Notifications.ResumeKind.RefetchRequired)
+            _ = session.SendRefetchAsync(result.Serial);
+        Announce($"{session.UserName} reconnected (missed {result.MissedBatches} batches)", online: true);
+        return Ticket(session, result.Serial);
+    }
+
+    [Authorize(Access.LoggedIn)]
+    public void Logout()
+    {
+        var session = Client!;
+        Client = null;
+        Game.EndSession(session, "logged out");
+    }
+
+    [Authorize(Access.LoggedIn)]
+    public List<UserInfo> GetUsers() => Read(tx => tx.All<UserAccount>()
+        .OrderBy(u => u.Name, StringComparer.Ordinal)
+        .Select(u => new UserInfo { Name = u.Name, IsMaster = u.IsMaster, IsDisabled = u.Disabled, IsOnline = Game.Sessions.IsOnline(u.Name) })
+        .ToList());
+
+    [Authorize(Access.LoggedIn)]
+    public List<CharacterInfo> GetCharacters()
+    {
+        var actor = Actor;
+        return Read(tx => tx.All<CreatureControl>()
+            .Where(c => actor.IsMaster || c.Allows(actor.UserName))
+            .Select(c => new CharacterInfo { Id = c.Creature.Value, Name = tx.Find<Creature>(c.Creature)?.Name ?? "?", PlayedBy = c.Controller })
+            .OrderBy(c => c.Name, StringComparer.Ordinal)
+            .ToList());
+    }
+
+    [Authorize(Access.LoggedIn)]
+    public List<CharacterInfo> SelectCharacters(List<Guid> take, List<Guid> release)
+    {
+        var actor = Actor;
+        Write(tx =>
+        {
+            foreach (var id in release ?? [])
+                Refuse(Game.Rules.ReleaseControl(tx, actor, Id(id)));
+            foreach (var id in take ?? [])
+                Refuse(Game.Rules.TakeControl(tx, actor, Id(id)));
+            return 0;
+        });
+        return GetCharacters();
+    }
+
+    [Authorize(Access.LoggedIn)]
+    public void SendChat(ChatInfo chat)
+    {
+        if (chat is null || string.IsNullOrWhiteSpace(chat.Text))
+            throw InvalidArgument("chat", "say something");
+        if (chat.Text.Length > MaxChatLength)
+            throw InvalidArgument("chat", $"at most {MaxChatLength} characters");
+        var from = Actor.UserName;
+        Write(tx =>
+        {
+            var masters = Game.Masters(tx);
+            var recipients = chat.Audience switch
+            {
+                ChatAudience.Everyone => Game.OnlineUsers.Union(masters),
+                ChatAudience.Party => tx.All<CreatureControl>().Where(c => c.Controller is not null).Select(c => c.Controller!).Union(masters).Append(from),
+                ChatAudience.GameMaster => masters.Append(from),
+                ChatAudience.Whisper => tx.Find<UserAccount>(UserAccount.KeyFor(chat.To ?? "")) is { } to
+                    ? new[] { to.Name, from }
+                    : throw InvalidArgument("chat.To", $"there is no user '{chat.To}'"),
+                _ => throw InvalidArgument("chat.Audience", "unknown audience"),
+            };
+            tx.Notify(recipients.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), new ChatMessage(from, chat.Audience.ToString(), chat.Text));
+            return 0;
+        });
+    }
+
+    [Authorize(Access.Anyone)]
+    public long GetSerial() => Game.Serial;
+
+    /// <summary>Makes this channel the login's batch channel and, when it closes without a logout, starts the grace period.</summary>
+    private Engine.Notifications.ResumeResult Attach(long? lastSerial)
+    {
+        var session = Client!;
+        var context = OperationContext.Current!;
+        var callback = context.GetCallbackChannel<ILoginCallback>();
+        session.Attach(callback);
+        context.Channel.Closed += (_, _) => Game.OnLoginChannelClosed(session, callback);
+        return Game.Engine.Notifications.Connect(session.UserName, session, lastSerial);
+    }
+
+    private void Announce(string what, bool online)
+    {
+        var user = Client!.UserName;
+        Game.Write(tx =>
+        {
+            tx.Notify(Game.OnlineUsers.Union(Game.Masters(tx)).ToList(), new PresenceChanged(user, online));
+            tx.Notify(Game.Masters(tx), new SystemEvent(what));
+        });
+    }
+
+    private void EndReplaced(ClientSession replaced) => Game.EndSession(replaced, "logged in from another client", keepControl: true);
+
+    private static TicketInfo Ticket(ClientSession session, long serial) => new()
+    {
+        Ticket = session.Ticket,
+        UserName = session.UserName,
+        IsMaster = session.Actor.IsMaster,
+        Serial = serial,
+    };
+
+    private static void Refuse(Engine.Rules.RuleResult result)
+    {
+        if (!result.Ok)
+            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = result.Error ?? "refused" }, result.Error ?? "refused");
+    }
+
+    private static FaultException<AccessDeniedFault> Denied(string operation, string reason) =>
+        new(new AccessDeniedFault { Operation = operation, Reason = reason }, $"{operation} refused: {reason}");
+}

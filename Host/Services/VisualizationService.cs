@@ -1,0 +1,57 @@
+using System.Collections.Immutable;
+using System.Reflection;
+using Ikosa.Contracts;
+using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Rules.Map;
+using Ikosa.Host.Game;
+using Ikosa.Host.Mapping;
+using Ikosa.Host.Security;
+
+namespace Ikosa.Host.Services;
+
+/// <summary>
+/// What a character perceives, computed on the host from the rules' line of sight; what it has seen before is kept as
+/// model state (a read that finds new cells becomes a write, which the gate does by itself).
+/// </summary>
+public sealed class VisualizationService(GameHost game) : BoundService(game), IVisualizationService
+{
+    [Authorize(Access.Anyone)]
+    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+
+    [Authorize(Access.ControlsCreature, Creature = "creature")]
+    public ViewInfo GetView(Guid creature) => Read(tx =>
+    {
+        var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
+            ?? throw InvalidArgument("creature", "no such creature");
+        var map = tx.Get<GameMap>(GameMap.Key);
+        var explored = tx.Find<ExploredCells>(ExploredCells.KeyFor(Id(creature)));
+        var known = explored?.Cells ?? ImmutableHashSet<Cell>.Empty;
+        if (!perception.VisibleCells.All(known.Contains))
+        {
+            known = known.Union(perception.VisibleCells);
+            tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature)), known));
+        }
+        var visible = perception.VisibleCells.ToHashSet();
+        return GameMapper.ToView(map, creature, perception.VisibleCells, known.Where(c => !visible.Contains(c)).OrderBy(c => c.Y).ThenBy(c => c.X),
+            perception.VisibleCreatures, Game.Serial);
+    });
+
+    [Authorize(Access.Master)]
+    public ViewInfo GetMasterView() => Read(tx =>
+    {
+        var map = tx.Get<GameMap>(GameMap.Key);
+        var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
+        return GameMapper.ToView(map, null, all, [], tx.All<Creature>(), Game.Serial);
+    });
+
+    [Authorize(Access.LoggedIn)]
+    public ImageInfo GetImage(string name)
+    {
+        var resource = $"Ikosa.Host.Images.{name}";
+        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+            ?? throw InvalidArgument("name", $"no image '{name}'");
+        using var bytes = new MemoryStream();
+        stream.CopyTo(bytes);
+        return new ImageInfo { Name = name, ContentType = name.EndsWith(".svg", StringComparison.Ordinal) ? "image/svg+xml" : "application/octet-stream", Data = bytes.ToArray() };
+    }
+}
