@@ -1,0 +1,90 @@
+using Ikosa.Contracts;
+using Ikosa.Engine.Rules.Sample;
+using Ikosa.Engine.Workflow.Users;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Creatures;
+
+namespace Ikosa.Tests.EndToEnd;
+
+/// <summary>
+/// The host, a game master and two players over real loopback net.tcp: combat, initiative prompts, a move, a
+/// Fireball whose saves go to each target's own player, and the batches everyone receives.
+/// </summary>
+public class CombatOverTheWireTests
+{
+    private static readonly EntityId Tordek = EntityId.Named("sample:tordek");
+    private static readonly EntityId Mialee = EntityId.Named("sample:mialee");
+    private static readonly EntityId Jozan = EntityId.Named("sample:jozan");
+
+    [Fact]
+    public async Task Master_and_two_players_fight_and_each_target_answers_its_own_save()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var gm = await game.LoginAsync("gm");
+        var alice = await game.LoginAsync("alice", Tordek.Value);
+        var bob = await game.LoginAsync("bob", Mialee.Value);
+        var goblin = game.Game.Read(tx => tx.All<Creature>().First(c => c.Name.StartsWith("Goblin")).Id);
+
+        // The master starts combat; the goblin's initiative is rolled at once, the heroes' players are asked for theirs.
+        game.Dice.Enqueue(1);
+        Assert.True(gm.Client.Master!.StartCombat([Tordek.Value, Mialee.Value, goblin.Value]).Accepted);
+        var tordekInitiative = Assert.Single(alice.Client.Game.GetPrerequisites(null));
+        var mialeeInitiative = Assert.Single(bob.Client.Game.GetPrerequisites(null));
+        Assert.Equal(Tordek.Value, tordekInitiative.Creature);
+        Assert.Equal(Mialee.Value, mialeeInitiative.Creature);
+        game.Dice.Enqueue(2);
+        Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(tordekInitiative)])).Accepted);
+        game.Dice.Enqueue(20);
+        Assert.True(Assert.Single(bob.Client.Game.SetPrerequisites([Answer(mialeeInitiative)])).Accepted);
+        var tracker = bob.Client.Game.GetTurnTracker();
+        Assert.Equal(Mialee.Value, tracker.Current);
+
+        // Mialee moves a square, then casts Fireball on Tordek's square: Tordek, Mialee and Jozan are caught.
+        var actions = bob.Client.Game.GetActions(Mialee.Value).Select(a => a.Key).ToList();
+        Assert.Contains("move", actions);
+        Assert.Contains("cast-fireball", actions);
+        var moved = bob.Client.Game.DoAction(Activity(Mialee, "move", new TargetInfo { Key = "path", Cells = [new PointInfo { X = 1, Y = 4 }] }));
+        Assert.True(moved.Accepted, moved.Error);
+        game.Dice.Enqueue(6, 5, 4, 3, 2);
+        var cast = bob.Client.Game.DoAction(Activity(Mialee, "cast-fireball", new TargetInfo { Key = "center", Cells = [new PointInfo { X = 2, Y = 2 }] }));
+        Assert.True(cast.Accepted, cast.Error);
+
+        var aliceSave = Assert.Single(alice.Client.Game.GetPrerequisites(null));
+        var bobSave = Assert.Single(bob.Client.Game.GetPrerequisites(null));
+        Assert.Equal(("SavingThrow", Tordek.Value), (aliceSave.Kind, aliceSave.Creature!.Value));
+        Assert.Equal(("SavingThrow", Mialee.Value), (bobSave.Kind, bobSave.Creature!.Value));
+        var jozanSave = Assert.Single(gm.Client.Game.GetPrerequisites(null), p => p.Creature == Jozan.Value);
+        Assert.Contains(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(aliceSave.Id));
+        Assert.DoesNotContain(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(bobSave.Id));
+
+        // A player cannot answer another player's save; each answers its own, the master answers Jozan's.
+        Assert.False(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(bobSave)])).Accepted);
+        game.Dice.Enqueue(20, 1, 1);
+        Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(aliceSave)])).Accepted);
+        Assert.True(Assert.Single(bob.Client.Game.SetPrerequisites([Answer(bobSave)])).Accepted);
+        var last = Assert.Single(gm.Client.Master!.AnswerPrerequisites([Answer(jozanSave)]));
+        Assert.True(last.Accepted, last.Error);
+
+        // 20 fire damage: Tordek saved (half), Mialee and Jozan failed.
+        Assert.Equal(45 - 10, alice.Client.Game.GetCreature(Tordek.Value).HitPoints);
+        Assert.Equal(22 - 20, bob.Client.Game.GetCreature(Mialee.Value).HitPoints);
+        var serial = gm.Client.Game.GetSerial();
+        foreach (var client in new[] { gm, alice, bob })
+        {
+            await client.WaitForSerialAsync(serial);
+            var serials = client.Batches.Select(b => b.Serial).ToList();
+            Assert.Equal(serials.Order().Distinct(), serials); // one batch per write, in commit order, none twice
+        }
+        Assert.Contains(alice.Notifications, n => n.Kind == "HitPointsChanged" && n.Entities.Contains(Tordek.Value));
+
+        var log = gm.Client.Game.GetDiceLog(50);
+        Assert.Contains(log, r => r.Purpose.Contains("initiative", StringComparison.OrdinalIgnoreCase) && r.Total >= 20);
+        Assert.Equal(3, log.Count(r => r.Purpose.Contains("save", StringComparison.OrdinalIgnoreCase) || r.Purpose.Contains("Reflex", StringComparison.OrdinalIgnoreCase)));
+        Assert.Contains(log, r => r.Expression == "5d6" && r.Total == 20);
+    }
+
+    private static AnswerInfo Answer(PrerequisiteInfo prompt) => new() { Prerequisite = prompt.Id, Step = prompt.Step };
+
+    private static ActivityInfo Activity(EntityId creature, string action, params TargetInfo[] targets) =>
+        new() { Creature = creature.Value, ActionKey = action, Targets = targets.ToList() };
+}
