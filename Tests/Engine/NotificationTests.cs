@@ -208,7 +208,7 @@ public class NotificationTests
 
         public StoredState Load() => StoredState.Empty;
 
-        public void Commit(CommittedTransaction commit) => DurableSerial = commit.Serial;
+        public void Commit(IReadOnlyList<CommittedTransaction> commits) => DurableSerial = commits[^1].Serial;
 
         public void Dispose()
         {
