@@ -9,7 +9,7 @@ namespace Ikosa.Bench.Engine;
 /// <summary>Time from a commit to the last of N in-process recipients receiving its batch.</summary>
 public sealed class FanOutBenchmark : IBenchmark
 {
-    private const int Commits = 300;
+    private const int Commits = 1000;
 
     public string Name => "engine-fanout";
 
@@ -17,20 +17,24 @@ public sealed class FanOutBenchmark : IBenchmark
 
     public async Task RunAsync(IReadOnlyList<string> args)
     {
-        await Run(1, isTarget: false);
-        await Run(1000, isTarget: true);
+        await Run(1, new NotificationOptions(), "", isTarget: false);
+        await Run(1000, new NotificationOptions(), "", isTarget: true);
+        // The resume window keeps recent commits alive, which is what the collector has to copy.
+        await Run(1000, new NotificationOptions { HistoryCommits = 64 }, " (resume window 64 commits)", isTarget: false);
+        await Run(1000, new NotificationOptions { HistoryCommits = 0 }, " (no resume window)", isTarget: false);
     }
 
-    private static async Task Run(int recipients, bool isTarget)
+    private static async Task Run(int recipients, NotificationOptions options, string variant, bool isTarget)
     {
         using var gate = new ModelGate(BenchEntities.Registry(), new InMemoryStore(), new GateOptions { Budget = Timeout.InfiniteTimeSpan });
-        var dispatcher = new NotificationDispatcher(gate.Serial);
+        var dispatcher = new NotificationDispatcher(gate.Serial, options);
         gate.AddListener(dispatcher);
         var names = Enumerable.Range(0, recipients).Select(i => "player-" + i).ToArray();
         var counter = new ArrivalCounter(recipients);
         foreach (var name in names) dispatcher.Connect(name, counter);
 
         var latencies = new List<double>();
+        var gcBefore = (GC.CollectionCount(0), GC.CollectionCount(1), GC.CollectionCount(2));
         for (var c = 0; c < Commits + 20; c++)
         {
             var all = counter.Expect();
@@ -44,7 +48,8 @@ public sealed class FanOutBenchmark : IBenchmark
         latencies.Sort();
         var p99 = BenchEntities.Percentile(latencies, 99);
         var verdict = isTarget ? $"   target p99 <= 10 ms: {(p99 <= 10 ? "reached" : "NOT reached")}" : "";
-        Console.WriteLine($"  {recipients,5} recipient(s): p50 {BenchEntities.Percentile(latencies, 50),7:0.000} ms   p99 {p99,7:0.000} ms   max {latencies[^1],7:0.000} ms{verdict}");
+        Console.WriteLine($"  {recipients,5} recipient(s){variant}: p50 {BenchEntities.Percentile(latencies, 50),7:0.000} ms   p99 {p99,7:0.000} ms   max {latencies[^1],7:0.000} ms{verdict}");
+        Console.WriteLine($"  {"",5}   GCs during the run (gen0/1/2): {GC.CollectionCount(0) - gcBefore.Item1}/{GC.CollectionCount(1) - gcBefore.Item2}/{GC.CollectionCount(2) - gcBefore.Item3}");
     }
 
     /// <summary>One in-process connection object shared by every recipient: counts arrivals of the current commit.</summary>

@@ -16,8 +16,8 @@ public sealed class GateMetrics
     {
         var all = _perThread.Values;
         return new GateStatistics(
-            Times(all, c => c.Read),
-            Times(all, c => c.Write),
+            Times(all, c => c.Read, holdScale: ModeCounters.HoldSampling),
+            Times(all, c => c.Write, holdScale: 1),
             all.Sum(c => c.Commits),
             all.Sum(c => c.Rollbacks),
             all.Sum(c => c.Upgrades),
@@ -26,11 +26,11 @@ public sealed class GateMetrics
             all.Sum(c => c.Busy));
     }
 
-    private static LockTimes Times(IList<Counters> all, Func<Counters, ModeCounters> mode) => new(
+    private static LockTimes Times(IList<Counters> all, Func<Counters, ModeCounters> mode, int holdScale) => new(
         all.Sum(c => mode(c).Count),
         LockTimes.FromTicks(all.Sum(c => mode(c).WaitTicks)),
         LockTimes.FromTicks(all.Select(c => mode(c).MaxWaitTicks).DefaultIfEmpty().Max()),
-        LockTimes.FromTicks(all.Sum(c => mode(c).HoldTicks * (ReferenceEquals(mode(c), c.Read) ? ModeCounters.HoldSampling : 1))),
+        LockTimes.FromTicks(all.Sum(c => mode(c).HoldTicks) * holdScale),
         LockTimes.FromTicks(all.Select(c => mode(c).MaxHoldTicks).DefaultIfEmpty().Max()));
 
     internal sealed class Counters

@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime.ExceptionServices;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
@@ -163,30 +164,60 @@ public sealed class ModelGate : IDisposable
 
     private T RunWrite<T>(Func<Transaction, T> work, TimeSpan budget)
     {
+        var outcome = RunWrites([new GroupedWrite(tx => work(tx), budget)])[0];
+        if (outcome.Error is { } error) ExceptionDispatchInfo.Throw(error);
+        return (T)outcome.Result!;
+    }
+
+    /// <summary>
+    /// Group commit: runs several write tasks in one hold of the write lock, each as its own transaction
+    /// (its own serial; a failure rolls back only that one), then makes them all durable with one store
+    /// commit (one sync) before the lock is released. Outcomes are in the order of <paramref name="writes"/>.
+    /// </summary>
+    /// <exception cref="ServerBusyException">the lock was not free within the timeout (nothing ran)</exception>
+    internal IReadOnlyList<WriteOutcome> RunWriteGroup(IReadOnlyList<GroupedWrite> writes)
+    {
+        EnsureNotInside();
+        return RunWrites(writes);
+    }
+
+    private WriteOutcome[] RunWrites(IReadOnlyList<GroupedWrite> writes)
+    {
         var waitStart = Stopwatch.GetTimestamp();
         if (!_lock.TryEnterWriteLock(_options.LockTimeout)) throw Busy("write");
         var entered = Stopwatch.GetTimestamp();
-        var tx = new Transaction(_model, TransactionMode.Write, budget, _options.Time);
-        T result;
+        var outcomes = new WriteOutcome[writes.Count];
+        var applied = new List<(Transaction Tx, CommittedTransaction Commit, int Index)>();
+        var serialBefore = _model.Serial;
         try
         {
-            result = work(tx);
-            tx.CheckBudget();
-            var commit = tx.Complete(_model.Serial + 1);
-            if (commit.Changes.Count > 0 || commit.Notifications.Count > 0)
+            for (var i = 0; i < writes.Count; i++)
             {
-                MakeDurable(commit);
-                _model.Serial = commit.Serial;
-                _unreleased.Enqueue(commit);
-                Metrics.Mine.Commits++;
+                var tx = new Transaction(_model, TransactionMode.Write, writes[i].Budget, _options.Time);
+                try
+                {
+                    var result = writes[i].Work(tx);
+                    tx.CheckBudget();
+                    var commit = tx.Complete(_model.Serial + 1);
+                    if (commit.Changes.Count > 0 || commit.Notifications.Count > 0)
+                    {
+                        _model.Serial = commit.Serial;
+                        applied.Add((tx, commit, i));
+                    }
+                    else
+                    {
+                        tx.End(); // changed nothing: no commit
+                    }
+                    outcomes[i] = new WriteOutcome(result, null);
+                }
+                catch (Exception e)
+                {
+                    tx.Rollback();
+                    Metrics.Mine.Rollbacks++;
+                    outcomes[i] = new WriteOutcome(null, e);
+                }
             }
-            tx.End();
-        }
-        catch
-        {
-            tx.Rollback();
-            Metrics.Mine.Rollbacks++;
-            throw;
+            if (applied.Count > 0) MakeDurable(applied, outcomes, serialBefore);
         }
         finally
         {
@@ -194,19 +225,34 @@ public sealed class ModelGate : IDisposable
             Metrics.Mine.Write.Record(entered - waitStart, Stopwatch.GetTimestamp() - entered);
         }
         ReleaseCommits();
-        return result;
+        return outcomes;
     }
 
-    private void MakeDurable(CommittedTransaction commit)
+    private void MakeDurable(List<(Transaction Tx, CommittedTransaction Commit, int Index)> applied, WriteOutcome[] outcomes, long serialBefore)
     {
         try
         {
-            _store.Commit(commit);
+            _store.Commit(applied.Select(a => a.Commit).ToList());
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "commit {Serial} could not be made durable; rolled back", commit.Serial);
-            throw new StoreFailedException($"commit {commit.Serial} could not be made durable and was rolled back: {e.Message}", e);
+            _logger.LogError(e, "commits {First}..{Last} could not be made durable; rolled back", applied[0].Commit.Serial, applied[^1].Commit.Serial);
+            // Undo newest first, so each transaction's before-images are restored onto the state they were taken from.
+            for (var i = applied.Count - 1; i >= 0; i--)
+            {
+                applied[i].Tx.Rollback();
+                Metrics.Mine.Rollbacks++;
+                outcomes[applied[i].Index] = new WriteOutcome(null, new StoreFailedException(
+                    $"commit {applied[i].Commit.Serial} could not be made durable and was rolled back: {e.Message}", e));
+            }
+            _model.Serial = serialBefore;
+            return;
+        }
+        foreach (var (tx, commit, _) in applied)
+        {
+            tx.End();
+            _unreleased.Enqueue(commit);
+            Metrics.Mine.Commits++;
         }
     }
 

@@ -3,21 +3,33 @@ using Ikosa.Engine.Transactions;
 namespace Ikosa.Engine.Notifications;
 
 /// <summary>
-/// The notifications of the most recent commits, for resuming a recipient that reconnects. It holds
-/// the commits themselves (not a copy per recipient), so keeping history costs little beyond the
-/// notifications. It is complete for every commit after <see cref="CompleteAfter"/>: a client whose
-/// last serial is at least that can be sent exactly what it missed; an older one must refetch.
+/// The notifications of the most recent commits, for resuming a recipient that reconnects. Each commit
+/// is kept compactly: recipients that got the very same item list (a channel message) share one entry,
+/// because whatever is kept here is what the garbage collector copies while it is young. It is complete
+/// for every commit after <see cref="CompleteAfter"/>: a client whose last serial is at least that can
+/// be sent exactly what it missed; an older one must refetch.
 /// </summary>
 internal sealed class CommitHistory(long completeAfter, int capacity)
 {
-    private readonly Queue<CommittedTransaction> _commits = new();
+    private readonly Queue<Entry> _commits = new();
 
     public long CompleteAfter { get; private set; } = completeAfter;
 
     public void Add(CommittedTransaction commit)
     {
-        if (commit.Notifications.Count == 0) return;
-        _commits.Enqueue(commit);
+        if (commit.Notifications.Count == 0 || capacity == 0)
+        {
+            if (capacity == 0) CompleteAfter = commit.Serial;
+            return;
+        }
+        var groups = new Dictionary<object, List<string>>(ReferenceEqualityComparer.Instance);
+        foreach (var (recipient, items) in commit.Notifications)
+        {
+            if (!groups.TryGetValue(items, out var recipients)) groups[items] = recipients = new List<string>();
+            recipients.Add(recipient);
+        }
+        _commits.Enqueue(new Entry(commit.Serial,
+            groups.Select(g => new Group((IReadOnlyList<Notification>)g.Key, g.Value.ToArray())).ToArray()));
         if (_commits.Count > capacity) CompleteAfter = _commits.Dequeue().Serial;
     }
 
@@ -28,9 +40,18 @@ internal sealed class CommitHistory(long completeAfter, int capacity)
         var batches = new List<NotificationBatch>();
         foreach (var commit in _commits)
         {
-            if (commit.Serial > lastSerial && commit.Notifications.TryGetValue(recipient, out var items))
-                batches.Add(new NotificationBatch(commit.Serial, items));
+            if (commit.Serial <= lastSerial) continue;
+            foreach (var group in commit.Groups)
+            {
+                if (Array.IndexOf(group.Recipients, recipient) < 0) continue;
+                batches.Add(new NotificationBatch(commit.Serial, group.Items));
+                break;
+            }
         }
         return batches;
     }
+
+    private sealed record Entry(long Serial, Group[] Groups);
+
+    private readonly record struct Group(IReadOnlyList<Notification> Items, string[] Recipients);
 }

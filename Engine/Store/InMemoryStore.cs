@@ -7,7 +7,7 @@ public sealed class InMemoryStore : IModelStore
 {
     public StoredState Load() => StoredState.Empty;
 
-    public void Commit(CommittedTransaction commit)
+    public void Commit(IReadOnlyList<CommittedTransaction> commits)
     {
     }
 

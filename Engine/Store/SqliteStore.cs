@@ -94,15 +94,25 @@ public sealed class SqliteStore : IModelStore
         return new StoredState(_serial, entities);
     }
 
-    public void Commit(CommittedTransaction commit)
+    public void Commit(IReadOnlyList<CommittedTransaction> commits)
     {
-        if (commit.Serial != _serial + 1)
-            throw new InvalidOperationException($"commit {commit.Serial} is out of order: the file is at serial {_serial}");
-        // Serialise before touching the file, so a bad entity leaves the file as it was.
-        var rows = commit.Changes
-            .Select(c => (Id: c.Id.ToString(), Type: c.After is null ? null : _types.NameOf(c.After.GetType()),
-                Data: c.After is null ? null : _types.Serialize(c.After)))
+        if (commits.Count == 0) return;
+        for (var i = 0; i < commits.Count; i++)
+        {
+            if (commits[i].Serial != _serial + 1 + i)
+                throw new InvalidOperationException($"commit {commits[i].Serial} is out of order: the file is at serial {_serial + i}");
+        }
+        // Only the last version of each entity in the group is written; and everything is serialised
+        // before the file is touched, so a bad entity leaves the file as it was.
+        var last = new Dictionary<EntityId, Entity?>();
+        foreach (var commit in commits)
+        foreach (var change in commit.Changes)
+            last[change.Id] = change.After;
+        var rows = last
+            .Select(c => (Id: c.Key.ToString(), Type: c.Value is null ? null : _types.NameOf(c.Value.GetType()),
+                Data: c.Value is null ? null : _types.Serialize(c.Value)))
             .ToList();
+        var serial = commits[^1].Serial;
         using var transaction = _connection.BeginTransaction();
         foreach (var (id, type, data) in rows)
         {
@@ -115,9 +125,9 @@ public sealed class SqliteStore : IModelStore
                 Execute(_upsert, transaction, id, type, data!);
             }
         }
-        Execute(_setSerial, transaction, commit.Serial);
+        Execute(_setSerial, transaction, serial);
         transaction.Commit();
-        _serial = commit.Serial;
+        _serial = serial;
     }
 
     public void Dispose()

@@ -6,9 +6,10 @@ namespace Ikosa.Engine.Tasks;
 /// <summary>
 /// A task on its way through the gate with the retry policy: immediate retries within a round, a
 /// re-queue with a doubled budget between rounds, and a read re-run as a write if it tried to change
-/// the model. Its outcome completes <see cref="Completion"/>.
+/// the model. Reads run directly (concurrently); writes go through the group-commit combiner.
+/// Its outcome completes <see cref="Completion"/>.
 /// </summary>
-internal sealed class GateWorkItem<T>(ModelGate gate, TransactionMode mode, Func<Transaction, T> work) : IWorkItem
+internal sealed class GateWorkItem<T>(ModelGate gate, WriteCombiner writes, TransactionMode mode, Func<Transaction, T> work) : IWorkItem
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
     private TimeSpan _budget = gate.Options.Budget;
@@ -17,7 +18,7 @@ internal sealed class GateWorkItem<T>(ModelGate gate, TransactionMode mode, Func
 
     public Task<T> Completion => _completion.Task;
 
-    public bool RunRound()
+    public async ValueTask<bool> RunRoundAsync()
     {
         var failedThisRound = 0;
         while (true)
@@ -25,7 +26,10 @@ internal sealed class GateWorkItem<T>(ModelGate gate, TransactionMode mode, Func
             _tries++;
             try
             {
-                _completion.TrySetResult(gate.RunOnce(work, mode, _budget));
+                var result = mode == TransactionMode.Read
+                    ? gate.RunOnce(work, mode, _budget)
+                    : (T)(await writes.Run(tx => work(tx), _budget).ConfigureAwait(false))!;
+                _completion.TrySetResult(result);
                 return true;
             }
             catch (WriteRequiredException) when (mode == TransactionMode.Read)

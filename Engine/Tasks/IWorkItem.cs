@@ -4,5 +4,5 @@ namespace Ikosa.Engine.Tasks;
 internal interface IWorkItem
 {
     /// <summary>Runs one round of tries; false means "re-queue me": give others a turn, then call again.</summary>
-    bool RunRound();
+    ValueTask<bool> RunRoundAsync();
 }

@@ -3,7 +3,8 @@ namespace Ikosa.Engine.Tasks;
 /// <summary>
 /// Runs its items one at a time in arrival order on the thread pool; different queues run in parallel.
 /// An item that asks to be re-queued stays at the head (so the queue's order holds) while the queue
-/// goes to the back of the pool, letting every other queue take a turn first.
+/// goes to the back of the pool, letting every other queue take a turn first. Waiting for a group
+/// commit holds no thread.
 /// </summary>
 internal sealed class SerialQueue
 {
@@ -30,9 +31,9 @@ internal sealed class SerialQueue
         Post();
     }
 
-    private void Post() => ThreadPool.UnsafeQueueUserWorkItem(static q => q.Drain(), this, preferLocal: false);
+    private void Post() => ThreadPool.UnsafeQueueUserWorkItem(static q => _ = q.DrainAsync(), this, preferLocal: false);
 
-    private void Drain()
+    private async Task DrainAsync()
     {
         for (var done = 0; done < ItemsPerTurn; done++)
         {
@@ -45,7 +46,7 @@ internal sealed class SerialQueue
                     return;
                 }
             }
-            if (!next.RunRound()) break;
+            if (!await next.RunRoundAsync().ConfigureAwait(false)) break;
             lock (_items) _items.Dequeue();
         }
         Post();

@@ -9,7 +9,8 @@ namespace Ikosa.Engine.Tasks;
 
 /// <summary>
 /// Runs tasks through the gate. Requests are submitted to a named queue (one per client session):
-/// one queue's tasks run in arrival order, different queues in parallel (reads truly concurrently).
+/// one queue's tasks run in arrival order, different queues in parallel (reads truly concurrently;
+/// writes from different queues that arrive together share one group commit and one sync).
 /// Scheduled tasks (<see cref="ScheduledTask"/> entities) are armed when the transaction that
 /// scheduled them commits, and when <see cref="Start"/> finds them in the loaded model, so delayed and
 /// periodic tasks survive a restart; each runs in its own write transaction when due.
@@ -24,6 +25,7 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, SerialQueue> _queues = new(StringComparer.Ordinal);
     private readonly DueTasks _due = new();
+    private readonly WriteCombiner _writes;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
     private Task? _timerLoop;
@@ -33,8 +35,12 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
         _gate = gate;
         _time = gate.Options.Time;
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        _writes = new WriteCombiner(gate);
         gate.AddListener(this);
     }
+
+    /// <summary>Write tasks waiting for the next group commit.</summary>
+    internal int PendingWrites => _writes.PendingCount;
 
     /// <summary>How many scheduled tasks are armed.</summary>
     public int ScheduledCount => _due.Count;
@@ -48,7 +54,7 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
-        var item = new GateWorkItem<T>(_gate, intent, work);
+        var item = new GateWorkItem<T>(_gate, _writes, intent, work);
         _queues.GetOrAdd(queue, _ => new SerialQueue()).Enqueue(item);
         return item.Completion;
     }

@@ -2,20 +2,43 @@ using Ikosa.Engine.Notifications;
 
 namespace Ikosa.Engine.Transactions;
 
-/// <summary>The notifications a transaction emitted, held until commit and dropped on rollback.</summary>
+/// <summary>
+/// The notifications a transaction emitted, per recipient in emission order, held until commit and
+/// dropped on rollback. A notification sent to many recipients (a channel message) is stored once,
+/// in one shared one-item array, until a recipient gets a second item: a commit to a thousand
+/// recipients then allocates, and keeps in the resume window, almost nothing per recipient.
+/// </summary>
 internal sealed class Outbox
 {
     private static readonly IReadOnlyDictionary<string, IReadOnlyList<Notification>> Empty =
         new Dictionary<string, IReadOnlyList<Notification>>();
 
-    private Dictionary<string, List<Notification>>? _byRecipient;
+    private readonly Dictionary<string, IReadOnlyList<Notification>> _byRecipient = new(StringComparer.Ordinal);
+    private Notification? _lastShared;
+    private Notification[]? _lastSharedItems;
+
+    /// <summary>Makes room for this many more recipients at once, rather than growing step by step.</summary>
+    public void Reserve(int moreRecipients) => _byRecipient.EnsureCapacity(_byRecipient.Count + moreRecipients);
 
     public void Add(string recipient, Notification notification)
     {
-        _byRecipient ??= new Dictionary<string, List<Notification>>(StringComparer.Ordinal);
         if (!_byRecipient.TryGetValue(recipient, out var items))
-            _byRecipient[recipient] = items = new List<Notification>();
-        items.Add(notification);
+        {
+            if (!ReferenceEquals(_lastShared, notification))
+            {
+                _lastShared = notification;
+                _lastSharedItems = [notification];
+            }
+            _byRecipient[recipient] = _lastSharedItems!;
+        }
+        else if (items is List<Notification> list)
+        {
+            list.Add(notification);
+        }
+        else
+        {
+            _byRecipient[recipient] = new List<Notification>(items) { notification };
+        }
     }
 
     /// <summary>Takes everything out of the outbox (which may never have been created).</summary>
@@ -23,8 +46,6 @@ internal sealed class Outbox
     {
         var byRecipient = outbox?._byRecipient;
         outbox = null;
-        return byRecipient is null
-            ? Empty
-            : byRecipient.ToDictionary(p => p.Key, p => (IReadOnlyList<Notification>)p.Value, StringComparer.Ordinal);
+        return byRecipient ?? Empty;
     }
 }

@@ -101,6 +101,8 @@ public sealed class Transaction : IModelReader
     /// <summary>Queues a notification for each of several recipients (a channel message).</summary>
     public void Notify(IEnumerable<string> recipients, Notification notification)
     {
+        ArgumentNullException.ThrowIfNull(recipients);
+        if (recipients is ICollection<string> { Count: > 1 } many && IsWrite) (_outbox ??= new Outbox()).Reserve(many.Count);
         foreach (var recipient in recipients) Notify(recipient, notification);
     }
 

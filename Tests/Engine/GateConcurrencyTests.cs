@@ -7,7 +7,7 @@ public class GateConcurrencyTests
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(10);
 
     [Fact]
-    public void Readers_really_overlap()
+    public async Task Readers_really_overlap()
     {
         using var gate = TestEntities.Gate();
         using var bothInside = new Barrier(2);
@@ -17,12 +17,12 @@ public class GateConcurrencyTests
             .Select(_ => Task.Factory.StartNew(() => gate.Read(_ => bothInside.SignalAndWait(Patience)), TaskCreationOptions.LongRunning))
             .ToArray();
 
-        Assert.True(Task.WaitAll(readers, Patience));
-        Assert.All(readers, r => Assert.True(r.Result));
+        var overlapped = await Task.WhenAll(readers).WaitAsync(Patience);
+        Assert.All(overlapped, Assert.True);
     }
 
     [Fact]
-    public void Writers_never_overlap_and_lose_no_update()
+    public async Task Writers_never_overlap_and_lose_no_update()
     {
         using var gate = TestEntities.Gate(new Ikosa.Engine.Gate.GateOptions { Budget = Timeout.InfiniteTimeSpan });
         var id = EntityId.New();
@@ -48,14 +48,14 @@ public class GateConcurrencyTests
             }
         }, TaskCreationOptions.LongRunning)).ToArray();
 
-        Assert.True(Task.WaitAll(writers, TimeSpan.FromSeconds(60)));
+        await Task.WhenAll(writers).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(1, maxInside);
         Assert.Equal(2000, gate.Read(tx => tx.Get<Counter>(id).Value));
         Assert.Equal(2001, gate.Serial);
     }
 
     [Fact]
-    public void A_reader_never_sees_a_half_made_change()
+    public async Task A_reader_never_sees_a_half_made_change()
     {
         using var gate = TestEntities.Gate(new Ikosa.Engine.Gate.GateOptions { Budget = Timeout.InfiniteTimeSpan });
         var a = EntityId.Named("a");
@@ -100,7 +100,7 @@ public class GateConcurrencyTests
             }
         }, TaskCreationOptions.LongRunning);
 
-        Assert.True(Task.WaitAll([writer, reader], TimeSpan.FromSeconds(60)));
+        await Task.WhenAll(writer, reader).WaitAsync(TimeSpan.FromSeconds(60));
         Assert.Equal(0, torn);
         Assert.True(reads > 0);
         Assert.Equal(2000, gate.Read(tx => tx.Get<Counter>(a).Value));

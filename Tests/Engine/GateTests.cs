@@ -63,7 +63,7 @@ public class GateTests
     }
 
     [Fact]
-    public void Waiting_longer_than_the_lock_timeout_is_a_server_busy_error()
+    public async Task Waiting_longer_than_the_lock_timeout_is_a_server_busy_error()
     {
         using var gate = TestEntities.Gate(new GateOptions { LockTimeout = TimeSpan.FromMilliseconds(50), Budget = Timeout.InfiniteTimeSpan });
         using var writerInside = new ManualResetEventSlim();
@@ -81,7 +81,7 @@ public class GateTests
         Assert.Throws<ServerBusyException>(() => gate.Write(tx => tx.Put(new Counter(EntityId.New(), 2))));
 
         releaseWriter.Set();
-        Assert.True(writer.Wait(Patience));
+        await writer.WaitAsync(Patience);
         Assert.Equal(1, gate.Serial);
         Assert.Equal(2, gate.Metrics.Snapshot().BusyRefusals);
     }

@@ -24,7 +24,7 @@ public class TaskServiceTests
             var item = tx.Get<Item>(log);
             tx.Put(item with { Tags = item.Tags.Add(i.ToString()) });
         })).ToArray();
-        Assert.True(Task.WaitAll(submitted, Patience));
+        await Task.WhenAll(submitted).WaitAsync(Patience);
 
         Assert.Equal(Enumerable.Range(0, 200).Select(i => i.ToString()), gate.Read(tx => tx.Get<Item>(log).Tags));
         Assert.Equal(67, gate.Metrics.Snapshot().ReadsUpgradedToWrites);

@@ -108,6 +108,27 @@ public class TransactionTests
     }
 
     [Fact]
+    public void A_channel_message_is_shared_but_each_recipient_keeps_its_own_list()
+    {
+        using var gate = TestEntities.Gate();
+        var recorder = new Recorder();
+        gate.AddListener(recorder);
+
+        gate.Write(tx =>
+        {
+            tx.Notify(["bob", "carol", "dave"], new Ping(1));
+            tx.Notify("bob", new Ping(2));
+            tx.Notify(["carol", "erin"], new Ping(3));
+        });
+
+        var sent = recorder.Commits.Single().Notifications;
+        Assert.Equal([new Ping(1), new Ping(2)], sent["bob"]);
+        Assert.Equal([new Ping(1), new Ping(3)], sent["carol"]);
+        Assert.Equal([new Ping(1)], sent["dave"]);
+        Assert.Equal([new Ping(3)], sent["erin"]);
+    }
+
+    [Fact]
     public void A_transaction_cannot_be_used_after_it_ended()
     {
         using var gate = TestEntities.Gate();
