@@ -89,7 +89,10 @@ internal sealed class DuplexSession
             }
             catch (FramingException error)
             {
-                end = new SessionEnd(SessionEndKind.Faulted, new ProtocolException(error.Message, error));
+                Exception reason = error.Fault == FramingFault.MaxMessageSizeExceeded
+                    ? new QuotaExceededException(error.Message + " Raise MaxReceivedMessageSize on the receiving side's binding to accept it.", error)
+                    : new ProtocolException(error.Message, error);
+                end = new SessionEnd(SessionEndKind.Faulted, reason);
                 if (error.Fault is { } fault)
                     await TrySendFaultAsync(fault).ConfigureAwait(false);
             }
