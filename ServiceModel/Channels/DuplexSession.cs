@@ -65,6 +65,13 @@ internal sealed class DuplexSession
             ReadResult result;
             try
             {
+                // Busy is not idle: the idle timer stops while the handler catches up.
+                var ready = handler.WhenReadyForMoreAsync(_aborted.Token);
+                if (!ready.IsCompleted)
+                {
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    await ready.ConfigureAwait(false);
+                }
                 if (idleTimeout != Timeout.InfiniteTimeSpan)
                     idle.CancelAfter(idleTimeout);
                 result = await input.ReadAsync(idle.Token).ConfigureAwait(false);
