@@ -97,6 +97,8 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
 
     public ValueTask WhenReadyForMoreAsync(CancellationToken cancellationToken)
     {
+        if (Volatile.Read(ref _inFlight) < MaxPendingCalls)
+            return ValueTask.CompletedTask;
         lock (_idleGate)
         {
             if (_inFlight < MaxPendingCalls)

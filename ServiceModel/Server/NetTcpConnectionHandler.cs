@@ -48,8 +48,7 @@ internal sealed class NetTcpConnectionHandler(
         finally
         {
             LeavePending();
-            if (_tls is not null)
-                await _tls.DisposeAsync().ConfigureAwait(false);
+            await DisposeTlsAsync().ConfigureAwait(false);
             await CloseConnectionAsync(context).ConfigureAwait(false);
         }
     }
@@ -159,6 +158,20 @@ internal sealed class NetTcpConnectionHandler(
         _connection = _tls;
         logger.LogDebug("TLS established for {Via}: {Tls}", preamble.Via, _tls.Describe());
         await ServerPreambleReader.ReadPreambleEndAsync(_connection.Input, InitializationLimits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DisposeTlsAsync()
+    {
+        if (_tls is null)
+            return;
+        try
+        {
+            await _tls.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException or ConnectionAbortedException)
+        {
+            logger.LogDebug("Closing TLS failed: {Reason}", error.Message);
+        }
     }
 
     private void LeavePending()
