@@ -12,11 +12,18 @@ namespace Ikosa.ServiceModel.Channels;
 /// </summary>
 internal abstract class CallDispatcher : IIncomingMessageHandler
 {
+    /// <summary>
+    /// The most calls of one session queued or running before its receive loop stops reading: what one connection can
+    /// make the host hold is bounded by this many messages, whatever the peer sends.
+    /// </summary>
+    internal const int MaxPendingCalls = 128;
+
     private readonly Channel<Func<Task>>? _ordered;
     private readonly Task _worker = Task.CompletedTask;
     private readonly object _idleGate = new();
     private int _inFlight;
     private TaskCompletionSource? _idle;
+    private TaskCompletionSource? _capacity;
 
     protected CallDispatcher(DuplexSession session, ConcurrencyMode concurrency, ILogger logger)
     {
@@ -86,6 +93,19 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
             return;
         }
         Schedule(() => RunCallAsync(operation, arguments, request));
+    }
+
+    public ValueTask WhenReadyForMoreAsync(CancellationToken cancellationToken)
+    {
+        if (Volatile.Read(ref _inFlight) < MaxPendingCalls)
+            return ValueTask.CompletedTask;
+        lock (_idleGate)
+        {
+            if (_inFlight < MaxPendingCalls)
+                return ValueTask.CompletedTask;
+            _capacity ??= new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            return new ValueTask(_capacity.Task.WaitAsync(cancellationToken));
+        }
     }
 
     /// <summary>Waits until no call is running or queued, or the timeout passes; true when idle.</summary>
@@ -159,6 +179,11 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
                 {
                     _idle.TrySetResult();
                     _idle = null;
+                }
+                if (_inFlight < MaxPendingCalls && _capacity is not null)
+                {
+                    _capacity.TrySetResult();
+                    _capacity = null;
                 }
             }
         }

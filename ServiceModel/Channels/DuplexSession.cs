@@ -65,6 +65,13 @@ internal sealed class DuplexSession
             ReadResult result;
             try
             {
+                // Busy is not idle: the idle timer stops while the handler catches up.
+                var ready = handler.WhenReadyForMoreAsync(_aborted.Token);
+                if (!ready.IsCompleted)
+                {
+                    idle.CancelAfter(Timeout.InfiniteTimeSpan);
+                    await ready.ConfigureAwait(false);
+                }
                 if (idleTimeout != Timeout.InfiniteTimeSpan)
                     idle.CancelAfter(idleTimeout);
                 result = await input.ReadAsync(idle.Token).ConfigureAwait(false);
@@ -89,7 +96,10 @@ internal sealed class DuplexSession
             }
             catch (FramingException error)
             {
-                end = new SessionEnd(SessionEndKind.Faulted, new ProtocolException(error.Message, error));
+                Exception reason = error.Fault == FramingFault.MaxMessageSizeExceeded
+                    ? new QuotaExceededException(error.Message + " Raise MaxReceivedMessageSize on the receiving side's binding to accept it.", error)
+                    : new ProtocolException(error.Message, error);
+                end = new SessionEnd(SessionEndKind.Faulted, reason);
                 if (error.Fault is { } fault)
                     await TrySendFaultAsync(fault).ConfigureAwait(false);
             }

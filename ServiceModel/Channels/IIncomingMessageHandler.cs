@@ -8,4 +8,10 @@ internal interface IIncomingMessageHandler
     /// dictionary session changes with the next message) and must not block on the network.
     /// </summary>
     void OnMessage(Message message);
+
+    /// <summary>
+    /// Completes when the handler can take more messages. The receive loop awaits it before reading again, so a peer
+    /// that sends calls faster than they run is slowed by TCP instead of filling memory.
+    /// </summary>
+    ValueTask WhenReadyForMoreAsync(CancellationToken cancellationToken);
 }

@@ -1,5 +1,7 @@
 using System.Collections.Concurrent;
 using Ikosa.ServiceModel.Client;
+using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Security;
 using Ikosa.ServiceModel.Description;
 using Ikosa.ServiceModel.Dispatcher;
 using Microsoft.Extensions.Logging;
@@ -25,6 +27,28 @@ public class ChannelFactory<TChannel> : IDisposable where TChannel : class
     {
     }
 
+    /// <summary>
+    /// A factory for a configured client endpoint: its address, its binding, and its identity (expected certificate
+    /// name, pinned certificate). The endpoint's contract must be <typeparamref name="TChannel"/>'s full name.
+    /// </summary>
+    /// <exception cref="ConfigurationErrorsException">The endpoint is for another contract.</exception>
+    public ChannelFactory(ClientEndpointConfig endpoint)
+        : this(endpoint.ResolvedBinding.Clone(), new EndpointAddress(CheckContract(endpoint).Address))
+    {
+        ServerCertificate.DnsIdentity = endpoint.DnsIdentity;
+        ServerCertificate.TrustedCertificateThumbprint = endpoint.TrustedCertificateThumbprint;
+    }
+
+    /// <summary>
+    /// A factory for the client endpoint named <paramref name="endpointConfigurationName"/> in <paramref name="section"/>,
+    /// or, when null, the only one for <typeparamref name="TChannel"/> (WCF's <c>new ChannelFactory&lt;T&gt;("name")</c>).
+    /// </summary>
+    /// <exception cref="InvalidOperationException">No such endpoint, or several for the contract and no name given.</exception>
+    public ChannelFactory(ServiceModelSection section, string? endpointConfigurationName = null)
+        : this(FindEndpoint(section, endpointConfigurationName))
+    {
+    }
+
     public NetTcpBinding Binding { get; }
 
     public EndpointAddress Endpoint { get; }
@@ -32,6 +56,9 @@ public class ChannelFactory<TChannel> : IDisposable where TChannel : class
     public ContractDescription Contract { get; }
 
     public ILoggerFactory LoggerFactory { get; set; } = NullLoggerFactory.Instance;
+
+    /// <summary>How the server's TLS certificate is checked under SecurityMode.Transport; channels made later use it as it is then.</summary>
+    public ServerCertificateValidation ServerCertificate { get; } = new();
 
     /// <summary>A new proxy (and session) to the factory's address; it opens on first use or on Open().</summary>
     public TChannel CreateChannel() => CreateChannel(Endpoint, via: null);
@@ -47,7 +74,8 @@ public class ChannelFactory<TChannel> : IDisposable where TChannel : class
     {
         if (Contract.CallbackContractType is { } callbackType && callbackInstance is null)
             throw new InvalidOperationException($"The contract {Contract.Name} has a callback contract ({callbackType.Name}); use a DuplexChannelFactory with a callback instance.");
-        var channel = new ClientSessionChannel(Contract, Binding, address.Uri, via, callbackInstance, LoggerFactory.CreateLogger<ChannelFactory<TChannel>>());
+        var channel = new ClientSessionChannel(
+            Contract, Binding, address.Uri, via, callbackInstance, ServerCertificate.Clone(), LoggerFactory.CreateLogger<ChannelFactory<TChannel>>());
         var proxy = ContractProxy.Create<TChannel, ClientProxy>(Contract, channel, callbacks: false);
         ((ClientProxy)(object)proxy).Channel = channel;
         channel.Owner = proxy;
@@ -79,6 +107,31 @@ public class ChannelFactory<TChannel> : IDisposable where TChannel : class
     }
 
     public void Dispose() => Close();
+
+    private protected static ClientEndpointConfig FindEndpoint(ServiceModelSection section, string? endpointConfigurationName)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        var contractName = ContractConfigurationName;
+        var key = endpointConfigurationName ?? contractName;
+        return section.FindClientEndpoint(key)
+            ?? throw new InvalidOperationException(
+                $"No client endpoint {(endpointConfigurationName is null ? $"for contract '{contractName}'" : $"named '{endpointConfigurationName}'")} " +
+                $"is configured in <system.serviceModel><client>; configured: " +
+                $"{(section.ClientEndpoints.Count == 0 ? "none" : string.Join(", ", section.ClientEndpoints.Select(e => $"'{e.Name}' ({e.Contract})")))}.");
+    }
+
+    /// <summary>The contract's name in configuration: WCF's default ConfigurationName, the interface's full name.</summary>
+    private static string ContractConfigurationName => (typeof(TChannel).FullName ?? typeof(TChannel).Name).Replace('+', '.');
+
+    private static ClientEndpointConfig CheckContract(ClientEndpointConfig endpoint)
+    {
+        ArgumentNullException.ThrowIfNull(endpoint);
+        if (endpoint.Contract != ContractConfigurationName)
+            throw new ConfigurationErrorsException(
+                $"client endpoint '{endpoint.Name}' is for contract '{endpoint.Contract}', not '{ContractConfigurationName}'.",
+                ServiceModelSection.SectionName, "endpoint", "contract");
+        return endpoint;
+    }
 }
 
 /// <summary>Makes proxies for a duplex contract; the callbacks the server sends run on the callback instance.</summary>
@@ -88,14 +141,32 @@ public class DuplexChannelFactory<TChannel> : ChannelFactory<TChannel> where TCh
 
     public DuplexChannelFactory(object callbackInstance, NetTcpBinding binding, EndpointAddress remoteAddress) : base(binding, remoteAddress)
     {
-        _callbackInstance = callbackInstance is InstanceContext context ? context.GetServiceInstance() : callbackInstance;
+        _callbackInstance = CheckCallback(callbackInstance);
+    }
+
+    private object CheckCallback(object callbackInstance)
+    {
+        var instance = callbackInstance is InstanceContext context ? context.GetServiceInstance() : callbackInstance;
         var callbackType = Contract.CallbackContractType
             ?? throw new InvalidOperationException($"The contract {Contract.Name} has no callback contract; use ChannelFactory.");
-        if (!callbackType.IsInstanceOfType(_callbackInstance))
-            throw new ArgumentException($"The callback instance {_callbackInstance.GetType().Name} does not implement {callbackType.Name}.", nameof(callbackInstance));
+        if (!callbackType.IsInstanceOfType(instance))
+            throw new ArgumentException($"The callback instance {instance.GetType().Name} does not implement {callbackType.Name}.", nameof(callbackInstance));
+        return instance;
     }
 
     public DuplexChannelFactory(object callbackInstance, NetTcpBinding binding, string remoteAddress) : this(callbackInstance, binding, new EndpointAddress(remoteAddress))
+    {
+    }
+
+    /// <summary>A duplex factory for a configured client endpoint; see <see cref="ChannelFactory{TChannel}(ClientEndpointConfig)"/>.</summary>
+    public DuplexChannelFactory(object callbackInstance, ClientEndpointConfig endpoint) : base(endpoint)
+    {
+        _callbackInstance = CheckCallback(callbackInstance);
+    }
+
+    /// <summary>A duplex factory for a client endpoint of <paramref name="section"/>, by name or else by contract.</summary>
+    public DuplexChannelFactory(object callbackInstance, ServiceModelSection section, string? endpointConfigurationName = null)
+        : this(callbackInstance, FindEndpoint(section, endpointConfigurationName))
     {
     }
 

@@ -4,13 +4,21 @@ using System.Net;
 using System.Net.Sockets;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Framing;
+using Ikosa.ServiceModel.Security;
 
 namespace Ikosa.ServiceModel.Client;
 
-/// <summary>Opens a connection to a net.tcp endpoint and exchanges the duplex preamble.</summary>
+/// <summary>
+/// Opens a connection to a net.tcp endpoint and exchanges the duplex preamble; under SecurityMode.Transport it asks for
+/// application/ssl-tls, runs the TLS handshake after the server's 0x0A and finishes the preamble inside TLS.
+/// </summary>
 internal static class ClientConnector
 {
-    public static async Task<FramingConnection> ConnectAsync(Uri address, Uri via, CancellationToken cancellationToken)
+    /// <summary>The client reads the server's records through a pipe that reads only on demand, so this bounds what it buffers beyond a record.</summary>
+    private const int ReadBufferSize = 16 * 1024;
+
+    public static async Task<FramingConnection> ConnectAsync(
+        Uri via, SecurityMode security, ServerCertificateValidation certificateValidation, CancellationToken cancellationToken)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
         try
@@ -29,9 +37,9 @@ internal static class ClientConnector
         }
 
         var stream = new NetworkStream(socket, ownsSocket: true);
-        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(leaveOpen: true));
+        var input = PipeReader.Create(stream, new StreamPipeReaderOptions(bufferSize: ReadBufferSize, leaveOpen: true));
         var output = PipeWriter.Create(stream, new StreamPipeWriterOptions(leaveOpen: true));
-        var connection = new PipeFramingConnection(
+        FramingConnection connection = new PipeFramingConnection(
             new DuplexPipe(input, output),
             abort: () => socket.Dispose(),
             dispose: async () =>
@@ -43,9 +51,16 @@ internal static class ClientConnector
         try
         {
             FramingRecordWriter.WritePreamble(output, via.AbsoluteUri);
-            FramingRecordWriter.WritePreambleEnd(output);
-            await output.FlushAsync(cancellationToken).ConfigureAwait(false);
-            await ReadAckAsync(input, via, cancellationToken).ConfigureAwait(false);
+            if (security == SecurityMode.Transport)
+            {
+                FramingRecordWriter.WriteUpgradeRequest(output, UpgradeProtocols.SslTls);
+                await output.FlushAsync(cancellationToken).ConfigureAwait(false);
+                await ReadAnswerAsync(input, FramingRecordType.UpgradeResponse, via, cancellationToken).ConfigureAwait(false);
+                connection = await ClientTlsUpgrade.AuthenticateAsync(connection, certificateValidation, via, cancellationToken).ConfigureAwait(false);
+            }
+            FramingRecordWriter.WritePreambleEnd(connection.Output);
+            await connection.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+            await ReadAnswerAsync(connection.Input, FramingRecordType.PreambleAck, via, cancellationToken).ConfigureAwait(false);
             return connection;
         }
         catch (Exception error)
@@ -57,7 +72,8 @@ internal static class ClientConnector
         }
     }
 
-    private static async Task ReadAckAsync(PipeReader input, Uri via, CancellationToken cancellationToken)
+    /// <summary>Reads the server's answer to the preamble (or to the upgrade request): <paramref name="expected"/>, or a fault.</summary>
+    private static async Task ReadAnswerAsync(PipeReader input, FramingRecordType expected, Uri via, CancellationToken cancellationToken)
     {
         var limits = new FramingLimits();
         while (true)
@@ -67,15 +83,11 @@ internal static class ClientConnector
             if (FramingRecordReader.TryRead(ref buffer, limits, out var record))
             {
                 input.AdvanceTo(buffer.Start);
-                switch (record.Type)
-                {
-                    case FramingRecordType.PreambleAck:
-                        return;
-                    case FramingRecordType.Fault:
-                        throw FramingFaults.ToException(record.Text ?? "", via.AbsoluteUri);
-                    default:
-                        throw new ProtocolException($"The server at {via} answered the preamble with {record.Type} instead of an acknowledgement.");
-                }
+                if (record.Type == expected)
+                    return;
+                if (record.Type == FramingRecordType.Fault)
+                    throw FramingFaults.ToException(record.Text ?? "", via.AbsoluteUri);
+                throw new ProtocolException($"The server at {via} answered the preamble with {record.Type} instead of {expected}.");
             }
             input.AdvanceTo(buffer.Start, buffer.End);
             if (result.IsCompleted)

@@ -2,6 +2,7 @@ using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Description;
 using Ikosa.ServiceModel.Dispatcher;
 using Ikosa.ServiceModel.Framing;
+using Ikosa.ServiceModel.Security;
 using Microsoft.Extensions.Logging;
 
 namespace Ikosa.ServiceModel.Client;
@@ -17,6 +18,7 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
     private readonly Uri _address;
     private readonly Uri _via;
     private readonly object? _callbackInstance;
+    private readonly ServerCertificateValidation _certificateValidation;
     private readonly ILogger _logger;
     private readonly SemaphoreSlim _openLock = new(1, 1);
     private FramingConnection? _connection;
@@ -26,8 +28,11 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
     private volatile bool _terminated;
     private int _state = (int)CommunicationState.Created;
 
-    public ClientSessionChannel(ContractDescription contract, NetTcpBinding binding, Uri address, Uri via, object? callbackInstance, ILogger logger)
+    public ClientSessionChannel(
+        ContractDescription contract, NetTcpBinding binding, Uri address, Uri via, object? callbackInstance,
+        ServerCertificateValidation certificateValidation, ILogger logger)
     {
+        _certificateValidation = certificateValidation;
         _contract = contract;
         _binding = binding;
         _address = address;
@@ -60,7 +65,7 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
             timeout.CancelAfter(NetTcpBinding.ToTimerDelay(_binding.OpenTimeout));
             try
             {
-                _connection = await ClientConnector.ConnectAsync(_address, _via, timeout.Token).ConfigureAwait(false);
+                _connection = await ClientConnector.ConnectAsync(_via, _binding.Security.Mode, _certificateValidation, timeout.Token).ConfigureAwait(false);
             }
             catch (OperationCanceledException) when (!cancellationToken.IsCancellationRequested)
             {

@@ -1,31 +1,43 @@
 using System.IO.Pipelines;
+using System.Security.Authentication;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Framing;
+using Ikosa.ServiceModel.Security;
 using Microsoft.AspNetCore.Connections;
 using Microsoft.Extensions.Logging;
 
 namespace Ikosa.ServiceModel.Server;
 
 /// <summary>
-/// Serves one accepted connection: reads a preamble, routes it by Via, acknowledges, runs the session, and after an
-/// orderly End loops back for the next preamble on the same socket (connection reuse) with fresh session state.
+/// Serves one accepted connection: reads a preamble, routes it by Via, upgrades to TLS when the endpoint requires it,
+/// acknowledges, runs the session, and after an orderly End loops back for the next preamble on the same socket
+/// (connection reuse) with fresh session state. A TLS connection carries one session.
 /// </summary>
-internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, CancellationToken hostClosing, ILogger logger)
+internal sealed class NetTcpConnectionHandler(
+    EndpointTable endpoints, PendingConnectionLimit pendingLimit, CancellationToken hostClosing, ILogger logger)
 {
     /// <summary>The most a client may send after a framing fault before the connection is dropped anyway.</summary>
     private const int MaxDrainBytes = 64 * 1024;
 
     private static readonly TimeSpan DrainTimeout = TimeSpan.FromSeconds(2);
 
+    /// <summary>Preamble records are small whatever the endpoint's message size (WCF's TransportDefaults).</summary>
+    private static readonly FramingLimits InitializationLimits = new();
+
+    private FramingConnection _connection = null!;
+    private TlsFramingConnection? _tls;
+    private bool _pending = true;
+
+    /// <summary>Serves a connection that took a pending slot of <see cref="PendingConnectionLimit"/>.</summary>
     public async Task HandleAsync(ConnectionContext context)
     {
-        var connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
+        _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
         var remote = context.RemoteEndPoint?.ToString() ?? "?";
         try
         {
             while (!hostClosing.IsCancellationRequested)
             {
-                if (!await ServeOneSessionAsync(connection, remote).ConfigureAwait(false))
+                if (!await ServeOneSessionAsync(remote).ConfigureAwait(false))
                     break;
             }
         }
@@ -35,39 +47,43 @@ internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, Cancellat
         }
         finally
         {
+            LeavePending();
+            await DisposeTlsAsync().ConfigureAwait(false);
             await CloseConnectionAsync(context).ConfigureAwait(false);
         }
     }
 
-    /// <summary>True when the session ended in an orderly way and the connection may carry another preamble.</summary>
-    private async Task<bool> ServeOneSessionAsync(PipeFramingConnection connection, string remote)
+    /// <summary>Refuses a connection beyond MaxConnections pending ones: ServerTooBusy in place of the ack, then close.</summary>
+    public async Task RefuseAsync(ConnectionContext context)
     {
-        var initializationLimits = new FramingLimits();
-        ServerPreamble? preamble;
-        EndpointDispatcher? endpoint = null;
+        _pending = false;
+        _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
+        logger.LogInformation("Connection {Remote}: refused (ServerTooBusy): {Pending} connections are already opening (MaxConnections)",
+            context.RemoteEndPoint?.ToString() ?? "?", pendingLimit.Limit);
+        await SendFaultAsync(FramingFault.ServerTooBusy).ConfigureAwait(false);
+        await CloseConnectionAsync(context).ConfigureAwait(false);
+    }
+
+    /// <summary>True when the session ended in an orderly way and the connection may carry another preamble.</summary>
+    private async Task<bool> ServeOneSessionAsync(string remote)
+    {
+        EndpointDispatcher? endpoint;
         using (var initialization = CancellationTokenSource.CreateLinkedTokenSource(hostClosing))
         {
-            // The client gets ChannelInitializationTimeout for the whole preamble; slow or silent peers are dropped.
+            // The client gets ChannelInitializationTimeout for the whole preamble, TLS handshake included;
+            // slow or silent peers are dropped.
             initialization.CancelAfter(endpoints.ChannelInitializationTimeout);
             try
             {
-                preamble = await ServerPreambleReader.ReadAsync(connection.Input, initializationLimits, initialization.Token).ConfigureAwait(false);
-                if (preamble is null)
+                endpoint = await OpenSessionAsync(initialization.Token).ConfigureAwait(false);
+                if (endpoint is null)
                     return false;
-                endpoint = endpoints.Find(preamble.Via)
-                    ?? throw new FramingException($"No endpoint listens at '{preamble.Via}'.", FramingFault.EndpointNotFound);
-                if (!ContentTypes.IsBinarySession(preamble.Encoding))
-                    throw new FramingException("Only the binary session encoding (application/soap+msbinsession1) is served.", FramingFault.ContentTypeInvalid);
-                if (preamble.UpgradeProtocol is not null)
-                    throw new FramingException($"The endpoint does not offer the upgrade '{preamble.UpgradeProtocol}'.", FramingFault.UpgradeInvalid);
-                if (!endpoint.Service.TryEnterSession())
-                    throw new FramingException("The service is at its MaxConcurrentSessions limit.", FramingFault.ServerTooBusy);
             }
             catch (FramingException error)
             {
                 logger.LogInformation("Connection {Remote}: refused ({Fault}): {Reason}", remote, error.Fault?.ToString() ?? "no fault", error.Message);
                 if (error.Fault is { } fault)
-                    await SendFaultAndDrainAsync(connection, fault).ConfigureAwait(false);
+                    await SendFaultAsync(fault).ConfigureAwait(false);
                 return false;
             }
             catch (OperationCanceledException)
@@ -75,14 +91,22 @@ internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, Cancellat
                 logger.LogInformation("Connection {Remote}: no complete preamble within {Timeout}; dropped", remote, endpoints.ChannelInitializationTimeout);
                 return false;
             }
+            catch (Exception error) when (error is AuthenticationException or IOException or ConnectionResetException)
+            {
+                logger.LogInformation("Connection {Remote}: failed while opening a session (TLS handshake or transport): {Reason}", remote, error.Message);
+                return false;
+            }
         }
 
         try
         {
-            FramingRecordWriter.WritePreambleAck(connection.Output);
-            await connection.Output.FlushAsync(hostClosing).ConfigureAwait(false);
-            var session = new ServerSession(connection, endpoint, hostClosing, logger);
-            return await session.RunAsync().ConfigureAwait(false);
+            LeavePending();
+            FramingRecordWriter.WritePreambleAck(_connection.Output);
+            await _connection.Output.FlushAsync(hostClosing).ConfigureAwait(false);
+            var session = new ServerSession(_connection, endpoint, hostClosing, logger);
+            var reusable = await session.RunAsync().ConfigureAwait(false);
+            // A new preamble inside TLS is not part of the protocol; the client opens a new connection instead.
+            return reusable && _tls is null;
         }
         finally
         {
@@ -90,12 +114,80 @@ internal sealed class NetTcpConnectionHandler(EndpointTable endpoints, Cancellat
         }
     }
 
-    private async Task SendFaultAndDrainAsync(PipeFramingConnection connection, FramingFault fault)
+    /// <summary>
+    /// Reads the preamble, routes it, secures the connection as the endpoint requires and takes a session slot.
+    /// Null when the connection closed cleanly before a new preamble began.
+    /// </summary>
+    private async Task<EndpointDispatcher?> OpenSessionAsync(CancellationToken cancellationToken)
+    {
+        var preamble = await ServerPreambleReader.ReadAsync(_connection.Input, InitializationLimits, cancellationToken).ConfigureAwait(false);
+        if (preamble is null)
+            return null;
+        var endpoint = endpoints.Find(preamble.Via)
+            ?? throw new FramingException($"No endpoint listens at '{preamble.Via}'.", FramingFault.EndpointNotFound);
+        if (!ContentTypes.IsBinarySession(preamble.Encoding))
+            throw new FramingException("Only the binary session encoding (application/soap+msbinsession1) is served.", FramingFault.ContentTypeInvalid);
+        await SecureAsync(preamble, endpoint, cancellationToken).ConfigureAwait(false);
+        if (!endpoint.Service.TryEnterSession())
+            throw new FramingException("The service is at its MaxConcurrentSessions limit.", FramingFault.ServerTooBusy);
+        return endpoint;
+    }
+
+    /// <summary>
+    /// The upgrade the endpoint's security mode calls for: none for None; for Transport, application/ssl-tls answered
+    /// with 0x0A, the TLS handshake, and PreambleEnd read inside TLS. Anything else gets UpgradeInvalid, so a client
+    /// with the wrong security mode learns it at once instead of hanging.
+    /// </summary>
+    private async Task SecureAsync(ServerPreamble preamble, EndpointDispatcher endpoint, CancellationToken cancellationToken)
+    {
+        var requiresTls = endpoint.Binding.Security.Mode == SecurityMode.Transport;
+        if (preamble.UpgradeProtocol is not { } upgrade)
+        {
+            if (requiresTls)
+                throw new FramingException($"The endpoint at '{preamble.Via}' requires TLS (SecurityMode.Transport) but the client asked for no upgrade.", FramingFault.UpgradeInvalid);
+            return;
+        }
+        if (!requiresTls || upgrade != UpgradeProtocols.SslTls)
+            throw new FramingException(
+                $"The endpoint at '{preamble.Via}' does not offer the upgrade '{upgrade}'; it offers {(requiresTls ? UpgradeProtocols.SslTls : "no upgrade")}.",
+                FramingFault.UpgradeInvalid);
+
+        FramingRecordWriter.WriteUpgradeResponse(_connection.Output);
+        await _connection.Output.FlushAsync(cancellationToken).ConfigureAwait(false);
+        _tls = await ServerTlsUpgrade.AuthenticateAsync(_connection, endpoint.Service.ServerCertificateContext, cancellationToken).ConfigureAwait(false);
+        _connection = _tls;
+        logger.LogDebug("TLS established for {Via}: {Tls}", preamble.Via, _tls.Describe());
+        await ServerPreambleReader.ReadPreambleEndAsync(_connection.Input, InitializationLimits, cancellationToken).ConfigureAwait(false);
+    }
+
+    private async Task DisposeTlsAsync()
+    {
+        if (_tls is null)
+            return;
+        try
+        {
+            await _tls.DisposeAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is IOException or ObjectDisposedException or InvalidOperationException or ConnectionAbortedException)
+        {
+            logger.LogDebug("Closing TLS failed: {Reason}", error.Message);
+        }
+    }
+
+    private void LeavePending()
+    {
+        if (!_pending)
+            return;
+        _pending = false;
+        pendingLimit.Exit();
+    }
+
+    private async Task SendFaultAsync(FramingFault fault)
     {
         try
         {
-            FramingRecordWriter.WriteFault(connection.Output, fault);
-            await connection.Output.FlushAsync().ConfigureAwait(false);
+            FramingRecordWriter.WriteFault(_connection.Output, fault);
+            await _connection.Output.FlushAsync().ConfigureAwait(false);
         }
         catch (Exception error)
         {

@@ -22,7 +22,10 @@ internal sealed class NetTcpListener
     private readonly Dictionary<(string Host, int Port), PortListener> _ports = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentDictionary<ConnectionContext, byte> _connections = new();
+    private readonly long _maxReadBufferSize;
     private KestrelServer? _server;
+
+    private const int ReadBufferSlack = 64 * 1024;
 
     public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory)
     {
@@ -37,8 +40,20 @@ internal sealed class NetTcpListener
                 port.Table.ChannelInitializationTimeout = NetTcpBinding.ToTimerDelay(endpoint.Binding.ChannelInitializationTimeout);
             }
             port.Table.Add(new EndpointDispatcher(endpoint, loggerFactory));
+            port.MaxPendingConnections = Math.Max(port.MaxPendingConnections, endpoint.Binding.MaxConnections);
         }
+        foreach (var port in _ports.Values)
+            port.Pending = new PendingConnectionLimit(port.MaxPendingConnections);
+        _maxReadBufferSize = MaxReadBufferSize(endpoints);
     }
+
+    /// <summary>
+    /// What Kestrel may buffer from one connection before it stops reading the socket: one whole record of the largest
+    /// MaxReceivedMessageSize plus slack. A record must fit, or a large message would stall the pipe; anything larger is
+    /// refused at its size field, so memory per connection stays bounded whatever the peer sends.
+    /// </summary>
+    private static long MaxReadBufferSize(IEnumerable<ServiceEndpoint> endpoints) =>
+        endpoints.Max(endpoint => Math.Min(endpoint.Binding.MaxReceivedMessageSize, int.MaxValue)) + ReadBufferSlack;
 
     public async Task StartAsync(CancellationToken cancellationToken)
     {
@@ -57,7 +72,8 @@ internal sealed class NetTcpListener
                 listen.Run(context => HandleConnectionAsync(context, port));
             });
         }
-        var transport = new SocketTransportFactory(Options.Create(new SocketTransportOptions { Backlog = backlog }), _loggerFactory);
+        var transportOptions = new SocketTransportOptions { Backlog = backlog, MaxReadBufferSize = _maxReadBufferSize };
+        var transport = new SocketTransportFactory(Options.Create(transportOptions), _loggerFactory);
         _server = new KestrelServer(Options.Create(options), transport, _loggerFactory);
         await _server.StartAsync(new NoHttpApplication(), cancellationToken).ConfigureAwait(false);
         foreach (var ((host, number), port) in _ports)
@@ -103,8 +119,11 @@ internal sealed class NetTcpListener
         _connections[context] = 0;
         try
         {
-            var handler = new NetTcpConnectionHandler(port.Table, _closing.Token, _loggerFactory.CreateLogger<NetTcpConnectionHandler>());
-            await handler.HandleAsync(context).ConfigureAwait(false);
+            var handler = new NetTcpConnectionHandler(port.Table, port.Pending, _closing.Token, _loggerFactory.CreateLogger<NetTcpConnectionHandler>());
+            if (port.Pending.TryEnter())
+                await handler.HandleAsync(context).ConfigureAwait(false);
+            else
+                await handler.RefuseAsync(context).ConfigureAwait(false);
         }
         finally
         {
@@ -125,6 +144,11 @@ internal sealed class NetTcpListener
         public NetTcpBinding Binding { get; } = binding;
 
         public EndpointTable Table { get; } = new();
+
+        /// <summary>The largest MaxConnections of the port's endpoints: connections allowed to be opening at once.</summary>
+        public int MaxPendingConnections { get; set; }
+
+        public PendingConnectionLimit Pending { get; set; } = null!;
 
         public ListenOptions? Options { get; set; }
 

@@ -122,6 +122,8 @@ internal sealed class ServerSession : CallDispatcher
         };
         var serialiseAcrossSessions = mode == InstanceContextMode.Single && Concurrency != ConcurrencyMode.Multiple;
         OperationContext.Current = new OperationContext(Channel, request, operation);
+        // maxConcurrentCalls: the slot is taken before the instance lock, so a waiting call holds nothing.
+        using var slot = service.CallThrottle is { } throttle ? await throttle.EnterAsync().ConfigureAwait(false) : default(CallThrottle.Slot?);
         try
         {
             if (serialiseAcrossSessions)

@@ -1,3 +1,6 @@
+using System.Reflection;
+using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Server;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -72,12 +75,71 @@ public sealed class ServiceHost : IAsyncDisposable
     public ServiceEndpoint AddServiceEndpoint(Type contractType, NetTcpBinding binding, string address) =>
         Description.AddServiceEndpoint(contractType, binding, address);
 
+    /// <summary>
+    /// Applies the configuration to the services already added (AddService): each gets the endpoints and behavior of
+    /// the <c>&lt;service name&gt;</c> that is its type's full name, as WCF's ServiceHost does. Configured services this
+    /// host does not run are left for other hosts. Nothing changes when anything is wrong.
+    /// </summary>
+    /// <exception cref="ConfigurationErrorsException">A contract is unknown, or a certificate cannot be loaded.</exception>
+    /// <exception cref="InvalidOperationException">A service without endpoints has no <c>&lt;service&gt;</c> in the configuration.</exception>
+    public void ApplyConfiguration(ServiceModelSection section)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        EnsureNotOpened();
+        var applier = new ServiceConfigurationApplier();
+        foreach (var registration in _services)
+        {
+            var name = registration.ServiceType.FullName ?? registration.ServiceType.Name;
+            var service = section.FindService(name);
+            if (service is null)
+            {
+                if (registration.Endpoints.Count > 0)
+                    continue;
+                throw new InvalidOperationException(
+                    $"Service {name} has no endpoint and no <service name=\"{name}\"> in <system.serviceModel><services>; " +
+                    $"configured services: {DescribeServices(section)}.");
+            }
+            applier.Plan(service, registration.ServiceType, () => registration, this);
+        }
+        applier.Apply();
+    }
+
+    /// <summary>
+    /// Adds every configured <c>&lt;service&gt;</c>, its type found by <paramref name="resolveServiceType"/> (null when
+    /// unknown), with its endpoints and behavior. Instances are made with the public parameterless constructor.
+    /// </summary>
+    /// <exception cref="ConfigurationErrorsException">A service type or contract is unknown, or a certificate cannot be loaded.</exception>
+    public void ApplyConfiguration(ServiceModelSection section, Func<string, Type?> resolveServiceType)
+    {
+        ArgumentNullException.ThrowIfNull(section);
+        ArgumentNullException.ThrowIfNull(resolveServiceType);
+        EnsureNotOpened();
+        var applier = new ServiceConfigurationApplier();
+        foreach (var service in section.Services)
+        {
+            var type = resolveServiceType(service.Name)
+                ?? throw new ConfigurationErrorsException(
+                    $"no service type named '{service.Name}' is known to this host.", ServiceModelSection.SectionName, "service", "name");
+            applier.Plan(service, type, () => AddService(type), this);
+        }
+        applier.Apply();
+    }
+
+    /// <summary>
+    /// As <see cref="ApplyConfiguration(ServiceModelSection, Func{string, Type})"/>, looking service types up by full
+    /// name in <paramref name="assemblies"/>.
+    /// </summary>
+    public void ApplyConfiguration(ServiceModelSection section, params Assembly[] assemblies) =>
+        ApplyConfiguration(section, name => assemblies.Select(assembly => assembly.GetType(name, throwOnError: false)).FirstOrDefault(type => type is not null));
+
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
         EnsureNotOpened();
         var endpoints = Endpoints.ToList();
         if (endpoints.Count == 0)
             throw new InvalidOperationException("The host has no endpoint; add one with AddServiceEndpoint before opening.");
+        foreach (var service in _services)
+            service.PrepareToOpen();
         State = CommunicationState.Opening;
         try
         {
@@ -124,6 +186,16 @@ public sealed class ServiceHost : IAsyncDisposable
         if (State != CommunicationState.Created)
             throw new InvalidOperationException($"The host is {State}; services and endpoints can only be added before it opens.");
     }
+
+    /// <summary>A base address from configuration; one the host already has is not added twice.</summary>
+    internal void AddBaseAddress(Uri address)
+    {
+        if (!_baseAddresses.Contains(address))
+            _baseAddresses.Add(address);
+    }
+
+    private static string DescribeServices(ServiceModelSection section) =>
+        section.Services.Count == 0 ? "none" : string.Join(", ", section.Services.Select(service => service.Name));
 
     internal Uri ResolveAddress(string address)
     {

@@ -1,4 +1,7 @@
+using System.Net.Security;
 using System.Reflection;
+using System.Security.Cryptography.X509Certificates;
+using Ikosa.ServiceModel.Server;
 
 namespace Ikosa.ServiceModel;
 
@@ -36,6 +39,20 @@ public sealed class ServiceRegistration
 
     public IReadOnlyList<ServiceEndpoint> Endpoints => _endpoints;
 
+    /// <summary>
+    /// The TLS certificate (with its private key) for this service's SecurityMode.Transport endpoints
+    /// (WCF's Credentials.ServiceCertificate); from <c>serviceCredentials/serviceCertificate</c> when configured.
+    /// </summary>
+    public X509Certificate2? ServiceCertificate
+    {
+        get => _serviceCertificate;
+        set
+        {
+            _host.EnsureNotOpened();
+            _serviceCertificate = value;
+        }
+    }
+
     /// <summary>Adds an endpoint; a relative <paramref name="address"/> is resolved against the host's net.tcp base address.</summary>
     public ServiceEndpoint AddServiceEndpoint(Type contractType, NetTcpBinding binding, string address)
     {
@@ -58,7 +75,39 @@ public sealed class ServiceRegistration
     /// <summary>The instance every session shares under InstanceContextMode.Single, made on first use.</summary>
     internal object SingletonInstanceForCalls => _singleton.Value;
 
+    private X509Certificate2? _serviceCertificate;
+    private SslStreamCertificateContext? _certificateContext;
+    private CallThrottle? _callThrottle;
     private int _activeSessions;
+
+    /// <summary>Sessions open now.</summary>
+    internal int ActiveSessions => Volatile.Read(ref _activeSessions);
+
+    /// <summary>The certificate as TLS serves it, its chain built once; set when the host opens.</summary>
+    internal SslStreamCertificateContext ServerCertificateContext =>
+        _certificateContext ?? throw new InvalidOperationException($"Service {ServiceType.Name} has no service certificate.");
+
+    /// <summary>The maxConcurrentCalls gate, or null when calls are not limited; set when the host opens.</summary>
+    internal CallThrottle? CallThrottle => _callThrottle;
+
+    /// <summary>Checks what the endpoints need and freezes the behavior's limits into their run-time gates.</summary>
+    internal void PrepareToOpen()
+    {
+        var secured = _endpoints.FirstOrDefault(e => e.Binding.Security.Mode == SecurityMode.Transport);
+        if (secured is not null)
+        {
+            if (_serviceCertificate is null)
+                throw new InvalidOperationException(
+                    $"The endpoint {secured} uses SecurityMode.Transport (TLS) but service {ServiceType.FullName} has no certificate. " +
+                    "Configure <serviceCredentials><serviceCertificate pfxFile=\"...\"/> in its service behavior, or set ServiceRegistration.ServiceCertificate.");
+            if (!_serviceCertificate.HasPrivateKey)
+                throw new InvalidOperationException(
+                    $"The certificate of service {ServiceType.FullName} ('{_serviceCertificate.Subject}') has no private key; a TLS server needs one.");
+            _certificateContext ??= SslStreamCertificateContext.Create(_serviceCertificate, additionalCertificates: null, offline: true);
+        }
+        if (Behavior.MaxConcurrentCalls < int.MaxValue)
+            _callThrottle = new CallThrottle(Behavior.MaxConcurrentCalls);
+    }
 
     /// <summary>Takes a session slot; false when MaxConcurrentSessions are already open.</summary>
     internal bool TryEnterSession()
@@ -85,8 +134,15 @@ public sealed class ServiceBehaviorSettings
     public bool IncludeExceptionDetailInFaults { get; set; }
 
     /// <summary>Sessions beyond this many are refused with the ServerTooBusy fault (WCF's serviceThrottling).</summary>
-    public int MaxConcurrentSessions { get; set; } = int.MaxValue;
+    public int MaxConcurrentSessions { get => _maxConcurrentSessions; set => _maxConcurrentSessions = Positive(value); }
 
     /// <summary>Calls beyond this many across the service wait for a free slot.</summary>
-    public int MaxConcurrentCalls { get; set; } = int.MaxValue;
+    public int MaxConcurrentCalls { get => _maxConcurrentCalls; set => _maxConcurrentCalls = Positive(value); }
+
+    private static int Positive(int value) => value > 0
+        ? value
+        : throw new ArgumentOutOfRangeException(nameof(value), value, "A throttle must be at least 1.");
+
+    private int _maxConcurrentSessions = int.MaxValue;
+    private int _maxConcurrentCalls = int.MaxValue;
 }
