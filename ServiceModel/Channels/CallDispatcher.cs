@@ -22,6 +22,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
     private readonly Task _worker = Task.CompletedTask;
     private readonly object _idleGate = new();
     private int _inFlight;
+    private bool _initiated;
     private TaskCompletionSource? _idle;
     private TaskCompletionSource? _capacity;
 
@@ -75,6 +76,17 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         {
             Reject(request, FaultConverter.CreateActionNotSupportedFault(request.Action), $"no operation for action '{request.Action}'");
             return;
+        }
+        if (!_initiated)
+        {
+            // As WCF: a session starts only with an operation allowed to start it.
+            if (!operation.IsInitiating)
+            {
+                var refusal = new FaultException($"The operation '{operation.Name}' cannot start a session (IsInitiating = false); call an initiating operation first.");
+                Reject(request, FaultConverter.CreateFault(refusal, operation, includeExceptionDetail: false), refusal.Message);
+                return;
+            }
+            _initiated = true;
         }
         if (UnreachableDestination(request) is { } to)
         {

@@ -217,3 +217,38 @@ public class InstancingAndLifecycleTests
         Assert.Throws<EndpointNotFoundException>(() => factory.CreateChannel().Increment());
     }
 }
+
+[ServiceContract(SessionMode = SessionMode.Required)]
+public interface IShop
+{
+    [OperationContract]
+    string Open(string name);
+
+    [OperationContract(IsInitiating = false)]
+    string Buy(string item);
+}
+
+public sealed class ShopService : IShop
+{
+    private string? _customer;
+
+    public string Open(string name) => _customer = name;
+
+    public string Buy(string item) => $"{_customer} bought {item}";
+}
+
+public class SessionInitiationTests
+{
+    [Fact]
+    public async Task A_non_initiating_operation_cannot_start_a_session()
+    {
+        await using var host = await LoopbackHost.StartAsync<ShopService, IShop>();
+        using var factory = host.Factory<IShop>();
+        var proxy = factory.CreateChannel();
+
+        var refused = Assert.Throws<FaultException>(() => proxy.Buy("sword"));
+        Assert.Contains("cannot start a session", refused.Reason);
+        Assert.Equal("ann", proxy.Open("ann"));
+        Assert.Equal("ann bought sword", proxy.Buy("sword"));
+    }
+}
