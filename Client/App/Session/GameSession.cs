@@ -1,0 +1,174 @@
+using Ikosa.Client.Library;
+using Ikosa.Contracts;
+using Ikosa.ServiceModel;
+using Microsoft.Extensions.Logging;
+
+namespace Ikosa.Client.App.Session;
+
+/// <summary>
+/// One logged-in user of the app: the library client, the character the user is looking through, the log that the host's
+/// batches become, and a refresh that fetches what the screen shows. Host calls are made from one thread at a time (the
+/// app's loop); batches arrive on the library's thread and only add log lines and raise <see cref="Changed"/>.
+/// </summary>
+public sealed class GameSession : IAsyncDisposable
+{
+    private const int DiceShown = 8;
+    private readonly SemaphoreSlim _changed = new(0);
+
+    private GameSession(IkosaClient client, TicketInfo ticket)
+    {
+        Client = client;
+        Ticket = ticket;
+        client.BatchReceived += OnBatch;
+        client.SessionEnded += reason =>
+        {
+            EndedBecause = reason;
+            Log.Add(LogKind.System, $"session ended: {reason}");
+            Signal();
+        };
+        client.ConnectionLost += error =>
+        {
+            EndedBecause = error.Message;
+            Log.Add(LogKind.System, $"connection lost: {error.Message}");
+            Signal();
+        };
+        client.Reconnected += () =>
+        {
+            Log.Add(LogKind.System, "reconnected");
+            Signal();
+        };
+    }
+
+    public IkosaClient Client { get; }
+
+    public TicketInfo Ticket { get; }
+
+    public string UserName => Ticket.UserName;
+
+    public bool IsMaster => Ticket.IsMaster;
+
+    public EventLog Log { get; } = new();
+
+    public NameDirectory Names { get; } = new();
+
+    /// <summary>The creature whose actions the commands use and whose eyes draw the map.</summary>
+    public Guid? Active { get; set; }
+
+    /// <summary>The last state fetched by <see cref="Refresh"/>.</summary>
+    public ScreenState? State { get; private set; }
+
+    /// <summary>Set when the host ended the session or the connection could not be resumed.</summary>
+    public string? EndedBecause { get; private set; }
+
+    /// <summary>Raised (on the library's thread) after a batch or a change of connection.</summary>
+    public event Action? Changed;
+
+    public static async Task<GameSession> LoginAsync(Uri host, string user, string password, ILoggerFactory? loggers = null)
+    {
+        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = host }, loggers);
+        try
+        {
+            var ticket = await client.LoginAsync(user, password).ConfigureAwait(false);
+            var session = new GameSession(client, ticket);
+            session.Log.Add(LogKind.System, $"logged in as {ticket.UserName}{(ticket.IsMaster ? " (game master)" : "")}");
+            return session;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The characters this user plays now.</summary>
+    public IReadOnlyList<CharacterInfo> MyCharacters(IEnumerable<CharacterInfo> characters) =>
+        characters.Where(c => string.Equals(c.PlayedBy, UserName, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.</summary>
+    public ScreenState Refresh()
+    {
+        var serial = Client.Game.GetSerial();
+        var characters = Client.Login.GetCharacters();
+        var mine = MyCharacters(characters);
+        if (Active is { } active && !IsMaster && mine.All(c => c.Id != active))
+            Active = null;
+        if (Active is null && mine.Count > 0)
+            Active = mine[0].Id;
+
+        var problems = new List<string>();
+        T Try<T>(Func<T> fetch, T fallback)
+        {
+            try
+            {
+                return fetch();
+            }
+            catch (CommunicationException error) when (error is FaultException)
+            {
+                problems.Add(error.Message);
+                return fallback;
+            }
+        }
+
+        var view = IsMaster
+            ? Try<ViewInfo?>(() => Client.Visualization.GetMasterView(), null)
+            : Active is { } viewer ? Try<ViewInfo?>(() => Client.Visualization.GetView(viewer), null) : null;
+        var state = new ScreenState
+        {
+            Serial = serial,
+            Characters = characters,
+            Active = Active,
+            View = view,
+            Tracker = Client.Game.GetTurnTracker(),
+            Actions = Active is { } actor ? Try<IReadOnlyList<ActionInfo>>(() => Client.Game.GetActions(actor), []) : [],
+            Prompts = Client.Game.GetPrerequisites(null),
+            Dice = Client.Game.GetDiceLog(DiceShown),
+            Problem = problems.Count == 0 ? null : string.Join("; ", problems),
+        };
+        Names.Learn(state);
+        State = state;
+        return state;
+    }
+
+    /// <summary>Waits until the next batch or change of connection, or until <paramref name="timeout"/>; false on timeout.</summary>
+    public Task<bool> WaitForChangeAsync(TimeSpan timeout, CancellationToken cancel = default) => _changed.WaitAsync(timeout, cancel);
+
+    /// <summary>Forgets changes signalled so far, so the next wait sees only what comes after.</summary>
+    public void ClearChanges()
+    {
+        while (_changed.Wait(0))
+        {
+        }
+    }
+
+    private void OnBatch(BatchInfo batch)
+    {
+        if (batch.Refetch)
+            Log.Add(LogKind.System, "missed too much while away: everything was fetched anew");
+        foreach (var item in batch.Items)
+        {
+            var (kind, text) = NotificationText.Format(item, Names);
+            Log.Add(kind, text);
+        }
+        Signal();
+    }
+
+    private void Signal()
+    {
+        _changed.Release();
+        Changed?.Invoke();
+    }
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (EndedBecause is null && Client.Ticket is not null)
+                await Client.LogoutAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
+        {
+            // Leaving anyway: the host ends the seat when its grace time runs out.
+        }
+        await Client.DisposeAsync().ConfigureAwait(false);
+    }
+}
