@@ -9,7 +9,8 @@ namespace Ikosa.Client.App.Commands;
 /// </summary>
 public static class ActivityBuilder
 {
-    public static (ActivityInfo? Activity, string? Error) Build(Guid actor, ActionInfo action, IReadOnlyList<string> args, NameDirectory names, ViewInfo? view)
+    /// <param name="from">Where the actor stands, to plan a path to a lone destination; with <paramref name="view"/> null, paths are sent as typed.</param>
+    public static (ActivityInfo? Activity, string? Error) Build(Guid actor, ActionInfo action, IReadOnlyList<string> args, NameDirectory names, ViewInfo? view, PointInfo? from = null)
     {
         var activity = new ActivityInfo { Creature = actor, ActionKey = action.Key };
         var next = 0;
@@ -49,7 +50,7 @@ public static class ActivityBuilder
                     if (!TryCells(words, out var cells))
                         return (null, $"{action.Key} needs {Describe(aiming)} as pairs of numbers: x y [x y ...]");
                     next += words.Count;
-                    var (path, error) = Route(actor, cells, view);
+                    var (path, error) = Route(cells, view, from);
                     if (error is not null)
                         return (null, error);
                     target.Cells.AddRange(path!);
@@ -82,9 +83,9 @@ public static class ActivityBuilder
     }
 
     /// <summary>A lone destination further than one square becomes a planned path; squares given one by one are sent as typed.</summary>
-    private static (IReadOnlyList<PointInfo>? Path, string? Error) Route(Guid actor, List<PointInfo> cells, ViewInfo? view)
+    private static (IReadOnlyList<PointInfo>? Path, string? Error) Route(List<PointInfo> cells, ViewInfo? view, PointInfo? me)
     {
-        if (cells.Count != 1 || view?.Creatures.FirstOrDefault(c => c.Id == actor) is not { } me)
+        if (cells.Count != 1 || view is null || me is null)
             return (cells, null);
         var to = cells[0];
         if (Math.Abs(to.X - me.X) <= 1 && Math.Abs(to.Y - me.Y) <= 1)

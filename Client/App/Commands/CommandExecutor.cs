@@ -42,13 +42,15 @@ public sealed class CommandExecutor
                 return await spec.Run(command, cancel).ConfigureAwait(false);
             }
             // Any action the active creature has is a command of its own: "move 3 4", "cast-fireball 5 5", "open-door 7 3".
-            return _play.TryAction(command) ?? CommandResult.Failed($"unknown command '{command.Name}'; type 'help'");
+            return _play.TryAction(command) ?? CommandResult.Failed($"unknown command '{command.Name}', and not an action {ActiveName} can take now; see 'help' and 'actions'");
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
         {
             return CommandResult.Failed(Describe(error));
         }
     }
+
+    private string ActiveName => _session.Active is { } active ? _session.Names.NameOf(active) : "your creature";
 
     /// <summary>The host's reason for a fault, without the plumbing around it.</summary>
     public static string Describe(Exception error) => error switch

@@ -36,7 +36,7 @@ public sealed class InfoCommands(GameSession session, Func<IReadOnlyList<Command
     private CommandResult Map()
     {
         var state = session.Refresh();
-        return CommandResult.Done(PlainText.Map(state.View, state.Active, session.Names).Append(PlainText.Legend));
+        return CommandResult.Done(PlainText.Map(state.View, state.Me).Append(PlainText.Legend));
     }
 
     private static int Count(ParsedCommand command, int fallback) =>

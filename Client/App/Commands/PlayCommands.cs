@@ -101,8 +101,10 @@ public sealed class PlayCommands(GameSession session)
     {
         if (action.Aiming.Any(a => a.Kind == "Creature") || action.Aiming.Any(a => a.Kind == "Path"))
             LearnNames();
-        var view = action.Aiming.Any(a => a.Kind == "Path") ? View() : null;
-        var (activity, error) = ActivityBuilder.Build(actor, action, args, session.Names, view);
+        var moves = action.Aiming.Any(a => a.Kind == "Path");
+        var view = moves ? View() : null;
+        var from = moves ? session.Client.Game.GetCreature(actor) is { } me ? new PointInfo { X = me.X, Y = me.Y } : null : null;
+        var (activity, error) = ActivityBuilder.Build(actor, action, args, session.Names, view, from);
         if (activity is null)
             return CommandResult.Failed(error!);
         var result = session.Client.Game.DoAction(activity);

@@ -23,7 +23,8 @@ public sealed class MapGrid
 
     private readonly MapSquare[,] _squares;
 
-    public MapGrid(ViewInfo view, Guid? active)
+    /// <param name="me">The creature looked through: drawn as '@' (the host's view lists only the others it sees).</param>
+    public MapGrid(ViewInfo view, CreatureInfo? me)
     {
         Width = Math.Clamp(view.Width, 0, MaxSide);
         Height = Math.Clamp(view.Height, 0, MaxSide);
@@ -33,11 +34,14 @@ public sealed class MapGrid
                 _squares[x, y] = new MapSquare(' ', Light.Unknown, null, false);
         Place(view.Remembered, Light.Remembered);
         Place(view.Visible, Light.Visible);
-        foreach (var token in view.Creatures.Where(t => Inside(t.X, t.Y)))
+        var tokens = view.Creatures.Where(t => t.Id != me?.Id).ToList();
+        if (me is not null)
+            tokens.Add(new TokenInfo { Id = me.Id, Name = me.Name, Team = me.Team, X = me.X, Y = me.Y, State = me.State });
+        foreach (var token in tokens.Where(t => Inside(t.X, t.Y)))
         {
             var under = _squares[token.X, token.Y];
-            var isActive = token.Id == active;
-            _squares[token.X, token.Y] = new MapSquare(isActive ? '@' : TokenGlyph(token, view), under.Light == Light.Unknown ? Light.Visible : under.Light, token, isActive);
+            var isActive = token.Id == me?.Id;
+            _squares[token.X, token.Y] = new MapSquare(isActive ? '@' : TokenGlyph(token), under.Light == Light.Unknown ? Light.Visible : under.Light, token, isActive);
         }
     }
 
@@ -47,15 +51,13 @@ public sealed class MapGrid
 
     public MapSquare this[int x, int y] => _squares[x, y];
 
-    /// <summary>Heroes by capital initial, others in lower case; the last digit of a numbered name tells "Goblin 1" from "Goblin 2".</summary>
-    public static char TokenGlyph(TokenInfo token, ViewInfo view)
+    /// <summary>Heroes by capital initial, everyone else in lower case; the legend beside the map tells which is where.</summary>
+    public static char TokenGlyph(TokenInfo token)
     {
         var name = token.Name.Trim();
         if (name.Length == 0)
             return '?';
-        var sameInitial = view.Creatures.Count(c => c.Name.Length > 0 && char.ToLowerInvariant(c.Name.Trim()[0]) == char.ToLowerInvariant(name[0]));
-        var glyph = sameInitial > 1 && char.IsDigit(name[^1]) ? name[^1] : name[0];
-        return token.Team == "heroes" ? char.ToUpperInvariant(glyph) : char.ToLowerInvariant(glyph);
+        return token.Team == "heroes" ? char.ToUpperInvariant(name[0]) : char.ToLowerInvariant(name[0]);
     }
 
     public static char TerrainGlyph(string terrain, Light light) => (terrain, light) switch

@@ -9,14 +9,14 @@ public static class PlainText
 {
     public const string Legend = "@ you  # wall  . floor  + closed door  / open door  (remembered: % wall  , floor)  capitals: heroes";
 
-    public static IEnumerable<string> Map(ViewInfo? view, Guid? active, NameDirectory names)
+    public static IEnumerable<string> Map(ViewInfo? view, CreatureInfo? me)
     {
         if (view is null)
         {
             yield return "(no view: play a character with 'play NAME')";
             yield break;
         }
-        var grid = new MapGrid(view, active);
+        var grid = new MapGrid(view, me);
         yield return "   " + string.Concat(Enumerable.Range(0, grid.Width).Select(x => (x % 10).ToString()));
         for (var y = 0; y < grid.Height; y++)
         {
@@ -25,8 +25,10 @@ public static class PlainText
                 line.Append(grid[x, y].Glyph);
             yield return line.ToString().TrimEnd();
         }
-        foreach (var token in view.Creatures.OrderBy(t => t.Name, StringComparer.Ordinal))
-            yield return $"   {(token.Id == active ? '@' : MapGrid.TokenGlyph(token, view))} {token.Name} ({token.X},{token.Y}) {token.State}";
+        if (me is not null)
+            yield return $"   @ {me.Name} ({me.X},{me.Y}) {me.HitPoints}/{me.MaxHitPoints} hp, {me.State}";
+        foreach (var token in view.Creatures.Where(t => t.Id != me?.Id).OrderBy(t => t.Name, StringComparer.Ordinal))
+            yield return $"   {MapGrid.TokenGlyph(token)} {token.Name} ({token.X},{token.Y}) {token.State}";
     }
 
     public static IEnumerable<string> Turns(TurnTrackerInfo tracker)

@@ -31,14 +31,14 @@ public static class ScreenRenderer
         var title = state.View is null ? "Map" : session.IsMaster ? "Map (game master: everything)" : $"Map: what {session.Names.NameOf(state.Active ?? Guid.Empty)} sees";
         IRenderable body = state.View is null
             ? new Markup("[grey]no view: play a character ('play NAME')[/]")
-            : new Markup(MapMarkup(state.View, state.Active));
+            : new Markup(MapMarkup(state.View, state.Me));
         return new Panel(body).Header(Markup.Escape(title)).Border(BoxBorder.Rounded).Expand();
     }
 
     /// <summary>The map as markup: seen squares bright, remembered ones dim, unknown blank, tokens coloured by side.</summary>
-    public static string MapMarkup(ViewInfo view, Guid? active)
+    public static string MapMarkup(ViewInfo view, CreatureInfo? me)
     {
-        var grid = new MapGrid(view, active);
+        var grid = new MapGrid(view, me);
         var text = new StringBuilder();
         for (var y = 0; y < grid.Height; y++)
         {
@@ -68,6 +68,8 @@ public static class ScreenRenderer
         var mine = session.MyCharacters(state.Characters).Select(c => c.Id == state.Active ? $"[bold]{Markup.Escape(c.Name)}[/]" : Markup.Escape(c.Name));
         var line = $"{Markup.Escape(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}  [grey]serial {state.Serial}[/]";
         var rows = new List<IRenderable> { new Markup(line) };
+        if (state.Me is { } me)
+            rows.Add(new Markup($"[bold yellow]@[/] {Markup.Escape(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {Markup.Escape(me.State)}"));
         if (status is not null)
             rows.Add(new Markup($"[aqua]{Markup.Escape(status)}[/]"));
         if (state.Problem is not null)

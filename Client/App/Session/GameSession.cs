@@ -118,6 +118,7 @@ public sealed class GameSession : IAsyncDisposable
             Characters = characters,
             Active = Active,
             View = view,
+            Me = Active is { } me ? Try<CreatureInfo?>(() => Client.Game.GetCreature(me), null) : null,
             Tracker = Client.Game.GetTurnTracker(),
             Actions = Active is { } actor ? Try<IReadOnlyList<ActionInfo>>(() => Client.Game.GetActions(actor), []) : [],
             Prompts = Client.Game.GetPrerequisites(null),

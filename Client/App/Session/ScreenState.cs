@@ -16,6 +16,9 @@ public sealed record ScreenState
     /// <summary>The active character's view, or the master's view of everything; null when there is nothing to look through.</summary>
     public ViewInfo? View { get; init; }
 
+    /// <summary>The active creature itself (a view lists the others it sees, not the viewer).</summary>
+    public CreatureInfo? Me { get; init; }
+
     public required TurnTrackerInfo Tracker { get; init; }
 
     public required IReadOnlyList<ActionInfo> Actions { get; init; }
