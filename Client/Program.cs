@@ -1,9 +1,3 @@
 // Ikosa Client: the player's (and game master's) terminal app; see Client/App/ClientProgram.cs.
-using var cancel = new CancellationTokenSource();
-Console.CancelKeyPress += (_, e) =>
-{
-    // Ctrl+C leaves cleanly: the app logs out instead of dropping the seat.
-    e.Cancel = true;
-    cancel.Cancel();
-};
-return await Ikosa.Client.App.ClientProgram.RunAsync(args, cancel: cancel.Token);
+// Ctrl+C cancels the app's token (System.CommandLine handles the signal), so it logs out instead of dropping the seat.
+return await Ikosa.Client.App.ClientProgram.RunAsync(args);

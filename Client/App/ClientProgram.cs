@@ -53,9 +53,14 @@ public static class ClientProgram
                 await error.WriteLineAsync(bad.Message).ConfigureAwait(false);
                 return BadArguments;
             }
-            return options.Script is null
-                ? await new InteractiveApp(options, AnsiConsole.Console).RunAsync(token).ConfigureAwait(false)
-                : await RunScriptAsync(options, input ?? Console.In, output, error, token).ConfigureAwait(false);
+            if (options.Script is not null)
+                return await RunScriptAsync(options, input ?? Console.In, output, error, token).ConfigureAwait(false);
+            if (Console.IsInputRedirected)
+            {
+                await error.WriteLineAsync("there is no terminal to play in: use --script - to run commands from standard input").ConfigureAwait(false);
+                return BadArguments;
+            }
+            return await new InteractiveApp(options, AnsiConsole.Console).RunAsync(token).ConfigureAwait(false);
         });
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration, cancel).ConfigureAwait(false);

@@ -53,11 +53,12 @@ public static class CommandAssertions
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
+            var change = session.NextChange;
             if (session.Log.Last(1000).FirstOrDefault(e => e.Text.Contains(text, StringComparison.Ordinal)) is { } entry)
                 return entry.Text;
             var left = deadline - DateTime.UtcNow;
             Assert.True(left > TimeSpan.Zero, $"no log line with '{text}' in {seconds} s; log: {string.Join(" | ", session.Log.Last(30).Select(e => e.Text))}");
-            await session.WaitForChangeAsync(left);
+            await GameSession.WaitAsync(change, left);
         }
     }
 }

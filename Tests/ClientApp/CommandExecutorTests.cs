@@ -86,6 +86,26 @@ public class CommandExecutorTests
     }
 
     [Fact]
+    public async Task A_script_can_wait_for_its_prompt_and_its_turn_while_another_client_acts()
+    {
+        await using var app = await AppSessions.StartAsync();
+        var (_, gm) = await app.LoginAsync("gm");
+        var (_, aliceCommands) = await app.LoginAsync("alice");
+        await aliceCommands.Ok("play Tordek");
+
+        var prompt = aliceCommands.ExecuteAsync("wait prompt 60");
+        var turn = aliceCommands.ExecuteAsync("wait turn 60");
+        app.Game.Dice.Enqueue(1);
+        await gm.Ok("start-combat Tordek, Goblin 1");
+        Assert.True((await prompt.WaitAsync(TimeSpan.FromSeconds(90))).Ok);
+        Assert.False(turn.IsCompleted && (await turn).Ok, "it cannot be Tordek's turn before his initiative is rolled");
+
+        app.Game.Dice.Enqueue(20);
+        await aliceCommands.Ok("answer");
+        Assert.Equal(["turn: ready"], (await turn.WaitAsync(TimeSpan.FromSeconds(90))).Lines);
+    }
+
+    [Fact]
     public async Task Refusals_come_back_as_failed_results_with_the_reason_and_change_nothing()
     {
         await using var app = await AppSessions.StartAsync();

@@ -197,16 +197,15 @@ public sealed class PlayCommands(GameSession session)
             _ => null,
         };
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
-        if (reached is null)
-            session.ClearChanges();
         while (true)
         {
+            var change = session.NextChange;
             if (reached?.Invoke() == true)
                 return CommandResult.Done($"{what}: ready");
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || session.EndedBecause is not null)
                 return CommandResult.Failed($"no {what} within {seconds} s");
-            if (await session.WaitForChangeAsync(left, cancel).ConfigureAwait(false) && reached is null)
+            if (await GameSession.WaitAsync(change, left, cancel).ConfigureAwait(false) && reached is null)
                 return CommandResult.Done("batch: received");
         }
     }

@@ -104,7 +104,7 @@ public static class ScreenRenderer
 
     private static IRenderable DicePanel(IReadOnlyList<DiceRollInfo> dice)
     {
-        var lines = PlainText.Dice(dice.Take(4).ToList()).Select(Markup.Escape);
+        var lines = PlainText.Dice(dice.TakeLast(4).ToList()).Select(Markup.Escape);
         return new Panel(new Markup(string.Join('\n', lines))).Header("Dice").Expand();
     }
 

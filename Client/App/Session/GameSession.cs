@@ -13,7 +13,7 @@ namespace Ikosa.Client.App.Session;
 public sealed class GameSession : IAsyncDisposable
 {
     private const int DiceShown = 8;
-    private readonly SemaphoreSlim _changed = new(0);
+    private TaskCompletionSource _nextChange = NewSignal();
 
     private GameSession(IkosaClient client, TicketInfo ticket)
     {
@@ -130,14 +130,23 @@ public sealed class GameSession : IAsyncDisposable
         return state;
     }
 
-    /// <summary>Waits until the next batch or change of connection, or until <paramref name="timeout"/>; false on timeout.</summary>
-    public Task<bool> WaitForChangeAsync(TimeSpan timeout, CancellationToken cancel = default) => _changed.WaitAsync(timeout, cancel);
+    /// <summary>
+    /// Completes at the first batch or change of connection after it is read. Read it before checking what you wait
+    /// for, so a change in between is not missed; every waiter is woken, however many there are.
+    /// </summary>
+    public Task NextChange => Volatile.Read(ref _nextChange).Task;
 
-    /// <summary>Forgets changes signalled so far, so the next wait sees only what comes after.</summary>
-    public void ClearChanges()
+    /// <summary>Waits for <see cref="NextChange"/> up to <paramref name="timeout"/>; false when nothing changed in time.</summary>
+    public static async Task<bool> WaitAsync(Task change, TimeSpan timeout, CancellationToken cancel = default)
     {
-        while (_changed.Wait(0))
+        try
         {
+            await change.WaitAsync(timeout, cancel).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
         }
     }
 
@@ -155,9 +164,11 @@ public sealed class GameSession : IAsyncDisposable
 
     private void Signal()
     {
-        _changed.Release();
+        Interlocked.Exchange(ref _nextChange, NewSignal()).TrySetResult();
         Changed?.Invoke();
     }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
 
     public async ValueTask DisposeAsync()
     {
