@@ -1,0 +1,44 @@
+using Ikosa.Client.App.Rendering;
+using Ikosa.Client.App.Session;
+
+namespace Ikosa.Client.App.Commands;
+
+/// <summary>Looking: the map, the initiative order, the dice, the log, who is online, help, and leaving.</summary>
+public sealed class InfoCommands(GameSession session, Func<IReadOnlyList<CommandSpec>> commands)
+{
+    public IEnumerable<CommandSpec> Specs() =>
+    [
+        CommandSpec.Sync("refresh", "refresh", "fetch everything anew", _ => Refresh()),
+        CommandSpec.Sync("map", "map", "the map as your active creature sees it", _ => Map()),
+        CommandSpec.Sync("turns", "turns", "the initiative order", _ => CommandResult.Done(PlainText.Turns(session.Client.Game.GetTurnTracker()))),
+        CommandSpec.Sync("dice", "dice [N]", "the last N rolls on the host's dice log", c =>
+            CommandResult.Done(PlainText.Dice(session.Client.Game.GetDiceLog(Count(c, 10))))),
+        CommandSpec.Sync("log", "log [N]", "the last N things that happened", c =>
+            CommandResult.Done(session.Log.Last(Count(c, 20)).Select(e => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}"))),
+        CommandSpec.Sync("who", "who", "the users, and who is online", _ => CommandResult.Done(session.Client.Login.GetUsers()
+            .Select(u => $"{u.Name}{(u.IsMaster ? " (game master)" : "")}: {(u.IsDisabled ? "disabled" : u.IsOnline ? "online" : "offline")}"))),
+        CommandSpec.Sync("help", "help", "this list", _ => CommandResult.Done(commands().Select(c => $"{c.Usage,-34} {c.Help}")
+            .Append("ACTION [targets]                   any action from 'actions', e.g. move 3 4, cast-fireball 5 5"))),
+        CommandSpec.Sync("quit", "quit", "log out and leave", _ => CommandResult.Exit()),
+    ];
+
+    private CommandResult Refresh()
+    {
+        var state = session.Refresh();
+        var lines = new List<string> { $"serial {state.Serial}" };
+        if (state.Active is { } active)
+            lines.Add($"active: {session.Names.NameOf(active)}");
+        if (state.Problem is not null)
+            lines.Add($"note: {state.Problem}");
+        return CommandResult.Done(lines);
+    }
+
+    private CommandResult Map()
+    {
+        var state = session.Refresh();
+        return CommandResult.Done(PlainText.Map(state.View, state.Me).Append(PlainText.Legend));
+    }
+
+    private static int Count(ParsedCommand command, int fallback) =>
+        command.Args.Count > 0 && int.TryParse(command.Args[0], out var n) ? Math.Clamp(n, 1, 200) : fallback;
+}

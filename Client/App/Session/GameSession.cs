@@ -1,0 +1,186 @@
+using Ikosa.Client.Library;
+using Ikosa.Contracts;
+using Ikosa.ServiceModel;
+using Microsoft.Extensions.Logging;
+
+namespace Ikosa.Client.App.Session;
+
+/// <summary>
+/// One logged-in user of the app: the library client, the character the user is looking through, the log that the host's
+/// batches become, and a refresh that fetches what the screen shows. Host calls are made from one thread at a time (the
+/// app's loop); batches arrive on the library's thread and only add log lines and raise <see cref="Changed"/>.
+/// </summary>
+public sealed class GameSession : IAsyncDisposable
+{
+    private const int DiceShown = 8;
+    private TaskCompletionSource _nextChange = NewSignal();
+
+    private GameSession(IkosaClient client, TicketInfo ticket)
+    {
+        Client = client;
+        Ticket = ticket;
+        client.BatchReceived += OnBatch;
+        client.SessionEnded += reason =>
+        {
+            EndedBecause = reason;
+            Log.Add(LogKind.System, $"session ended: {reason}");
+            Signal();
+        };
+        client.ConnectionLost += error =>
+        {
+            EndedBecause = error.Message;
+            Log.Add(LogKind.System, $"connection lost: {error.Message}");
+            Signal();
+        };
+        client.Reconnected += () =>
+        {
+            Log.Add(LogKind.System, "reconnected");
+            Signal();
+        };
+    }
+
+    public IkosaClient Client { get; }
+
+    public TicketInfo Ticket { get; }
+
+    public string UserName => Ticket.UserName;
+
+    public bool IsMaster => Ticket.IsMaster;
+
+    public EventLog Log { get; } = new();
+
+    public NameDirectory Names { get; } = new();
+
+    /// <summary>The creature whose actions the commands use and whose eyes draw the map.</summary>
+    public Guid? Active { get; set; }
+
+    /// <summary>The last state fetched by <see cref="Refresh"/>.</summary>
+    public ScreenState? State { get; private set; }
+
+    /// <summary>Set when the host ended the session or the connection could not be resumed.</summary>
+    public string? EndedBecause { get; private set; }
+
+    /// <summary>Raised (on the library's thread) after a batch or a change of connection.</summary>
+    public event Action? Changed;
+
+    public static async Task<GameSession> LoginAsync(Uri host, string user, string password, ILoggerFactory? loggers = null)
+    {
+        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = host }, loggers);
+        try
+        {
+            var ticket = await client.LoginAsync(user, password).ConfigureAwait(false);
+            var session = new GameSession(client, ticket);
+            session.Log.Add(LogKind.System, $"logged in as {ticket.UserName}{(ticket.IsMaster ? " (game master)" : "")}");
+            return session;
+        }
+        catch
+        {
+            await client.DisposeAsync().ConfigureAwait(false);
+            throw;
+        }
+    }
+
+    /// <summary>The characters this user plays now.</summary>
+    public IReadOnlyList<CharacterInfo> MyCharacters(IEnumerable<CharacterInfo> characters) =>
+        characters.Where(c => string.Equals(c.PlayedBy, UserName, StringComparison.OrdinalIgnoreCase)).ToList();
+
+    /// <summary>Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.</summary>
+    public ScreenState Refresh()
+    {
+        var serial = Client.Game.GetSerial();
+        var characters = Client.Login.GetCharacters();
+        var mine = MyCharacters(characters);
+        if (Active is { } active && !IsMaster && mine.All(c => c.Id != active))
+            Active = null;
+        if (Active is null && mine.Count > 0)
+            Active = mine[0].Id;
+
+        var problems = new List<string>();
+        T Try<T>(Func<T> fetch, T fallback)
+        {
+            try
+            {
+                return fetch();
+            }
+            catch (CommunicationException error) when (error is FaultException)
+            {
+                problems.Add(error.Message);
+                return fallback;
+            }
+        }
+
+        var view = IsMaster
+            ? Try<ViewInfo?>(() => Client.Visualization.GetMasterView(), null)
+            : Active is { } viewer ? Try<ViewInfo?>(() => Client.Visualization.GetView(viewer), null) : null;
+        var state = new ScreenState
+        {
+            Serial = serial,
+            Characters = characters,
+            Active = Active,
+            View = view,
+            Me = Active is { } me ? Try<CreatureInfo?>(() => Client.Game.GetCreature(me), null) : null,
+            Tracker = Client.Game.GetTurnTracker(),
+            Actions = Active is { } actor ? Try<IReadOnlyList<ActionInfo>>(() => Client.Game.GetActions(actor), []) : [],
+            Prompts = Client.Game.GetPrerequisites(null),
+            Dice = Client.Game.GetDiceLog(DiceShown),
+            Problem = problems.Count == 0 ? null : string.Join("; ", problems),
+        };
+        Names.Learn(state);
+        State = state;
+        return state;
+    }
+
+    /// <summary>
+    /// Completes at the first batch or change of connection after it is read. Read it before checking what you wait
+    /// for, so a change in between is not missed; every waiter is woken, however many there are.
+    /// </summary>
+    public Task NextChange => Volatile.Read(ref _nextChange).Task;
+
+    /// <summary>Waits for <see cref="NextChange"/> up to <paramref name="timeout"/>; false when nothing changed in time.</summary>
+    public static async Task<bool> WaitAsync(Task change, TimeSpan timeout, CancellationToken cancel = default)
+    {
+        try
+        {
+            await change.WaitAsync(timeout, cancel).ConfigureAwait(false);
+            return true;
+        }
+        catch (TimeoutException)
+        {
+            return false;
+        }
+    }
+
+    private void OnBatch(BatchInfo batch)
+    {
+        if (batch.Refetch)
+            Log.Add(LogKind.System, "missed too much while away: everything was fetched anew");
+        foreach (var item in batch.Items)
+        {
+            var (kind, text) = NotificationText.Format(item, Names);
+            Log.Add(kind, text);
+        }
+        Signal();
+    }
+
+    private void Signal()
+    {
+        Interlocked.Exchange(ref _nextChange, NewSignal()).TrySetResult();
+        Changed?.Invoke();
+    }
+
+    private static TaskCompletionSource NewSignal() => new(TaskCreationOptions.RunContinuationsAsynchronously);
+
+    public async ValueTask DisposeAsync()
+    {
+        try
+        {
+            if (EndedBecause is null && Client.Ticket is not null)
+                await Client.LogoutAsync().ConfigureAwait(false);
+        }
+        catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
+        {
+            // Leaving anyway: the host ends the seat when its grace time runs out.
+        }
+        await Client.DisposeAsync().ConfigureAwait(false);
+    }
+}
