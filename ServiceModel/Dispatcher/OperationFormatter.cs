@@ -14,44 +14,49 @@ namespace Ikosa.ServiceModel.Dispatcher;
 public sealed class OperationFormatter
 {
     private readonly OperationDescription operation;
-    private readonly Lazy<DataContractSerializer[]> parameterSerializers;
-    private readonly Lazy<DataContractSerializer?> resultSerializer;
+    private readonly XmlDictionaryString wrapperName;
+    private readonly XmlDictionaryString responseName;
+    private readonly XmlDictionaryString contractNamespace;
+    private readonly string resultElementName;
+    private readonly OperationPart[] inputParts;
+    private readonly OperationPart[] replyParts;
+    private readonly object?[] defaultArguments;
     private readonly ConcurrentDictionary<Type, DataContractSerializer> faultSerializers = new();
 
     internal OperationFormatter(OperationDescription operation)
     {
         this.operation = operation;
-        parameterSerializers = new(() => operation.Parameters
-            .Select(parameter => CreateSerializer(parameter.Type, parameter.Name))
-            .ToArray());
-        resultSerializer = new(() => operation.ReturnType == typeof(void)
+        // The body's names, made once: the binary writer sends each to the peer once per session, as WCF's formatter does.
+        var names = new XmlDictionary();
+        wrapperName = names.Add(operation.Name);
+        responseName = names.Add(operation.Name + "Response");
+        contractNamespace = names.Add(operation.ContractNamespace);
+        resultElementName = operation.Name + "Result";
+        var parameterParts = operation.Parameters
+            .Select(parameter => new OperationPart(names, parameter.Name, contractNamespace, parameter.Type, parameter.Position, operation.KnownTypes))
+            .ToArray();
+        inputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsInput).ToArray();
+        var outputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsOutput).ToArray();
+        var resultPart = operation.ReturnType == typeof(void)
             ? null
-            : CreateSerializer(operation.ReturnType, ResultElementName));
+            : new OperationPart(names, resultElementName, contractNamespace, operation.ReturnType, -1, operation.KnownTypes);
+        replyParts = resultPart is null ? outputParts : [resultPart, .. outputParts];
+        defaultArguments = operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
     }
 
     private string Namespace => operation.ContractNamespace;
-
-    private string ResponseElementName => operation.Name + "Response";
-
-    private string ResultElementName => operation.Name + "Result";
 
     /// <summary>The request message (Action and body) for a call; reads the in and ref arguments.</summary>
     public Message SerializeRequest(object?[] arguments)
     {
         CheckArgumentCount(arguments);
-        var inputs = operation.Parameters.Where(parameter => parameter.IsInput)
-            .Select(parameter => (parameter, value: CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position])))
-            .ToArray();
-        var serializers = parameterSerializers.Value;
-        void Write(XmlDictionaryWriter writer)
+        var values = new object?[inputParts.Length];
+        for (var i = 0; i < inputParts.Length; i++)
         {
-            writer.WriteStartElement(string.Empty, operation.Name, Namespace);
-            foreach (var (parameter, value) in inputs)
-                serializers[parameter.Position].WriteObject(writer, value);
-            writer.WriteEndElement();
+            var parameter = operation.Parameters[inputParts[i].Index];
+            values[i] = CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position]);
         }
-        BodyValidation.CheckWrites(Write);
-        return new Message(operation.Action, MessageBody.FromWriter(Write));
+        return new Message(operation.Action, CreateBody(wrapperName, inputParts, values));
     }
 
     /// <summary>
@@ -62,11 +67,15 @@ public sealed class OperationFormatter
     public object?[] DeserializeRequest(Message request)
     {
         ArgumentNullException.ThrowIfNull(request);
-        var arguments = DefaultArguments();
+        var arguments = (object?[])defaultArguments.Clone();
         try
         {
-            var reader = request.Body.GetReader();
-            ReadWrapped(reader, operation.Name, (localName, ns) => FindInput(localName, ns), (index, value) => arguments[index] = value);
+            var values = ReadWrapped(request.Body.GetReader(), wrapperName, inputParts);
+            for (var i = 0; i < inputParts.Length; i++)
+            {
+                if (values[i] is { } value)
+                    arguments[inputParts[i].Index] = value;
+            }
             return arguments;
         }
         catch (Exception error) when (IsReadError(error))
@@ -85,23 +94,15 @@ public sealed class OperationFormatter
         if (operation.IsOneWay)
             throw new InvalidOperationException($"Operation '{operation.Name}' is one-way; it has no reply.");
         CheckArgumentCount(arguments);
-        var hasResult = operation.ReturnType != typeof(void);
-        var checkedResult = hasResult ? CheckValue(ResultElementName, operation.ReturnType, result) : null;
-        var outputs = operation.Parameters.Where(parameter => parameter.IsOutput)
-            .Select(parameter => (parameter, value: CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position])))
-            .ToArray();
-        var serializers = parameterSerializers.Value;
-        var resultWriter = resultSerializer.Value;
-        void Write(XmlDictionaryWriter writer)
+        var values = new object?[replyParts.Length];
+        for (var i = 0; i < replyParts.Length; i++)
         {
-            writer.WriteStartElement(string.Empty, ResponseElementName, Namespace);
-            resultWriter?.WriteObject(writer, checkedResult);
-            foreach (var (parameter, value) in outputs)
-                serializers[parameter.Position].WriteObject(writer, value);
-            writer.WriteEndElement();
+            var part = replyParts[i];
+            values[i] = part.Index < 0
+                ? CheckValue(resultElementName, operation.ReturnType, result)
+                : CheckValue(operation.Parameters[part.Index].Name, part.Type, arguments[part.Index]);
         }
-        BodyValidation.CheckWrites(Write);
-        return new Message(operation.ReplyAction, MessageBody.FromWriter(Write));
+        return new Message(operation.ReplyAction, CreateBody(responseName, replyParts, values));
     }
 
     /// <summary>
@@ -125,25 +126,26 @@ public sealed class OperationFormatter
         if (reply.IsFault || reader.IsStartElement("Fault", FaultNames.Soap12Namespace))
             throw FaultConverter.ReadFault(reader, reply.Action, operation);
 
-        var result = DefaultValue(operation.ReturnType);
-        var outputs = new Dictionary<int, object?>();
+        object?[] values;
         try
         {
-            ReadWrapped(reader, ResponseElementName, FindOutput, (index, value) =>
-            {
-                if (index < 0)
-                    result = value;
-                else
-                    outputs[index] = value;
-            });
+            values = ReadWrapped(reader, responseName, replyParts);
         }
         catch (Exception error) when (IsReadError(error))
         {
             throw ReplyError(error);
         }
         // Only now that the whole reply is read: a bad reply leaves the caller's arguments untouched.
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.IsOutput))
-            arguments[parameter.Position] = outputs.TryGetValue(parameter.Position, out var value) ? value : DefaultValue(parameter.Type);
+        var result = DefaultValue(operation.ReturnType);
+        for (var i = 0; i < replyParts.Length; i++)
+        {
+            var part = replyParts[i];
+            var value = values[i] ?? DefaultValue(part.Type);
+            if (part.Index < 0)
+                result = value;
+            else
+                arguments[part.Index] = value;
+        }
         return result;
     }
 
@@ -151,60 +153,69 @@ public sealed class OperationFormatter
     internal DataContractSerializer GetFaultSerializer(Type detailType) =>
         faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes));
 
-    private DataContractSerializer CreateSerializer(Type type, string elementName) =>
-        new(type, elementName, Namespace, operation.KnownTypes);
-
-    /// <summary>Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>, matching parts by name; unknown and repeated parts are skipped.</summary>
-    private void ReadWrapped(
-        XmlDictionaryReader reader, string wrapperName, Func<string, string, (int Index, DataContractSerializer Serializer, Type Type)?> findPart,
-        Action<int, object?> store)
+    /// <summary>
+    /// A body writing <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>. Unless every value is one that cannot fail to
+    /// write, it is tried once here, so a value the serializer refuses fails in the caller and not in the encoder.
+    /// </summary>
+    private MessageBody CreateBody(XmlDictionaryString wrapper, OperationPart[] parts, object?[] values)
     {
+        void Write(XmlDictionaryWriter writer)
+        {
+            writer.WriteStartElement(string.Empty, wrapper, contractNamespace);
+            for (var i = 0; i < parts.Length; i++)
+                parts[i].Write(writer, values[i]);
+            writer.WriteEndElement();
+        }
+        var safe = true;
+        for (var i = 0; i < parts.Length && safe; i++)
+            safe = parts[i].CannotFailToWrite(values[i]);
+        if (!safe)
+            BodyValidation.CheckWrites(Write);
+        return MessageBody.FromWriter(Write);
+    }
+
+    /// <summary>
+    /// Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>, matching parts by name: the values in the order of
+    /// <paramref name="parts"/>, null for a part not sent. Unknown and repeated parts are skipped.
+    /// </summary>
+    private object?[] ReadWrapped(XmlDictionaryReader reader, XmlDictionaryString wrapper, OperationPart[] parts)
+    {
+        var values = new object?[parts.Length];
         reader.MoveToContent();
-        if (!reader.IsStartElement(wrapperName, Namespace))
+        if (!reader.IsStartElement(wrapper, contractNamespace))
             throw new SerializationException(
-                $"Expecting element '{wrapperName}' from namespace '{Namespace}', found {DescribeNode(reader)}.");
+                $"Expecting element '{wrapper.Value}' from namespace '{Namespace}', found {DescribeNode(reader)}.");
         if (reader.IsEmptyElement)
         {
             reader.Read();
-            return;
+            return values;
         }
         reader.ReadStartElement();
-        var seen = new HashSet<int>();
+        var seen = new bool[parts.Length];
         while (reader.MoveToContent() == XmlNodeType.Element)
         {
-            var part = findPart(reader.LocalName, reader.NamespaceURI);
-            if (part is not { } found || !seen.Add(found.Index))
+            var found = FindPart(parts, reader);
+            if (found < 0 || seen[found])
             {
                 reader.Skip();
                 continue;
             }
-            var value = found.Serializer.ReadObject(reader, verifyObjectName: false);
-            store(found.Index, value ?? DefaultValue(found.Type));
+            seen[found] = true;
+            values[found] = parts[found].Read(reader) ?? DefaultValue(parts[found].Type);
         }
         reader.ReadEndElement();
+        return values;
     }
 
-    private (int, DataContractSerializer, Type)? FindInput(string localName, string ns)
+    private static int FindPart(OperationPart[] parts, XmlDictionaryReader reader)
     {
-        if (ns != Namespace)
-            return null;
-        var parameter = operation.Parameters.FirstOrDefault(parameter => parameter.IsInput && parameter.Name == localName);
-        return parameter is null ? null : (parameter.Position, parameterSerializers.Value[parameter.Position], parameter.Type);
+        for (var i = 0; i < parts.Length; i++)
+        {
+            if (parts[i].IsNamed(reader))
+                return i;
+        }
+        return -1;
     }
-
-    /// <summary>The result part has index -1; out/ref parts their parameter position.</summary>
-    private (int, DataContractSerializer, Type)? FindOutput(string localName, string ns)
-    {
-        if (ns != Namespace)
-            return null;
-        if (resultSerializer.Value is { } result && localName == ResultElementName)
-            return (-1, result, operation.ReturnType);
-        var parameter = operation.Parameters.FirstOrDefault(parameter => parameter.IsOutput && parameter.Name == localName);
-        return parameter is null ? null : (parameter.Position, parameterSerializers.Value[parameter.Position], parameter.Type);
-    }
-
-    private object?[] DefaultArguments() =>
-        operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
 
     private void CheckArgumentCount(object?[] arguments)
     {
