@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using System.Xml;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Description;
+using Ikosa.ServiceModel.Encoding;
 
 namespace Ikosa.ServiceModel.Dispatcher;
 
@@ -86,6 +87,10 @@ public sealed class OperationFormatter
                 action: null,
                 error);
         }
+        finally
+        {
+            (request.Body as ReceivedMessageBody)?.Recycle();
+        }
     }
 
     /// <summary>The reply message (ReplyAction and body) for a completed two-way call; reads out and ref arguments.</summary>
@@ -134,6 +139,10 @@ public sealed class OperationFormatter
         catch (Exception error) when (IsReadError(error))
         {
             throw ReplyError(error);
+        }
+        finally
+        {
+            (reply.Body as ReceivedMessageBody)?.Recycle();
         }
         // Only now that the whole reply is read: a bad reply leaves the caller's arguments untouched.
         var result = DefaultValue(operation.ReturnType);

@@ -23,6 +23,7 @@ public sealed class BinarySessionReader
     private int _sessionCount;
     private Exception? _fault;
     private XmlDictionaryReader? _checkingReader;
+    private XmlDictionaryReader? _spareBodyReader;
 
     /// <param name="maxSessionSize">The peer's string budget; must equal the peer writer's MaxSessionSize.</param>
     /// <param name="quotas">Reader quotas for the envelope; WCF's defaults when null.</param>
@@ -53,9 +54,9 @@ public sealed class BinarySessionReader
         {
             // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises.
             var headers = EnvelopeReader.ReadHeadersAndCheckBody(CheckingReader(buffer, envelopeOffset, envelopeCount));
-            var bodyReader = CreateReader(buffer, envelopeOffset, envelopeCount);
+            var bodyReader = BodyReader(buffer, envelopeOffset, envelopeCount);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
-            return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault));
+            return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault, Recycle));
         }
         catch (Exception e) when (e is not CommunicationException)
         {
@@ -89,6 +90,18 @@ public sealed class BinarySessionReader
         ((IXmlBinaryReaderInitializer)_checkingReader).SetInput(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session, onClose: null);
         return _checkingReader;
     }
+
+    // A body reader its consumer has finished with (see ReceivedMessageBody.Recycle) serves the next message.
+    private XmlDictionaryReader BodyReader(byte[] buffer, int offset, int count)
+    {
+        var spare = Interlocked.Exchange(ref _spareBodyReader, null);
+        if (spare is null)
+            return CreateReader(buffer, offset, count);
+        ((IXmlBinaryReaderInitializer)spare).SetInput(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session, onClose: null);
+        return spare;
+    }
+
+    private void Recycle(XmlDictionaryReader reader) => Volatile.Write(ref _spareBodyReader, reader);
 
     private XmlDictionaryReader CreateReader(byte[] buffer, int offset, int count) =>
         XmlDictionaryReader.CreateBinaryReader(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session);
