@@ -46,6 +46,9 @@ public static class RoundTrips
         return new RoundTripFigures(all.Length, elapsed, Percentile(all, 0.50), Percentile(all, 0.99));
     }
 
+    /// <summary>The run with the median rate.</summary>
+    public static RoundTripFigures Median(IReadOnlyList<RoundTripFigures> runs) => runs.OrderBy(r => r.PerSecond).ElementAt(runs.Count / 2);
+
     private static double Percentile(long[] sorted, double fraction) =>
         sorted.Length == 0 ? 0 : sorted[Math.Min(sorted.Length - 1, (int)(sorted.Length * fraction))] * 1e6 / Stopwatch.Frequency;
 }
