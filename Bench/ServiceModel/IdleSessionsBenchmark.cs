@@ -27,6 +27,12 @@ public sealed class IdleSessionsBenchmark : IBenchmark
     {
         var sessions = args.Count > 0 && int.TryParse(args[0], out var n) ? n : Targets.ConcurrentSessions;
 
+        await using (var pingPong = RawPingPong.Start())
+        {
+            var raw = await RoundTrips.MeasureAsync([await pingPong.ConnectAsync()], TimeSpan.FromSeconds(2), TimeSpan.FromSeconds(1));
+            Console.WriteLine($"  raw ping-pong, 1 connection (for reference): {raw}");
+        }
+
         var rawPerConnection = await MeasureRawConnectionsAsync(sessions);
         Console.WriteLine($"  bare loopback connection (both ends):   {rawPerConnection,9:N0} bytes each ({sessions:N0} open)");
 
