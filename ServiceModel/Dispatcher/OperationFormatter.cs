@@ -3,6 +3,7 @@ using System.Runtime.Serialization;
 using System.Xml;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Description;
+using Ikosa.ServiceModel.Encoding;
 
 namespace Ikosa.ServiceModel.Dispatcher;
 
@@ -14,66 +15,49 @@ namespace Ikosa.ServiceModel.Dispatcher;
 public sealed class OperationFormatter
 {
     private readonly OperationDescription operation;
-    private readonly Lazy<DataContractSerializer[]> parameterSerializers;
-    private readonly Lazy<DataContractSerializer?> resultSerializer;
-    private readonly Lazy<BodyPart[]> requestParts;
-    private readonly Lazy<BodyPart[]> replyParts;
+    private readonly XmlDictionaryString wrapperName;
+    private readonly XmlDictionaryString responseName;
+    private readonly XmlDictionaryString contractNamespace;
+    private readonly string resultElementName;
+    private readonly OperationPart[] inputParts;
+    private readonly OperationPart[] replyParts;
     private readonly object?[] defaultArguments;
     private readonly ConcurrentDictionary<Type, DataContractSerializer> faultSerializers = new();
 
     internal OperationFormatter(OperationDescription operation)
     {
         this.operation = operation;
-        parameterSerializers = new(() => operation.Parameters
-            .Select(parameter => CreateSerializer(parameter.Type, parameter.Name))
-            .ToArray());
-        resultSerializer = new(() => operation.ReturnType == typeof(void)
+        // The body's names, made once: the binary writer sends each to the peer once per session, as WCF's formatter does.
+        var names = new XmlDictionary();
+        wrapperName = names.Add(operation.Name);
+        responseName = names.Add(operation.Name + "Response");
+        contractNamespace = names.Add(operation.ContractNamespace);
+        resultElementName = operation.Name + "Result";
+        var parameterParts = operation.Parameters
+            .Select(parameter => new OperationPart(names, parameter.Name, contractNamespace, parameter.Type, parameter.Position, operation.KnownTypes))
+            .ToArray();
+        inputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsInput).ToArray();
+        var outputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsOutput).ToArray();
+        var resultPart = operation.ReturnType == typeof(void)
             ? null
-            : CreateSerializer(operation.ReturnType, ResultElementName));
-        requestParts = new(() => operation.Parameters.Where(parameter => parameter.IsInput)
-            .Select(parameter => new BodyPart(parameter.Name, parameter.Position, parameter.Type, parameterSerializers.Value[parameter.Position]))
-            .ToArray());
-        replyParts = new(() =>
-        {
-            var result = resultSerializer.Value is { } serializer
-                ? new[] { new BodyPart(ResultElementName, ResultIndex, operation.ReturnType, serializer) }
-                : [];
-            return result.Concat(operation.Parameters.Where(parameter => parameter.IsOutput)
-                    .Select(parameter => new BodyPart(parameter.Name, parameter.Position, parameter.Type, parameterSerializers.Value[parameter.Position])))
-                .ToArray();
-        });
-        // Boxed defaults are immutable, so one array of them can be copied for every call.
+            : new OperationPart(names, resultElementName, contractNamespace, operation.ReturnType, -1, operation.KnownTypes);
+        replyParts = resultPart is null ? outputParts : [resultPart, .. outputParts];
         defaultArguments = operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
     }
 
-    private const int ResultIndex = -1;
-
-    /// <summary>One element of a wrapped body: its name, where its value goes (a parameter position or the result) and its serializer.</summary>
-    private sealed record BodyPart(string Name, int Index, Type Type, DataContractSerializer Serializer);
-
     private string Namespace => operation.ContractNamespace;
-
-    private string ResponseElementName => operation.Name + "Response";
-
-    private string ResultElementName => operation.Name + "Result";
 
     /// <summary>The request message (Action and body) for a call; reads the in and ref arguments.</summary>
     public Message SerializeRequest(object?[] arguments)
     {
         CheckArgumentCount(arguments);
-        var inputs = operation.Parameters.Where(parameter => parameter.IsInput)
-            .Select(parameter => (parameter, value: CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position])))
-            .ToArray();
-        var serializers = parameterSerializers.Value;
-        void Write(XmlDictionaryWriter writer)
+        var values = new object?[inputParts.Length];
+        for (var i = 0; i < inputParts.Length; i++)
         {
-            writer.WriteStartElement(string.Empty, operation.Name, Namespace);
-            foreach (var (parameter, value) in inputs)
-                serializers[parameter.Position].WriteObject(writer, value);
-            writer.WriteEndElement();
+            var parameter = operation.Parameters[inputParts[i].Index];
+            values[i] = CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position]);
         }
-        BodyValidation.CheckWrites(Write);
-        return new Message(operation.Action, MessageBody.FromWriter(Write));
+        return new Message(operation.Action, CreateBody(wrapperName, inputParts, values));
     }
 
     /// <summary>
@@ -87,11 +71,12 @@ public sealed class OperationFormatter
         var arguments = (object?[])defaultArguments.Clone();
         try
         {
-            var parts = requestParts.Value;
-            var values = ReadWrapped(request.Body.GetReader(), operation.Name, parts);
-            for (var i = 0; i < parts.Length; i++)
+            var values = ReadWrapped(request.Body.GetReader(), wrapperName, inputParts);
+            for (var i = 0; i < inputParts.Length; i++)
+            {
                 if (values[i] is { } value)
-                    arguments[parts[i].Index] = value.Value;
+                    arguments[inputParts[i].Index] = value;
+            }
             return arguments;
         }
         catch (Exception error) when (IsReadError(error))
@@ -102,6 +87,10 @@ public sealed class OperationFormatter
                 action: null,
                 error);
         }
+        finally
+        {
+            (request.Body as ReceivedMessageBody)?.Recycle();
+        }
     }
 
     /// <summary>The reply message (ReplyAction and body) for a completed two-way call; reads out and ref arguments.</summary>
@@ -110,23 +99,15 @@ public sealed class OperationFormatter
         if (operation.IsOneWay)
             throw new InvalidOperationException($"Operation '{operation.Name}' is one-way; it has no reply.");
         CheckArgumentCount(arguments);
-        var hasResult = operation.ReturnType != typeof(void);
-        var checkedResult = hasResult ? CheckValue(ResultElementName, operation.ReturnType, result) : null;
-        var outputs = operation.Parameters.Where(parameter => parameter.IsOutput)
-            .Select(parameter => (parameter, value: CheckValue(parameter.Name, parameter.Type, arguments[parameter.Position])))
-            .ToArray();
-        var serializers = parameterSerializers.Value;
-        var resultWriter = resultSerializer.Value;
-        void Write(XmlDictionaryWriter writer)
+        var values = new object?[replyParts.Length];
+        for (var i = 0; i < replyParts.Length; i++)
         {
-            writer.WriteStartElement(string.Empty, ResponseElementName, Namespace);
-            resultWriter?.WriteObject(writer, checkedResult);
-            foreach (var (parameter, value) in outputs)
-                serializers[parameter.Position].WriteObject(writer, value);
-            writer.WriteEndElement();
+            var part = replyParts[i];
+            values[i] = part.Index < 0
+                ? CheckValue(resultElementName, operation.ReturnType, result)
+                : CheckValue(operation.Parameters[part.Index].Name, part.Type, arguments[part.Index]);
         }
-        BodyValidation.CheckWrites(Write);
-        return new Message(operation.ReplyAction, MessageBody.FromWriter(Write));
+        return new Message(operation.ReplyAction, CreateBody(responseName, replyParts, values));
     }
 
     /// <summary>
@@ -150,81 +131,100 @@ public sealed class OperationFormatter
         if (reply.IsFault || reader.IsStartElement("Fault", FaultNames.Soap12Namespace))
             throw FaultConverter.ReadFault(reader, reply.Action, operation);
 
-        var parts = replyParts.Value;
-        ReadValue?[] values;
+        object?[] values;
         try
         {
-            values = ReadWrapped(reader, ResponseElementName, parts);
+            values = ReadWrapped(reader, responseName, replyParts);
         }
         catch (Exception error) when (IsReadError(error))
         {
             throw ReplyError(error);
         }
+        finally
+        {
+            (reply.Body as ReceivedMessageBody)?.Recycle();
+        }
         // Only now that the whole reply is read: a bad reply leaves the caller's arguments untouched.
         var result = DefaultValue(operation.ReturnType);
-        for (var i = 0; i < parts.Length; i++)
+        for (var i = 0; i < replyParts.Length; i++)
         {
-            var value = values[i] is { } read ? read.Value : DefaultValue(parts[i].Type);
-            if (parts[i].Index == ResultIndex)
+            var part = replyParts[i];
+            var value = values[i] ?? DefaultValue(part.Type);
+            if (part.Index < 0)
                 result = value;
             else
-                arguments[parts[i].Index] = value;
+                arguments[part.Index] = value;
         }
         return result;
     }
 
     /// <summary>The serializer for a fault detail type, with this operation's known types.</summary>
     internal DataContractSerializer GetFaultSerializer(Type detailType) =>
-        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes.Count == 0 ? null : operation.KnownTypes));
-
-    // No known types list at all when there are none: DCS sets up a per-call known-types context for any list, even an empty one.
-    private DataContractSerializer CreateSerializer(Type type, string elementName) =>
-        new(type, elementName, Namespace, operation.KnownTypes.Count == 0 ? null : operation.KnownTypes);
+        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes));
 
     /// <summary>
-    /// Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>: the value of each of <paramref name="parts"/>, matched by name
-    /// (null where the part is missing). Unknown and repeated elements are skipped.
+    /// A body writing <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>. Unless every value is one that cannot fail to
+    /// write, it is tried once here, so a value the serializer refuses fails in the caller and not in the encoder.
     /// </summary>
-    private ReadValue?[] ReadWrapped(XmlDictionaryReader reader, string wrapperName, BodyPart[] parts)
+    private MessageBody CreateBody(XmlDictionaryString wrapper, OperationPart[] parts, object?[] values)
     {
-        var values = new ReadValue?[parts.Length];
+        void Write(XmlDictionaryWriter writer)
+        {
+            writer.WriteStartElement(string.Empty, wrapper, contractNamespace);
+            for (var i = 0; i < parts.Length; i++)
+                parts[i].Write(writer, values[i]);
+            writer.WriteEndElement();
+        }
+        var safe = true;
+        for (var i = 0; i < parts.Length && safe; i++)
+            safe = parts[i].CannotFailToWrite(values[i]);
+        if (!safe)
+            BodyValidation.CheckWrites(Write);
+        return MessageBody.FromWriter(Write);
+    }
+
+    /// <summary>
+    /// Reads <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>, matching parts by name: the values in the order of
+    /// <paramref name="parts"/>, null for a part not sent. Unknown and repeated parts are skipped.
+    /// </summary>
+    private object?[] ReadWrapped(XmlDictionaryReader reader, XmlDictionaryString wrapper, OperationPart[] parts)
+    {
+        var values = new object?[parts.Length];
         reader.MoveToContent();
-        if (!reader.IsStartElement(wrapperName, Namespace))
+        if (!reader.IsStartElement(wrapper, contractNamespace))
             throw new SerializationException(
-                $"Expecting element '{wrapperName}' from namespace '{Namespace}', found {DescribeNode(reader)}.");
+                $"Expecting element '{wrapper.Value}' from namespace '{Namespace}', found {DescribeNode(reader)}.");
         if (reader.IsEmptyElement)
         {
             reader.Read();
             return values;
         }
         reader.ReadStartElement();
+        var seen = new bool[parts.Length];
         while (reader.MoveToContent() == XmlNodeType.Element)
         {
-            var index = FindPart(parts, reader.LocalName, reader.NamespaceURI);
-            if (index < 0 || values[index] is not null)
+            var found = FindPart(parts, reader);
+            if (found < 0 || seen[found])
             {
                 reader.Skip();
                 continue;
             }
-            var part = parts[index];
-            values[index] = new ReadValue(part.Serializer.ReadObject(reader, verifyObjectName: false) ?? DefaultValue(part.Type));
+            seen[found] = true;
+            values[found] = parts[found].Read(reader) ?? DefaultValue(parts[found].Type);
         }
         reader.ReadEndElement();
         return values;
     }
 
-    private int FindPart(BodyPart[] parts, string localName, string ns)
+    private static int FindPart(OperationPart[] parts, XmlDictionaryReader reader)
     {
-        if (ns != Namespace)
-            return -1;
         for (var i = 0; i < parts.Length; i++)
-            if (parts[i].Name == localName)
+        {
+            if (parts[i].IsNamed(reader))
                 return i;
+        }
         return -1;
     }
-
-    /// <summary>A value read from a body (which may itself be null, unlike a missing part).</summary>
-    private sealed record ReadValue(object? Value);
 
     private void CheckArgumentCount(object?[] arguments)
     {

@@ -22,7 +22,6 @@ public sealed class BinarySessionReader
     private int _sessionBytes;
     private int _sessionCount;
     private Exception? _fault;
-    private XmlDictionaryReader? _checkingReader;
 
     /// <param name="maxSessionSize">The peer's string budget; must equal the peer writer's MaxSessionSize.</param>
     /// <param name="quotas">Reader quotas for the envelope; WCF's defaults when null.</param>
@@ -52,10 +51,11 @@ public sealed class BinarySessionReader
         try
         {
             // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises.
-            var headers = EnvelopeReader.ReadHeadersAndCheckBody(CheckingReader(buffer, envelopeOffset, envelopeCount));
-            var bodyReader = CreateReader(buffer, envelopeOffset, envelopeCount);
+            var headers = Check(buffer, envelopeOffset, envelopeCount);
+            var bodyReader = BinaryReaderCache.Rent(buffer, envelopeOffset, envelopeCount, _quotas, _session);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
-            return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault));
+            // Whoever reads the body may hand the reader back (ReceivedMessageBody.Recycle) for the next message.
+            return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault, BinaryReaderCache.Return));
         }
         catch (Exception e) when (e is not CommunicationException)
         {
@@ -81,17 +81,18 @@ public sealed class BinarySessionReader
         }
     }
 
-    // The checking pass's reader never leaves this class, so one is reused for every message.
-    private XmlDictionaryReader CheckingReader(byte[] buffer, int offset, int count)
+    private EnvelopeHeaders Check(byte[] buffer, int offset, int count)
     {
-        if (_checkingReader is null)
-            return _checkingReader = CreateReader(buffer, offset, count);
-        ((IXmlBinaryReaderInitializer)_checkingReader).SetInput(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session, onClose: null);
-        return _checkingReader;
+        var reader = BinaryReaderCache.Rent(buffer, offset, count, _quotas, _session);
+        try
+        {
+            return EnvelopeReader.ReadHeadersAndCheckBody(reader);
+        }
+        finally
+        {
+            BinaryReaderCache.Return(reader);
+        }
     }
-
-    private XmlDictionaryReader CreateReader(byte[] buffer, int offset, int count) =>
-        XmlDictionaryReader.CreateBinaryReader(buffer, offset, count, NbfsStaticDictionary.Dictionary, _quotas, _session);
 
     private static Message CreateMessage(EnvelopeHeaders headers, MessageBody body)
     {

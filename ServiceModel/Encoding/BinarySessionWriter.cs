@@ -1,5 +1,4 @@
 using System.Buffers;
-using System.Xml;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Framing;
 
@@ -12,69 +11,34 @@ namespace Ikosa.ServiceModel.Encoding;
 /// </summary>
 public sealed class BinarySessionWriter
 {
-    // A buffer that grew past this for one big message is dropped afterwards rather than kept for the session.
-    private const int RetainedBufferLimit = 1 << 20;
-
     private readonly QuotaWriterSession _session;
-    private MemoryStream _envelope = new();
-    private readonly XmlDictionaryWriter _writer;
 
     public BinarySessionWriter(int maxSessionSize = 2048)
     {
         ArgumentOutOfRangeException.ThrowIfNegative(maxSessionSize);
         _session = new QuotaWriterSession(maxSessionSize);
-        _writer = XmlDictionaryWriter.CreateBinaryWriter(Stream.Null, NbfsStaticDictionary.Dictionary, _session, ownsStream: false);
     }
 
     /// <summary>Writes one sized-envelope payload (string table + envelope) to <paramref name="output"/>.</summary>
-    public void WriteMessage(Message message, IBufferWriter<byte> output)
-    {
-        EncodeEnvelope(message);
-        Send(() =>
-        {
-            SessionStringTable.Write(output, _session.Pending);
-            output.Write(EncodedEnvelope);
-        });
-    }
+    public void WriteMessage(Message message, IBufferWriter<byte> output) => Write(message, output, sized: false);
 
     /// <summary>Writes the whole SizedEnvelope record: <c>06</c>, the payload size, then the payload.</summary>
-    public void WriteSizedEnvelope(Message message, IBufferWriter<byte> output)
-    {
-        EncodeEnvelope(message);
-        Send(() =>
-        {
-            FramingRecordWriter.WriteSizedEnvelopeHeader(output, SessionStringTable.GetSize(_session.Pending) + EncodedEnvelope.Length);
-            SessionStringTable.Write(output, _session.Pending);
-            output.Write(EncodedEnvelope);
-        });
-    }
+    public void WriteSizedEnvelope(Message message, IBufferWriter<byte> output) => Write(message, output, sized: true);
 
-    private ReadOnlySpan<byte> EncodedEnvelope => _envelope.GetBuffer().AsSpan(0, (int)_envelope.Length);
-
-    // Encodes the envelope into _envelope; the strings it adds to the session stay pending until the bytes are out.
-    private void EncodeEnvelope(Message message)
+    // The new strings become part of the session only once the message's bytes are in the output; a message that
+    // fails to encode or to be written leaves the session as it was.
+    private void Write(Message message, IBufferWriter<byte> output, bool sized)
     {
         ArgumentNullException.ThrowIfNull(message);
-        _envelope.SetLength(0);
+        var encoder = EnvelopeEncoder.Rent();
         try
         {
-            ((IXmlBinaryWriterInitializer)_writer).SetOutput(_envelope, NbfsStaticDictionary.Dictionary, _session, ownsStream: false);
-            EnvelopeWriter.Write(_writer, message);
-            _writer.Flush();
-        }
-        catch
-        {
-            _session.Rollback();
-            throw;
-        }
-    }
-
-    // The new strings become part of the session only once the message's bytes are in the output.
-    private void Send(Action writeOutput)
-    {
-        try
-        {
-            writeOutput();
+            encoder.Encode(message, _session);
+            var envelope = encoder.Envelope;
+            if (sized)
+                FramingRecordWriter.WriteSizedEnvelopeHeader(output, SessionStringTable.GetSize(_session.Pending) + envelope.Length);
+            SessionStringTable.Write(output, _session.Pending);
+            output.Write(envelope);
         }
         catch
         {
@@ -83,14 +47,8 @@ public sealed class BinarySessionWriter
         }
         finally
         {
-            ReleaseLargeBuffer();
+            EnvelopeEncoder.Return(encoder);
         }
         _session.Commit();
-    }
-
-    private void ReleaseLargeBuffer()
-    {
-        if (_envelope.Capacity > RetainedBufferLimit)
-            _envelope = new MemoryStream();
     }
 }
