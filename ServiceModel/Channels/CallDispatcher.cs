@@ -65,7 +65,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
 
     public void OnMessage(Message request)
     {
-        var notUnderstood = request.OtherHeaders.Where(h => h.MustUnderstand).Select(h => (h.Name, h.Namespace)).ToList();
+        var notUnderstood = request.OtherHeaders.Count == 0 ? [] : request.OtherHeaders.Where(h => h.MustUnderstand).Select(h => (h.Name, h.Namespace)).ToList();
         if (notUnderstood.Count > 0)
         {
             Reject(request, FaultConverter.CreateMustUnderstandFault(notUnderstood), $"headers not understood: {string.Join(", ", notUnderstood)}");

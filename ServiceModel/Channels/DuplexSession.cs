@@ -21,6 +21,7 @@ internal sealed class DuplexSession
     private readonly BinarySessionReader _reader;
     private readonly SemaphoreSlim _sendLock = new(1, 1);
     private readonly PendingReplies _pending = new();
+    private readonly MessageIdSource _messageIds = new();
     private readonly CancellationTokenSource _aborted = new();
     private bool _outputEnded;
 
@@ -183,7 +184,7 @@ internal sealed class DuplexSession
                 "This operation would deadlock because the reply cannot be received until the current message completes processing. " +
                 "If you want to allow out-of-order message processing, specify ConcurrencyMode of Reentrant or Multiple on ServiceBehaviorAttribute " +
                 "(CallbackBehaviorAttribute on a client), or make the operation one-way.");
-        var id = new UniqueId();
+        var id = _messageIds.Next();
         request.MessageId = id;
         var pending = _pending.Add(id, decode);
         try
