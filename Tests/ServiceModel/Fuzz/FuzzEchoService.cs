@@ -18,6 +18,8 @@ public sealed class FuzzEchoService : IEchoService
 
     public string Echo(int n, string s) => _echo.Echo(n, s);
 
+    public Task<string> EchoAsync(int n, string s) => Task.FromResult(Echo(n, s));
+
     public void Notify(int n, string s) => _echo.Notify(n, s);
 
     public int GetNotifyCount() => _echo.GetNotifyCount();

@@ -1,36 +1,9 @@
 using System.Collections.Concurrent;
-using System.Runtime.Serialization;
 using Ikosa.ServiceModel;
 
 namespace Ikosa.Tests.ServiceModel.Runtime;
 
-// The contract of the recorded stock WCF session (Tests/Data/captures), hosted on our server in the runtime tests.
-
-[ServiceContract(Namespace = "urn:harness", CallbackContract = typeof(IEchoCallback), SessionMode = SessionMode.Required)]
-public interface IEchoService
-{
-    [OperationContract]
-    string Echo(int n, string s);
-
-    [OperationContract(IsOneWay = true)]
-    void Notify(int n, string s);
-
-    [OperationContract]
-    int GetNotifyCount();
-
-    [OperationContract(IsOneWay = true)]
-    void StartCallbacks(int count, string s);
-
-    [OperationContract]
-    string CallMeBack(int n);
-
-    [OperationContract]
-    [FaultContract(typeof(HarnessFault))]
-    string Fail(int code, string message);
-
-    [OperationContract]
-    string Crash(string message);
-}
+// The recorded session's contract is in Tests/Support/HarnessContract.cs; here are the service and callback implementations.
 
 /// <summary>The same service seen by a client that calls it through Task-based methods (FooAsync is operation Foo).</summary>
 [ServiceContract(Name = "IEchoService", Namespace = "urn:harness", CallbackContract = typeof(IEchoCallback), SessionMode = SessionMode.Required)]
@@ -50,26 +23,6 @@ public interface IEchoServiceAsync
     Task<string> FailAsync(int code, string message);
 }
 
-[ServiceContract(Namespace = "urn:harness")]
-public interface IEchoCallback
-{
-    [OperationContract(IsOneWay = true)]
-    void OnTick(int n, string s);
-
-    [OperationContract]
-    string ClientPing(int n);
-}
-
-[DataContract(Namespace = "urn:harness")]
-public sealed class HarnessFault
-{
-    [DataMember]
-    public int Code { get; set; }
-
-    [DataMember]
-    public string? Detail { get; set; }
-}
-
 /// <summary>The service side of the harness, as the recorded CoreWCF service behaved.</summary>
 [ServiceBehavior(ConcurrencyMode = ConcurrencyMode.Reentrant)]
 public class EchoService : IEchoService
@@ -77,6 +30,8 @@ public class EchoService : IEchoService
     private int _notifications;
 
     public string Echo(int n, string s) => s + ":" + n;
+
+    public Task<string> EchoAsync(int n, string s) => Task.FromResult(Echo(n, s));
 
     public void Notify(int n, string s) => _notifications++;
 

@@ -12,7 +12,7 @@ namespace Ikosa.Tests.ServiceModel.Security;
 public sealed class AppConfigTests : IDisposable
 {
     private const string ServiceName = "Ikosa.Tests.ServiceModel.Runtime.EchoService";
-    private const string ContractName = "Ikosa.Tests.ServiceModel.Runtime.IEchoService";
+    private const string ContractName = "Ikosa.Tests.Support.IEchoService";
 
     private readonly DirectoryInfo _folder = Directory.CreateTempSubdirectory("ikosa-appconfig-");
     private readonly X509Certificate2 _certificate = TestCertificates.CreateSelfSigned();

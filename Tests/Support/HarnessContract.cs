@@ -1,7 +1,7 @@
 using System.Runtime.Serialization;
 using Ikosa.ServiceModel;
 
-namespace Ikosa.Tests.ServiceModel.Contracts;
+namespace Ikosa.Tests.Support;
 
 // The contract of the recorded stock WCF session (Tests/Data/captures/stock-wcf-echo-session.txt), as its header describes it.
 
