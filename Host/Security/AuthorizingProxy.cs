@@ -62,7 +62,7 @@ public class AuthorizingProxy<TContract> : DispatchProxy where TContract : class
                 throw Denied(method, "only a game master may do this");
             case Access.ControlsCreature when !actor.IsMaster:
                 var creature = CreatureArgument(target, rule, args);
-                if (creature is { } id && !_service.Game.Read(tx => Control.MayAct(tx, actor, id)))
+                if (creature is { } id && !_service.Game.Read(client.Ticket, tx => Control.MayAct(tx, actor, id)))
                     throw Denied(method, $"{actor.UserName} does not control creature {id}");
                 break;
         }
