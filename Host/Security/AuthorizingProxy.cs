@@ -55,6 +55,9 @@ public class AuthorizingProxy<TContract> : DispatchProxy where TContract : class
         if (rule.Access == Access.Anyone)
             return;
         var client = _service.Client ?? throw Denied(method, "log in (or bind this channel with your ticket) first");
+        // A channel stays bound to the login it was bound to; once that login ends, the channel opens nothing.
+        if (_service.Game.Sessions.FindByTicket(client.Ticket) != client)
+            throw Denied(method, "this login has ended (logged out, replaced by a newer login, or ended by the game master); log in again");
         var actor = client.Actor;
         switch (rule.Access)
         {
