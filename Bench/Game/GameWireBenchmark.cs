@@ -2,6 +2,7 @@ using System.Diagnostics;
 using Ikosa.Bench.Engine;
 using Ikosa.Contracts;
 using Ikosa.Engine.Transactions;
+using Ikosa.Host.Services;
 using Ikosa.Host.Sessions;
 
 namespace Ikosa.Bench.Game;
@@ -59,6 +60,14 @@ public sealed class GameWireBenchmark : IBenchmark
 
         var reads = ClientLoad.Run(Players, Phase, c => bench.Clients[c].Visualization.GetView(bench.Characters[c]));
         Print("view reads (GetView of own creature)", reads, "reads/s", $"target 10,000/s: {(reads.PerSecond >= 10000 ? "reached" : "NOT reached")}");
+        var services = Enumerable.Range(0, Players).Select(c =>
+        {
+            var service = new VisualizationService(bench.Game);
+            service.Bind(bench.Clients[c].Ticket!.Ticket);
+            return service;
+        }).ToList();
+        var inProcess = ClientLoad.Run(Players, Phase / 2, c => services[c].GetView(bench.Characters[c]));
+        Print("view computed in-process, no wire (baseline)", inProcess, "reads/s");
         Console.WriteLine($"  host and {Players} clients share this machine's {Environment.ProcessorCount} cores; client-side decoding and dispatch are in every figure.");
     }
 
