@@ -24,7 +24,8 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
         var bob = await game.LoginAsync("bob", Mialee);
         var slow = await game.LoginWithoutReconnectAsync("alice", Tordek);
         await using var slowClient = slow.Client;
-        using var release = new ManualResetEventSlim();
+        // Not disposed: if the test fails early, the stalled handler may still be waiting on it when the test ends.
+        var release = new ManualResetEventSlim();
         var stuck = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         slow.Client.BatchReceived += batch =>
         {
@@ -33,36 +34,42 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
             stuck.TrySetResult(batch.Serial);
             release.Wait(MaxTime); // the client stops taking batches: its connection backs up to the host
         };
-        bool CutOff() => gm.Notifications.Any(n => n.Kind == "SystemEvent" && n.Text.Contains("alice was cut off", StringComparison.Ordinal));
-
-        // Large lines fill the stalled connection sooner; the bound only ends the test if the host never cuts it off.
-        var line = new string('x', 1900);
-        var sent = 0;
-        var watch = System.Diagnostics.Stopwatch.StartNew();
-        while (sent < MaxWrites && watch.Elapsed < MaxTime)
+        try
         {
-            gm.Say($"{sent}:{line}");
-            sent++;
-            if (sent % 200 == 0)
-            {
-                await bob.WaitForSerialAsync(game.Game.Serial); // the others keep up while the slow one is stuck
-                if (CutOff())
-                    break;
-            }
-        }
-        await gm.WaitForSystemEventAsync("alice was cut off");
-        var stuckAt = await stuck.Task;
-        var last = game.Game.Serial;
-        Output.WriteLine($"{sent} lines in {watch.Elapsed}; the client stalled at serial {stuckAt}, was cut off by {last}");
-        await bob.WaitForSerialAsync(last);
+            bool CutOff() => gm.Notifications.Any(n => n.Kind == "SystemEvent" && n.Text.Contains("alice was cut off", StringComparison.Ordinal));
 
-        // Bob received every line, once, in order, including all those the stalled client never took.
-        Assert.Equal(Enumerable.Range(0, sent).Select(i => $"{i}:{line}"), bob.ChatLines().Where(l => l.EndsWith(line, StringComparison.Ordinal)));
-        Assert.True(last > stuckAt + MaxPendingItems, $"writes went on after the client stalled at {stuckAt} (last {last})");
-        Assert.Contains(gm.Notifications, n => n.Kind == "SystemEvent" && n.Text.Contains("alice dropped", StringComparison.Ordinal));
+            // Large lines fill the stalled connection sooner; the bound only ends the test if the host never cuts it off.
+            var line = new string('x', 1900);
+            var sent = 0;
+            var watch = System.Diagnostics.Stopwatch.StartNew();
+            while (sent < MaxWrites && watch.Elapsed < MaxTime)
+            {
+                gm.Say($"{sent}:{line}");
+                sent++;
+                if (sent % 200 == 0)
+                {
+                    await bob.WaitForSerialAsync(game.Game.Serial); // the others keep up while the slow one is stuck
+                    if (CutOff())
+                        break;
+                }
+            }
+            await gm.WaitForSystemEventAsync("alice was cut off");
+            var stuckAt = await stuck.Task.WaitAsync(TimeSpan.FromSeconds(30));
+            var last = game.Game.Serial;
+            Output.WriteLine($"{sent} lines in {watch.Elapsed}; the client stalled at serial {stuckAt}, was cut off by {last}");
+            await bob.WaitForSerialAsync(last);
+
+            // Bob received every line, once, in order, including all those the stalled client never took.
+            Assert.Equal(Enumerable.Range(0, sent).Select(i => $"{i}:{line}"), bob.ChatLines().Where(l => l.EndsWith(line, StringComparison.Ordinal)));
+            Assert.True(last > stuckAt + MaxPendingItems, $"writes went on after the client stalled at {stuckAt} (last {last})");
+            await gm.WaitForSystemEventAsync("alice dropped");
+        }
+        finally
+        {
+            release.Set();
+        }
 
         // Unblocked, the client comes back with its ticket: its seat was kept.
-        release.Set();
         await slow.Client.ResumeAsync();
         gm.Say("welcome back");
         await slow.WaitForSerialAsync(game.Game.Serial);
