@@ -19,6 +19,9 @@ namespace Ikosa.Host.Game;
 /// </summary>
 public sealed class GameHost : IAsyncDisposable
 {
+    /// <summary>The task queue of the host's own work, which belongs to no login.</summary>
+    public const string HostQueue = "ikosa.host";
+
     private readonly ILogger _logger;
 
     private GameHost(GameEngine engine, GameRules rules, GameHostOptions options, ILoggerFactory loggers)
@@ -107,11 +110,35 @@ public sealed class GameHost : IAsyncDisposable
         });
     }
 
-    public T Read<T>(Func<Transaction, T> read) => Engine.Gate.Read(read);
+    /// <summary>
+    /// Reads through the task service on <paramref name="queue"/> (a session's ticket): one client's requests run in
+    /// arrival order, different clients' in parallel. A read that changes the model is re-run as a write.
+    /// </summary>
+    public Task<T> ReadAsync<T>(string queue, Func<Transaction, T> read) => Engine.Tasks.Submit(queue, TransactionMode.Read, read);
 
-    public T Write<T>(Func<Transaction, T> write) => Engine.Gate.Write(write);
+    /// <summary>
+    /// Writes through the task service on <paramref name="queue"/>: writes arriving together from different queues share
+    /// one group commit (one sync), each still its own transaction, durable before anyone is told.
+    /// </summary>
+    public Task<T> WriteAsync<T>(string queue, Func<Transaction, T> write) => Engine.Tasks.Submit(queue, TransactionMode.Write, write);
 
-    public void Write(Action<Transaction> write) => Engine.Gate.Write(write);
+    public Task WriteAsync(string queue, Action<Transaction> write) => Engine.Tasks.Submit(queue, TransactionMode.Write, write);
+
+    /// <summary>For the synchronous service operations: waits for <see cref="ReadAsync{T}"/>; errors come out unwrapped.</summary>
+    public T Read<T>(string queue, Func<Transaction, T> read) => ReadAsync(queue, read).GetAwaiter().GetResult();
+
+    /// <summary>For the synchronous service operations: waits for <see cref="WriteAsync{T}"/>; errors come out unwrapped.</summary>
+    public T Write<T>(string queue, Func<Transaction, T> write) => WriteAsync(queue, write).GetAwaiter().GetResult();
+
+    public void Write(string queue, Action<Transaction> write) => WriteAsync(queue, write).GetAwaiter().GetResult();
+
+    /// <summary>A read for work that belongs to no login (before a login exists, host bookkeeping).</summary>
+    public T Read<T>(Func<Transaction, T> read) => Read(HostQueue, read);
+
+    /// <summary>A write for work that belongs to no login (sessions ending, system events).</summary>
+    public T Write<T>(Func<Transaction, T> write) => Write(HostQueue, write);
+
+    public void Write(Action<Transaction> write) => Write(HostQueue, write);
 
     /// <summary>The user names of everyone logged in, for presence notifications.</summary>
     public IReadOnlyList<string> OnlineUsers => Sessions.All.Select(s => s.UserName).ToList();
@@ -133,6 +160,17 @@ public sealed class GameHost : IAsyncDisposable
         _logger.LogInformation("{User} dropped; seat kept for {Grace}", session.UserName, Options.SeatGrace);
         TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Options.SeatGrace}");
         _ = ExpireSeatAsync(session, droppedAt);
+    }
+
+    /// <summary>
+    /// The engine gave up on a client that does not keep up with its batches. Its login channel is dropped, which starts
+    /// the seat's grace period as any drop does (so it may resume, and is told to refetch), and the masters are told.
+    /// </summary>
+    public void OnClientCutOff(ClientSession session, string reason)
+    {
+        _logger.LogWarning("{User} cut off: {Reason}", session.UserName, reason);
+        TryNotifyMasters($"{session.UserName} was cut off: {reason}");
+        session.AbortChannel();
     }
 
     private async Task ExpireSeatAsync(ClientSession session, DateTimeOffset droppedAt)
@@ -166,12 +204,17 @@ public sealed class GameHost : IAsyncDisposable
         _logger.LogInformation("Session of {User} ended: {Reason}", session.UserName, reason);
     }
 
-    /// <summary>A system event for the game masters; best effort, never fails the caller.</summary>
-    public void TryNotifyMasters(string what)
+    /// <summary>
+    /// A system event for the game masters; best effort: it never fails nor waits for the caller, who may be a channel's
+    /// event handler or a delivery thread that must not block on the gate.
+    /// </summary>
+    public void TryNotifyMasters(string what) => _ = NotifyMastersAsync(what);
+
+    private async Task NotifyMastersAsync(string what)
     {
         try
         {
-            Write(tx => tx.Notify(Masters(tx), new SystemEvent(what)));
+            await WriteAsync(HostQueue, tx => tx.Notify(Masters(tx), new SystemEvent(what))).ConfigureAwait(false);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {

@@ -55,6 +55,9 @@ public class AuthorizingProxy<TContract> : DispatchProxy where TContract : class
         if (rule.Access == Access.Anyone)
             return;
         var client = _service.Client ?? throw Denied(method, "log in (or bind this channel with your ticket) first");
+        // A channel stays bound to the login it was bound to; once that login ends, the channel opens nothing.
+        if (_service.Game.Sessions.FindByTicket(client.Ticket) != client)
+            throw Denied(method, "this login has ended (logged out, replaced by a newer login, or ended by the game master); log in again");
         var actor = client.Actor;
         switch (rule.Access)
         {
@@ -62,7 +65,7 @@ public class AuthorizingProxy<TContract> : DispatchProxy where TContract : class
                 throw Denied(method, "only a game master may do this");
             case Access.ControlsCreature when !actor.IsMaster:
                 var creature = CreatureArgument(target, rule, args);
-                if (creature is { } id && !_service.Game.Read(tx => Control.MayAct(tx, actor, id)))
+                if (creature is { } id && !_service.Game.Read(client.Ticket, tx => Control.MayAct(tx, actor, id)))
                     throw Denied(method, $"{actor.UserName} does not control creature {id}");
                 break;
         }

@@ -32,9 +32,15 @@ public abstract class BoundService(GameHost game)
                 $"{operation} refused: unknown or expired ticket");
     }
 
-    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(read));
+    /// <summary>
+    /// The task queue this channel's requests go through: the login's ticket, shared by its four channels, so one
+    /// client's requests keep their order while different clients run in parallel (and their writes share group commits).
+    /// </summary>
+    protected string Queue => Client?.Ticket ?? GameHost.HostQueue;
 
-    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(write));
+    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(Queue, read));
+
+    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(Queue, write));
 
     protected ResultInfo ToResult(RuleResult result) => new() { Accepted = result.Ok, Error = result.Error, Serial = Game.Serial };
 

@@ -39,7 +39,7 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     });
 
     [Authorize(Access.LoggedIn)]
-    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => Answer(Game, Actor, answers);
+    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => Answer(Game, Queue, Actor, answers);
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public ResultInfo EndTurn(Guid creature) => ToResult(Write(tx => Game.Rules.EndTurn(tx, Actor, Id(creature))));
@@ -74,10 +74,10 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     public static long VersionOf(Creature creature) => RuntimeHelpers.GetHashCode(creature);
 
     /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
-    public static List<AnswerResultInfo> Answer(GameHost game, Actor actor, List<AnswerInfo> answers)
+    public static List<AnswerResultInfo> Answer(GameHost game, string queue, Actor actor, List<AnswerInfo> answers)
     {
         answers ??= [];
-        return game.Write(tx =>
+        return game.Write(queue, tx =>
         {
             var unreadable = new Dictionary<int, AnswerResultInfo>();
             var readable = new List<PrerequisiteAnswer>();

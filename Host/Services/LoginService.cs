@@ -134,6 +134,8 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         var context = OperationContext.Current!;
         var callback = context.GetCallbackChannel<ILoginCallback>();
         session.Attach(callback);
+        session.CutOff -= Game.OnClientCutOff;
+        session.CutOff += Game.OnClientCutOff;
         context.Channel.Closed += (_, _) => Game.OnLoginChannelClosed(session, callback);
         return Game.Engine.Notifications.Connect(session.UserName, session, lastSerial);
     }

@@ -35,7 +35,7 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     public ResultInfo DropCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures))));
 
     [Authorize(Access.Master)]
-    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => GameService.Answer(Game, Actor, answers);
+    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => GameService.Answer(Game, Queue, Actor, answers);
 
     [Authorize(Access.Master)]
     public CreatureInfo EditCreature(CreatureEditInfo edit)
@@ -60,7 +60,8 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             if (!string.IsNullOrWhiteSpace(edit.Name))
                 changed = changed with { Name = edit.Name.Trim() };
             tx.Put(changed);
-            tx.Notify(Game.OnlineUsers.Union(Game.Masters(tx)).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
+            // Only those who see the creature (where it was or where it is now) learn that it changed: the rest do not know it is there.
+            tx.Notify(Visibility.Observers(tx, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
             return GameMapper.ToInfo(changed, GameService.VersionOf(changed));
         });
     }

@@ -71,6 +71,13 @@ public sealed class ClientSession : IRecipientConnection
         }
     }
 
+    /// <summary>Drops the login channel at once, without a goodbye: for a client that has stopped reading.</summary>
+    public void AbortChannel()
+    {
+        if (_callback is ServiceModel.ICommunicationObject channel)
+            channel.Abort();
+    }
+
     public ValueTask SendAsync(NotificationBatch batch)
     {
         var callback = _callback ?? throw new InvalidOperationException($"{UserName} has no open login channel.");

@@ -1,0 +1,30 @@
+using Ikosa.Client.Library;
+using Ikosa.Contracts;
+
+namespace Ikosa.Tests.EndToEnd;
+
+/// <summary>Clients a fault test controls itself, and reading the chat lines out of the batches a client received.</summary>
+internal static class LoopbackGameClients
+{
+    /// <summary>A logged-in client that does not reconnect by itself, so the test decides when it comes back. The caller disposes it.</summary>
+    public static async Task<RecordingClient> LoginWithoutReconnectAsync(this LoopbackGame game, string user, params Guid[] characters)
+    {
+        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = game.BaseAddress, Reconnect = false });
+        var recording = new RecordingClient(client);
+        await client.LoginAsync(user, LoopbackGame.PasswordOf(user));
+        if (characters.Length > 0)
+            client.Login.SelectCharacters(characters.ToList(), []);
+        return recording;
+    }
+
+    public static void Say(this RecordingClient client, string text) =>
+        client.Client.Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = text });
+
+    /// <summary>The chat lines this client received, in arrival order.</summary>
+    public static List<string> ChatLines(this RecordingClient client) =>
+        client.Notifications.Where(n => n.Kind == "ChatMessage").Select(n => n.Text[(n.Text.IndexOf("Text: ", StringComparison.Ordinal) + "Text: ".Length)..]).ToList();
+
+    /// <summary>Completes when this client holds a system event whose text contains <paramref name="what"/>.</summary>
+    public static Task<BatchInfo> WaitForSystemEventAsync(this RecordingClient client, string what) =>
+        client.WaitForAsync(b => b.Items.Any(n => n.Kind == "SystemEvent" && n.Text.Contains(what, StringComparison.Ordinal)));
+}
