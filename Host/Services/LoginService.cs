@@ -38,8 +38,6 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         var (session, replaced) = Game.Sessions.Create(new Actor(account.Name, account.IsMaster));
         if (replaced is not null)
             EndReplaced(replaced);
-        // The engine gives up on a client that stays too far behind; the masters hear why.
-        session.CutOff += (slow, reason) => Game.EndSession(slow, $"cut off as a slow client ({reason})");
         Client = session;
         Attach(lastSerial: null);
         Announce($"{account.Name} joined", online: true);
