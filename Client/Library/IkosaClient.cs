@@ -16,6 +16,7 @@ public sealed class IkosaClient : IAsyncDisposable
     private readonly ClientCallbacks _callbacks;
     private readonly object _gate = new();
     private readonly List<IClientChannel> _channels = new();
+    private (string User, string Password)? _credentials;
     private bool _disposed;
     private int _reconnecting;
 
@@ -55,6 +56,7 @@ public sealed class IkosaClient : IAsyncDisposable
     {
         OpenChannels();
         var ticket = await Task.Run(() => Login.Login(user, password)).ConfigureAwait(false);
+        _credentials = (user, password);
         Ticket = ticket;
         LastSerial = ticket.Serial;
         await BindOthersAsync(ticket).ConfigureAwait(false);
@@ -77,9 +79,15 @@ public sealed class IkosaClient : IAsyncDisposable
     /// <summary>Drops the connection without logging out, as a crash or network loss would (tests, diagnostics).</summary>
     public void SimulateConnectionLoss()
     {
+        IClientChannel login;
         lock (_gate)
+        {
+            login = (IClientChannel)Login;
             foreach (var channel in _channels)
                 channel.Abort();
+        }
+        // An abort of our own closes the channels rather than faulting them, so start the reconnect here.
+        _ = ReconnectAsync(login);
     }
 
     /// <summary>Opens new channels and resumes the login from <see cref="LastSerial"/>.</summary>
@@ -90,6 +98,25 @@ public sealed class IkosaClient : IAsyncDisposable
         OpenChannels();
         Ticket = await Task.Run(() => Login.Resume(ticket.Ticket, LastSerial)).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
+    }
+
+    /// <summary>
+    /// Comes back after a dropped connection: resumes the login when the host still knows it; when it does not (the host
+    /// restarted, or the seat's grace period ran out) logs in again and tells the listeners to refetch everything.
+    /// </summary>
+    public async Task RecoverAsync()
+    {
+        try
+        {
+            await ResumeAsync().ConfigureAwait(false);
+        }
+        catch (FaultException<AccessDeniedFault>) when (_credentials is { } credentials)
+        {
+            _logger.LogInformation("The host no longer knows our login; logging in again as {User}", credentials.User);
+            CloseChannels();
+            var ticket = await LoginAsync(credentials.User, credentials.Password).ConfigureAwait(false);
+            Deliver(new BatchInfo { Serial = ticket.Serial, Refetch = true });
+        }
     }
 
     internal void Deliver(BatchInfo batch)
@@ -162,7 +189,7 @@ public sealed class IkosaClient : IAsyncDisposable
                 try
                 {
                     await Task.Delay(delay).ConfigureAwait(false);
-                    await ResumeAsync().ConfigureAwait(false);
+                    await RecoverAsync().ConfigureAwait(false);
                     _logger.LogInformation("Reconnected and resumed after serial {Serial}", LastSerial);
                     Reconnected?.Invoke();
                     return;

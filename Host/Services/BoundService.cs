@@ -4,6 +4,9 @@ using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
+using Ikosa.Engine.Workflow.Answers;
+using Ikosa.Engine.Workflow.Prerequisites;
+using Ikosa.Host.Mapping;
 using Ikosa.Host.Game;
 using Ikosa.Host.Sessions;
 using Ikosa.ServiceModel;
@@ -63,5 +66,29 @@ public abstract class BoundService(GameHost game)
         {
             throw InvalidArgument("id", error.Message);
         }
+    }
+
+    /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
+    /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
+    protected List<AnswerResultInfo> AnswerPrompts(List<AnswerInfo> answers)
+    {
+        answers ??= [];
+        var actor = Actor;
+        return Write(tx =>
+        {
+            var unreadable = new Dictionary<int, AnswerResultInfo>();
+            var readable = new List<PrerequisiteAnswer>();
+            for (var i = 0; i < answers.Count; i++)
+            {
+                var answer = answers[i];
+                var prerequisite = answer is null ? null : tx.Find<StepPrerequisite>(new EntityId(answer.Prerequisite));
+                if (answer is null || GameMapper.ToAnswer(answer, prerequisite) is not { } engineAnswer)
+                    unreadable[i] = new AnswerResultInfo { Prerequisite = answer?.Prerequisite ?? Guid.Empty, Accepted = false, Error = "no such prompt, or the answer does not fit its kind" };
+                else
+                    readable.Add(new PrerequisiteAnswer(new EntityId(answer.Step), prerequisite!.Id, engineAnswer));
+            }
+            var results = new Queue<AnswerResult>(readable.Count == 0 ? [] : Game.Rules.SetPrerequisites(tx, actor, readable));
+            return answers.Select((_, i) => unreadable.TryGetValue(i, out var refused) ? refused : GameMapper.ToInfo(results.Dequeue())).ToList();
+        });
     }
 }

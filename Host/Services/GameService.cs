@@ -39,7 +39,7 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     });
 
     [Authorize(Access.LoggedIn)]
-    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => Answer(Game, Queue, Actor, answers);
+    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => AnswerPrompts(answers);
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public ResultInfo EndTurn(Guid creature) => ToResult(Write(tx => Game.Rules.EndTurn(tx, Actor, Id(creature))));
@@ -72,26 +72,4 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
 
     /// <summary>A creature's version for optimistic edits: the model replaces a record on every change.</summary>
     public static long VersionOf(Creature creature) => RuntimeHelpers.GetHashCode(creature);
-
-    /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
-    public static List<AnswerResultInfo> Answer(GameHost game, string queue, Actor actor, List<AnswerInfo> answers)
-    {
-        answers ??= [];
-        return game.Write(queue, tx =>
-        {
-            var unreadable = new Dictionary<int, AnswerResultInfo>();
-            var readable = new List<PrerequisiteAnswer>();
-            for (var i = 0; i < answers.Count; i++)
-            {
-                var answer = answers[i];
-                var prerequisite = answer is null ? null : tx.Find<StepPrerequisite>(new EntityId(answer.Prerequisite));
-                if (answer is null || GameMapper.ToAnswer(answer, prerequisite) is not { } engineAnswer)
-                    unreadable[i] = new AnswerResultInfo { Prerequisite = answer?.Prerequisite ?? Guid.Empty, Accepted = false, Error = "no such prompt, or the answer does not fit its kind" };
-                else
-                    readable.Add(new PrerequisiteAnswer(new EntityId(answer.Step), prerequisite!.Id, engineAnswer));
-            }
-            var results = new Queue<AnswerResult>(readable.Count == 0 ? [] : game.Rules.SetPrerequisites(tx, actor, readable));
-            return answers.Select((_, i) => unreadable.TryGetValue(i, out var refused) ? refused : GameMapper.ToInfo(results.Dequeue())).ToList();
-        });
-    }
 }

@@ -35,7 +35,7 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     public ResultInfo DropCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures))));
 
     [Authorize(Access.Master)]
-    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => GameService.Answer(Game, Queue, Actor, answers);
+    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => AnswerPrompts(answers);
 
     [Authorize(Access.Master)]
     public CreatureInfo EditCreature(CreatureEditInfo edit)

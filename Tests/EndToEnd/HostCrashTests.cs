@@ -58,8 +58,15 @@ public sealed class HostCrashTests : IDisposable
         Assert.Contains("log in again", refused.Detail.Reason, StringComparison.Ordinal);
         Assert.Equal(aliceTicket.Ticket, alice.Client.Ticket!.Ticket);
 
+        // The client library recovers by itself: it logs in again and tells its listeners to refetch; alice still
+        // plays Tordek, whose control is model state and survived the crash.
+        await alice.Client.RecoverAsync();
+        Assert.NotEqual(aliceTicket.Ticket, alice.Client.Ticket!.Ticket);
+        Assert.Contains(alice.Batches, b => b.Refetch);
+        Assert.Equal(45, alice.Client.Game.GetCreature(Tordek).MaxHitPoints);
+
         var gmAgain = await LoginAsync(restarted.BaseAddress, "gm");
-        var aliceAgain = await LoginAsync(restarted.BaseAddress, "alice");
+        var aliceAgain = alice;
         var bobAgain = await LoginAsync(restarted.BaseAddress, "bob");
         Assert.Equal(2, gmAgain.Client.Game.GetCreature(Goblin).HitPoints);
         var trackerAfter = gmAgain.Client.Game.GetTurnTracker();
