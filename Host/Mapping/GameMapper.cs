@@ -103,7 +103,7 @@ public static class GameMapper
 
     public static TurnTrackerInfo ToInfo(TurnTrackerView view) => new()
     {
-        InCombat = view.Mode.ToString() != "Exploration" && view.Order.Count > 0,
+        InCombat = view.Mode == Engine.Rules.Turns.TurnMode.Initiative,
         Round = view.Round,
         Current = view.Current?.Value,
         Order = view.Order.Select(e => new TurnEntryInfo { Creature = e.Creature.Value, Name = e.Name, Initiative = e.Initiative }).ToList(),

@@ -24,6 +24,8 @@ public class CombatOverTheWireTests
         var bob = await game.LoginAsync("bob", Mialee.Value);
         var goblin = game.Game.Read(tx => tx.All<Creature>().First(c => c.Name.StartsWith("Goblin")).Id);
 
+        Assert.False(gm.Client.Game.GetTurnTracker().InCombat);
+
         // The master starts combat; the goblin's initiative is rolled at once, the heroes' players are asked for theirs.
         game.Dice.Enqueue(1);
         Assert.True(gm.Client.Master!.StartCombat([Tordek.Value, Mialee.Value, goblin.Value]).Accepted);
@@ -83,6 +85,10 @@ public class CombatOverTheWireTests
         Assert.Contains(saves, r => r.Expression == "1d20+2" && r.Total == 22);
         Assert.Contains(saves, r => r.Expression == "1d20+3" && r.Total == 4);
         Assert.Contains(log, r => r.Expression == "5d6" && r.Total == 20);
+
+        Assert.True(gm.Client.Game.GetTurnTracker().InCombat);
+        Assert.True(gm.Client.Master!.StopCombat().Accepted);
+        Assert.False(gm.Client.Game.GetTurnTracker().InCombat);
     }
 
     private static AnswerInfo Answer(PrerequisiteInfo prompt) => new() { Prerequisite = prompt.Id, Step = prompt.Step };
