@@ -15,9 +15,24 @@ public sealed class ViewInfo
 
     [DataMember(Order = 2)] public int Height { get; set; }
 
-    [DataMember(Order = 3)] public List<CellInfo> Visible { get; set; } = new();
+    [IgnoreDataMember] public List<CellInfo> Visible { get; set; } = new();
 
-    [DataMember(Order = 4)] public List<CellInfo> Remembered { get; set; } = new();
+    [IgnoreDataMember] public List<CellInfo> Remembered { get; set; } = new();
+
+    // A view carries a hundred cells or more: on the wire they travel as one compact string each, not as elements.
+    [DataMember(Order = 3, Name = "Visible")]
+    private string VisibleCells
+    {
+        get => CellListCodec.Encode(Visible);
+        set => Visible = CellListCodec.Decode(value);
+    }
+
+    [DataMember(Order = 4, Name = "Remembered")]
+    private string RememberedCells
+    {
+        get => CellListCodec.Encode(Remembered);
+        set => Remembered = CellListCodec.Decode(value);
+    }
 
     [DataMember(Order = 5)] public List<TokenInfo> Creatures { get; set; } = new();
 

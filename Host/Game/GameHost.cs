@@ -44,6 +44,8 @@ public sealed class GameHost : IAsyncDisposable
 
     public SessionRegistry Sessions { get; } = new();
 
+    public ViewCache Views { get; } = new();
+
     public LoginThrottle Throttle { get; }
 
     public long Serial => Engine.Gate.Serial;

@@ -19,7 +19,16 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public ViewInfo GetView(Guid creature) => Read(tx =>
+    public ViewInfo GetView(Guid creature)
+    {
+        if (Game.Views.Find(creature, Game.Serial) is { } current)
+            return current;
+        var view = ComputeView(creature);
+        Game.Views.Store(creature, view);
+        return view;
+    }
+
+    private ViewInfo ComputeView(Guid creature) => Read(tx =>
     {
         var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature");
@@ -33,7 +42,7 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
         }
         var visible = perception.VisibleCells.ToHashSet();
         return GameMapper.ToView(map, creature, perception.VisibleCells, known.Where(c => !visible.Contains(c)).OrderBy(c => c.Y).ThenBy(c => c.X),
-            perception.VisibleCreatures, Game.Serial);
+            perception.VisibleCreatures, tx.Serial);
     });
 
     [Authorize(Access.Master)]
