@@ -67,7 +67,7 @@ public sealed class GameWireBenchmark : IBenchmark
             return service;
         }).ToList();
         var inProcess = ClientLoad.Run(Players, Phase / 2, c => services[c].GetView(bench.Characters[c]));
-        Print("view computed in-process, no wire (baseline)", inProcess, "reads/s");
+        Print("view served in-process, no wire (baseline; from the view cache)", inProcess, "reads/s");
         Console.WriteLine($"  host and {Players} clients share this machine's {Environment.ProcessorCount} cores; client-side decoding and dispatch are in every figure.");
     }
 
