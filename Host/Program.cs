@@ -1,4 +1,6 @@
 using System.CommandLine;
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
 using Ikosa.Engine;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
@@ -11,12 +13,15 @@ using Microsoft.Extensions.Logging;
 var dataOption = new Option<FileInfo>("--data") { Description = "The SQLite game file (created with the sample campaign when new).", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.db")) };
 var configOption = new Option<FileInfo>("--config") { Description = "The app.config with <system.serviceModel>.", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.config")) };
 var portOption = new Option<int?>("--port") { Description = "Listen on this port instead of the one in the config (0 picks a free one)." };
+var campaignOption = new Option<FileInfo?>("--campaign") { Description = "A snapshot (snapshots/NAME.json, saved by the master) to start a new game from instead of the sample campaign." };
+var certificateOption = new Option<FileInfo?>("--certificate") { Description = "A PFX file: serve every endpoint over TLS with this certificate." };
+var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, portOption, passwordOption, exitOption,
+    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -42,6 +47,7 @@ root.SetAction(async (parse, cancel) =>
         (game, newPasswords) = GameHost.Open(new GameHostOptions
         {
             Engine = new EngineOptions { DatabasePath = data.FullName },
+            CampaignFile = parse.GetValue(campaignOption)?.FullName,
             SnapshotFolder = data.DirectoryName ?? AppContext.BaseDirectory,
         }, loggers);
     }
@@ -49,6 +55,26 @@ root.SetAction(async (parse, cancel) =>
     {
         Console.Error.WriteLine($"Cannot open the game file {data.FullName}: {error.Message}");
         return 3;
+    }
+    catch (CampaignFileException error)
+    {
+        Console.Error.WriteLine(error.Message);
+        return 3;
+    }
+
+    X509Certificate2? certificate = null;
+    if (parse.GetValue(certificateOption) is { } pfx)
+    {
+        try
+        {
+            certificate = X509CertificateLoader.LoadPkcs12FromFile(pfx.FullName, parse.GetValue(certificatePasswordOption));
+        }
+        catch (Exception error) when (error is CryptographicException or IOException)
+        {
+            Console.Error.WriteLine($"Cannot load the certificate {pfx.FullName}: {error.Message} Check the file and --certificate-password.");
+            await game.DisposeAsync();
+            return 2;
+        }
     }
 
     foreach (var assignment in parse.GetValue(passwordOption) ?? [])
@@ -74,7 +100,7 @@ root.SetAction(async (parse, cancel) =>
         return 0;
     }
 
-    await using var server = await IkosaServer.StartAsync(game, section, parse.GetValue(portOption), loggers, cancel);
+    await using var server = await IkosaServer.StartAsync(game, section, parse.GetValue(portOption), loggers, certificate, cancel);
     foreach (var endpoint in server.Endpoints)
         Console.WriteLine($"Listening: {endpoint.Address}");
     Console.WriteLine("Press Ctrl+C to stop.");

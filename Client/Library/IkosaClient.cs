@@ -170,6 +170,8 @@ public sealed class IkosaClient : IAsyncDisposable
     private T Create<T>(string path) where T : class
     {
         var factory = new DuplexChannelFactory<T>(_callbacks, _options.Binding, new EndpointAddress(new Uri(_options.BaseAddress, path)));
+        if (_options.TrustedCertificateThumbprint is { } thumbprint)
+            factory.ServerCertificate.TrustedCertificateThumbprint = thumbprint;
         var proxy = factory.CreateChannel();
         lock (_gate)
             _channels.Add((IClientChannel)proxy);
@@ -247,6 +249,9 @@ public sealed record IkosaClientOptions
     public required Uri BaseAddress { get; init; }
 
     public NetTcpBinding Binding { get; init; } = new() { ReceiveTimeout = TimeSpan.FromHours(4) };
+
+    /// <summary>For a host using a self-signed certificate (TLS): trust exactly this one (SHA-1 or SHA-256 thumbprint).</summary>
+    public string? TrustedCertificateThumbprint { get; init; }
 
     public bool Reconnect { get; init; } = true;
 

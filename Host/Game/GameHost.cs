@@ -73,9 +73,10 @@ public sealed class GameHost : IAsyncDisposable
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
         var users = Options.Players.Select(p => (Name: p, IsMaster: false)).Prepend((Options.MasterUser, true)).ToList();
         var isNew = !Read(tx => tx.All<UserAccount>().Any());
+        var campaign = isNew && Options.CampaignFile is { } file ? CampaignFile.Load(file, Engine.Gate.Types) : null;
         // Hashing is slow on purpose, so it happens before the write, never inside its time budget.
         var accounts = new List<UserAccount>();
-        if (isNew)
+        if (isNew && campaign?.OfType<UserAccount>().Any() != true)
         {
             foreach (var (name, isMaster) in users)
             {
@@ -88,7 +89,11 @@ public sealed class GameHost : IAsyncDisposable
         {
             if (isNew && !tx.All<UserAccount>().Any())
             {
-                SampleCampaign.Create(tx, Options.Players);
+                if (campaign is null)
+                    SampleCampaign.Create(tx, Options.Players);
+                else
+                    foreach (var entity in campaign)
+                        tx.Put(entity);
                 foreach (var account in accounts)
                     tx.Put(account);
             }
@@ -234,6 +239,9 @@ public sealed record GameHostOptions
     public EngineOptions Engine { get; init; } = new();
 
     public IDiceSource? Dice { get; init; }
+
+    /// <summary>A saved snapshot to start a new game from, instead of the sample campaign (ignored for an existing game).</summary>
+    public string? CampaignFile { get; init; }
 
     public string MasterUser { get; init; } = "gm";
 

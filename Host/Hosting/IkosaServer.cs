@@ -4,6 +4,7 @@ using Ikosa.Host.Security;
 using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
+using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
 namespace Ikosa.Host.Hosting;
@@ -29,18 +30,23 @@ public sealed class IkosaServer : IAsyncDisposable
     public Uri AddressOf<TContract>() => _host.Endpoints.First(e => e.Contract.ContractType == typeof(TContract)).Address;
 
     /// <summary>Builds the services from <paramref name="section"/>; <paramref name="port"/>, when given, replaces every endpoint's port (0 = a free one).</summary>
-    public static async Task<IkosaServer> StartAsync(GameHost game, ServiceModelSection section, int? port, ILoggerFactory loggers, CancellationToken cancellationToken = default)
+    /// <remarks>With a <paramref name="certificate"/>, every endpoint is served over TLS (SecurityMode.Transport) with it.</remarks>
+    public static async Task<IkosaServer> StartAsync(GameHost game, ServiceModelSection section, int? port, ILoggerFactory loggers,
+        X509Certificate2? certificate = null, CancellationToken cancellationToken = default)
     {
         var host = new ServiceHost(loggers);
-        Register<LoginService, ILoginService>(host, section, port, () => new LoginService(game));
-        Register<GameService, IGameService>(host, section, port, () => new GameService(game));
-        Register<VisualizationService, IVisualizationService>(host, section, port, () => new VisualizationService(game));
-        Register<MasterService, IMasterService>(host, section, port, () => new MasterService(game));
+        var listen = new ListenSettings(port, certificate);
+        Register<LoginService, ILoginService>(host, section, listen, () => new LoginService(game));
+        Register<GameService, IGameService>(host, section, listen, () => new GameService(game));
+        Register<VisualizationService, IVisualizationService>(host, section, listen, () => new VisualizationService(game));
+        Register<MasterService, IMasterService>(host, section, listen, () => new MasterService(game));
         await host.OpenAsync(cancellationToken).ConfigureAwait(false);
         return new IkosaServer(host, game);
     }
 
-    private static void Register<TService, TContract>(ServiceHost host, ServiceModelSection section, int? port, Func<TService> create)
+    private sealed record ListenSettings(int? Port, X509Certificate2? Certificate);
+
+    private static void Register<TService, TContract>(ServiceHost host, ServiceModelSection section, ListenSettings listen, Func<TService> create)
         where TService : BoundService, TContract where TContract : class
     {
         var config = section.FindService(typeof(TService).FullName!) ?? section.FindService(typeof(TService).Name)
@@ -52,10 +58,18 @@ public sealed class IkosaServer : IAsyncDisposable
             registration.Behavior.MaxConcurrentSessions = behavior.MaxConcurrentSessions ?? int.MaxValue;
             registration.Behavior.MaxConcurrentCalls = behavior.MaxConcurrentCalls ?? int.MaxValue;
         }
+        if (listen.Certificate is { } certificate)
+            registration.ServiceCertificate = certificate;
         foreach (var endpoint in config.Endpoints)
         {
-            var address = port is { } p ? new UriBuilder(endpoint.ResolvedAddress) { Port = p }.Uri : endpoint.ResolvedAddress;
-            registration.AddServiceEndpoint(typeof(TContract), endpoint.ResolvedBinding, address.AbsoluteUri);
+            var address = listen.Port is { } p ? new UriBuilder(endpoint.ResolvedAddress) { Port = p }.Uri : endpoint.ResolvedAddress;
+            var binding = endpoint.ResolvedBinding;
+            if (listen.Certificate is not null)
+            {
+                binding = binding.Clone();
+                binding.Security.Mode = SecurityMode.Transport;
+            }
+            registration.AddServiceEndpoint(typeof(TContract), binding, address.AbsoluteUri);
         }
     }
 

@@ -1,0 +1,106 @@
+using System.Security.Cryptography;
+using System.Security.Cryptography.X509Certificates;
+using Ikosa.Client.Library;
+using Ikosa.Contracts;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Sample;
+using Ikosa.Host.Game;
+using Ikosa.Host.Hosting;
+using Ikosa.ServiceModel.Configuration;
+using Microsoft.Extensions.Logging.Abstractions;
+
+namespace Ikosa.Tests.EndToEnd;
+
+/// <summary>The host's start-up options beyond the defaults: a campaign file, and TLS with a game master's certificate.</summary>
+public class HostOptionsTests
+{
+    private static readonly Guid Tordek = EntityId.Named("sample:tordek").Value;
+
+    [Fact]
+    public async Task A_new_game_starts_from_a_snapshot_the_master_saved()
+    {
+        var name = "camp-" + Guid.NewGuid().ToString("N");
+        var snapshot = Path.Combine(Path.GetTempPath(), "snapshots", name + ".json");
+        try
+        {
+            await using (var first = await LoopbackGame.StartAsync())
+            {
+                var gm = await first.LoginAsync("gm");
+                var tordek = gm.Client.Game.GetCreature(Tordek);
+                gm.Client.Master!.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = tordek.Version, HitPoints = 7, Name = "Tordek the Tired" });
+                Assert.True(gm.Client.Master.SaveSnapshot(name).Accepted);
+            }
+
+            var (second, passwords) = GameHost.Open(new GameHostOptions { CampaignFile = snapshot });
+            await using var _ = second;
+            var copy = second.Read(tx => tx.Get<Ikosa.Engine.Rules.Creatures.Creature>(new EntityId(Tordek)));
+            Assert.Equal(("Tordek the Tired", 7), (copy.Name, copy.HitPoints));
+            Assert.Empty(passwords); // the snapshot brought its users along
+        }
+        finally
+        {
+            File.Delete(snapshot);
+        }
+    }
+
+    [Fact]
+    public void A_campaign_file_that_is_not_a_snapshot_is_refused_with_a_clear_message()
+    {
+        var path = Path.GetTempFileName();
+        File.WriteAllText(path, "{ \"not\": \"a snapshot\" }");
+        try
+        {
+            var error = Assert.Throws<CampaignFileException>(() => GameHost.Open(new GameHostOptions { CampaignFile = path }));
+            Assert.Contains("not a snapshot", error.Message);
+        }
+        finally
+        {
+            File.Delete(path);
+        }
+    }
+
+    [Fact]
+    public async Task With_a_certificate_every_endpoint_is_served_over_TLS_and_a_pinned_client_plays()
+    {
+        using var certificate = SelfSigned("localhost");
+        var (game, _) = GameHost.Open(new GameHostOptions
+        {
+            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
+        });
+        var section = ServiceModelSection.Load(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
+        await using var server = await IkosaServer.StartAsync(game, section, port: 0, NullLoggerFactory.Instance, certificate);
+        Assert.All(server.Endpoints, e => Assert.Equal(Ikosa.ServiceModel.SecurityMode.Transport, e.Binding.Security.Mode));
+        var baseAddress = new Uri(server.AddressOf<ILoginService>(), ".");
+
+        await using var pinned = new IkosaClient(new IkosaClientOptions
+        {
+            BaseAddress = baseAddress,
+            Binding = new Ikosa.ServiceModel.NetTcpBinding(Ikosa.ServiceModel.SecurityMode.Transport),
+            TrustedCertificateThumbprint = certificate.Thumbprint,
+            Reconnect = false,
+        });
+        var ticket = await pinned.LoginAsync("alice", LoopbackGame.PasswordOf("alice"));
+        Assert.Equal("alice", ticket.UserName);
+        Assert.Contains(pinned.Login.GetCharacters(), c => c.Id == Tordek);
+
+        await using var unpinned = new IkosaClient(new IkosaClientOptions
+        {
+            BaseAddress = baseAddress,
+            Binding = new Ikosa.ServiceModel.NetTcpBinding(Ikosa.ServiceModel.SecurityMode.Transport),
+            Reconnect = false,
+        });
+        await Assert.ThrowsAnyAsync<Ikosa.ServiceModel.CommunicationException>(() => unpinned.LoginAsync("bob", LoopbackGame.PasswordOf("bob")));
+    }
+
+    private static X509Certificate2 SelfSigned(string host)
+    {
+        using var key = RSA.Create(2048);
+        var request = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
+        var names = new SubjectAlternativeNameBuilder();
+        names.AddDnsName(host);
+        request.CertificateExtensions.Add(names.Build());
+        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
+        // Exported and loaded again so SslStream gets a certificate whose private key it can use on every platform.
+        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
+    }
+}
