@@ -14,6 +14,22 @@ public sealed record AppOptions
     /// <summary>A script file, or "-" for standard input: run its commands without a terminal UI.</summary>
     public string? Script { get; init; }
 
+    /// <summary>Connect over TLS (the host runs with --certificate).</summary>
+    public bool Tls { get; init; }
+
+    /// <summary>Trust exactly this certificate (a game master's self-signed one), by SHA-1 or SHA-256 thumbprint; implies TLS.</summary>
+    public string? TrustedCertificate { get; init; }
+
+    /// <summary>The client library's connection settings these options stand for.</summary>
+    public Library.IkosaClientOptions ToClientOptions() => new()
+    {
+        BaseAddress = Host,
+        Binding = Tls || TrustedCertificate is not null
+            ? new ServiceModel.NetTcpBinding(ServiceModel.SecurityMode.Transport) { ReceiveTimeout = TimeSpan.FromHours(4) }
+            : new ServiceModel.NetTcpBinding { ReceiveTimeout = TimeSpan.FromHours(4) },
+        TrustedCertificateThumbprint = TrustedCertificate,
+    };
+
     /// <summary>Characters to play at once, by name (the interactive app asks when none are given).</summary>
     public IReadOnlyList<string> Characters { get; init; } = [];
 

@@ -29,10 +29,12 @@ public static class ClientProgram
         var userOption = new Option<string?>("--user") { Description = "Your user name (asked for when missing)." };
         var passwordOption = new Option<string?>("--password") { Description = "Your password (asked for when missing)." };
         var scriptOption = new Option<string?>("--script") { Description = "Run the commands in this file ('-' for standard input) without a terminal UI." };
+        var tlsOption = new Option<bool>("--tls") { Description = "Connect over TLS (the host runs with --certificate)." };
+        var trustOption = new Option<string?>("--trust-certificate") { Description = "Trust exactly this host certificate (SHA-1 or SHA-256 thumbprint), e.g. a game master's self-signed one; implies --tls." };
         var characterOption = new Option<string[]>("--character") { Description = "A character to play at once (repeatable).", AllowMultipleArgumentsPerToken = true };
         var root = new RootCommand("Ikosa Client: play (or run as game master) a game on an Ikosa host.")
         {
-            hostOption, userOption, passwordOption, scriptOption, characterOption,
+            hostOption, userOption, passwordOption, scriptOption, characterOption, tlsOption, trustOption,
         };
         root.SetAction(async (parse, token) =>
         {
@@ -46,6 +48,8 @@ public static class ClientProgram
                     Password = parse.GetValue(passwordOption),
                     Script = parse.GetValue(scriptOption),
                     Characters = parse.GetValue(characterOption) ?? [],
+                    Tls = parse.GetValue(tlsOption),
+                    TrustedCertificate = parse.GetValue(trustOption),
                 };
             }
             catch (UriFormatException bad)
@@ -88,7 +92,7 @@ public static class ClientProgram
             GameSession session;
             try
             {
-                session = await GameSession.LoginAsync(options.Host, options.User, options.Password).ConfigureAwait(false);
+                session = await GameSession.LoginAsync(options.ToClientOptions(), options.User, options.Password).ConfigureAwait(false);
             }
             catch (FaultException<AccessDeniedFault> denied)
             {

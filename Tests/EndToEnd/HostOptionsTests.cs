@@ -1,5 +1,3 @@
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Ikosa.Client.Library;
 using Ikosa.Contracts;
 using Ikosa.Engine.Model;
@@ -7,6 +5,7 @@ using Ikosa.Engine.Rules.Sample;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
 using Ikosa.ServiceModel.Configuration;
+using Ikosa.Tests.ServiceModel.Security;
 using Microsoft.Extensions.Logging.Abstractions;
 
 namespace Ikosa.Tests.EndToEnd;
@@ -62,7 +61,7 @@ public class HostOptionsTests
     [Fact]
     public async Task With_a_certificate_every_endpoint_is_served_over_TLS_and_a_pinned_client_plays()
     {
-        using var certificate = SelfSigned("localhost");
+        using var certificate = TestCertificates.CreateSelfSigned("localhost");
         var (game, _) = GameHost.Open(new GameHostOptions
         {
             InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
@@ -90,17 +89,5 @@ public class HostOptionsTests
             Reconnect = false,
         });
         await Assert.ThrowsAnyAsync<Ikosa.ServiceModel.CommunicationException>(() => unpinned.LoginAsync("bob", LoopbackGame.PasswordOf("bob")));
-    }
-
-    private static X509Certificate2 SelfSigned(string host)
-    {
-        using var key = RSA.Create(2048);
-        var request = new CertificateRequest($"CN={host}", key, HashAlgorithmName.SHA256, RSASignaturePadding.Pkcs1);
-        var names = new SubjectAlternativeNameBuilder();
-        names.AddDnsName(host);
-        request.CertificateExtensions.Add(names.Build());
-        using var created = request.CreateSelfSigned(DateTimeOffset.UtcNow.AddDays(-1), DateTimeOffset.UtcNow.AddDays(30));
-        // Exported and loaded again so SslStream gets a certificate whose private key it can use on every platform.
-        return X509CertificateLoader.LoadPkcs12(created.Export(X509ContentType.Pfx), null);
     }
 }

@@ -21,7 +21,7 @@ public sealed class LoginFlow(AppOptions options, IAnsiConsole console)
             password ??= console.Prompt(new TextPrompt<string>($"Password for {Markup.Escape(user)}:").Secret());
             try
             {
-                return await GameSession.LoginAsync(options.Host, user, password).ConfigureAwait(false);
+                return await GameSession.LoginAsync(options.ToClientOptions(), user, password).ConfigureAwait(false);
             }
             catch (FaultException<AccessDeniedFault> denied)
             {

@@ -63,9 +63,12 @@ public sealed class GameSession : IAsyncDisposable
     /// <summary>Raised (on the library's thread) after a batch or a change of connection.</summary>
     public event Action? Changed;
 
-    public static async Task<GameSession> LoginAsync(Uri host, string user, string password, ILoggerFactory? loggers = null)
+    public static Task<GameSession> LoginAsync(Uri host, string user, string password, ILoggerFactory? loggers = null) =>
+        LoginAsync(new IkosaClientOptions { BaseAddress = host }, user, password, loggers);
+
+    public static async Task<GameSession> LoginAsync(IkosaClientOptions connection, string user, string password, ILoggerFactory? loggers = null)
     {
-        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = host }, loggers);
+        var client = new IkosaClient(connection, loggers);
         try
         {
             var ticket = await client.LoginAsync(user, password).ConfigureAwait(false);
