@@ -1,4 +1,5 @@
-using System.Runtime.CompilerServices;
+using System.Security.Cryptography;
+using System.Text;
 using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
@@ -52,7 +53,7 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     {
         var found = Game.Rules.GetCreature(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature, or your characters cannot see it");
-        var info = GameMapper.ToInfo(found, VersionOf(found));
+        var info = GameMapper.ToInfo(found, VersionOf(Game, found));
         if (!Control.MayAct(tx, Actor, found.Id))
         {
             // What a character cannot know about another creature stays on the host.
@@ -70,6 +71,10 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     [Authorize(Access.Anyone)]
     public long GetSerial() => Game.Serial;
 
-    /// <summary>A creature's version for optimistic edits: the model replaces a record on every change.</summary>
-    public static long VersionOf(Creature creature) => RuntimeHelpers.GetHashCode(creature);
+    /// <summary>
+    /// A creature's version for optimistic edits: a hash of its stored form, so any change gives a new version and the
+    /// same state gives the same version, also after a restart.
+    /// </summary>
+    public static long VersionOf(GameHost game, Creature creature) =>
+        BitConverter.ToInt64(SHA256.HashData(Encoding.UTF8.GetBytes(game.Engine.Gate.Types.Serialize(creature))), 0);
 }

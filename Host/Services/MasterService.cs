@@ -45,7 +45,7 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
         return Write(tx =>
         {
             var creature = tx.Find<Creature>(Id(edit.Id)) ?? throw InvalidArgument("edit.Id", "no such creature");
-            if (GameService.VersionOf(creature) != edit.ExpectedVersion)
+            if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
                 throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = $"{creature.Name} changed since you read it; read it again" }, "changed since read");
             var changed = creature;
             if (edit.HitPoints is { } hp)
@@ -62,7 +62,7 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             tx.Put(changed);
             // Only those who see the creature (where it was or where it is now) learn that it changed: the rest do not know it is there.
             tx.Notify(Visibility.Observers(tx, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
-            return GameMapper.ToInfo(changed, GameService.VersionOf(changed));
+            return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
         });
     }
 

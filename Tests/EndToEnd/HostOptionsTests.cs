@@ -43,6 +43,23 @@ public class HostOptionsTests
     }
 
     [Fact]
+    public async Task An_edit_of_a_creature_that_changed_since_the_master_read_it_is_refused_and_changes_nothing()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var gm = await game.LoginAsync("gm");
+        var read = gm.Client.Game.GetCreature(Tordek);
+        var first = gm.Client.Master!.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 30 });
+        Assert.NotEqual(read.Version, first.Version);
+
+        var stale = Assert.Throws<Ikosa.ServiceModel.FaultException<InvalidStateFault>>(() =>
+            gm.Client.Master.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 1 }));
+
+        Assert.Contains("changed since you read it", stale.Detail.Reason);
+        var now = gm.Client.Game.GetCreature(Tordek);
+        Assert.Equal((30, first.Version), (now.HitPoints, now.Version));
+    }
+
+    [Fact]
     public void A_campaign_file_that_is_not_a_snapshot_is_refused_with_a_clear_message()
     {
         var path = Path.GetTempFileName();
