@@ -25,6 +25,7 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
     private readonly TimeProvider _time;
     private readonly ConcurrentDictionary<string, SerialQueue> _queues = new(StringComparer.Ordinal);
     private readonly DueTasks _due = new();
+    private readonly List<Task> _running = new();
     private readonly WriteCombiner _writes;
     private readonly SemaphoreSlim _wake = new(0);
     private readonly CancellationTokenSource _stopping = new();
@@ -77,11 +78,19 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
         _wake.Release();
     }
 
-    /// <summary>Runs every scheduled task that is due now; completes when they have run. The timer calls this too.</summary>
+    /// <summary>
+    /// Runs every scheduled task that is due now; completes when they have run, including any the timer took first
+    /// (so a caller never sees a due task half run). The timer calls this too.
+    /// </summary>
     public Task RunDueAsync()
     {
-        var due = _due.TakeDue(_time.GetUtcNow());
-        return Task.WhenAll(due.Select(RunScheduled));
+        lock (_running)
+        {
+            _running.RemoveAll(run => run.IsCompleted);
+            foreach (var id in _due.TakeDue(_time.GetUtcNow()))
+                _running.Add(RunScheduled(id));
+            return Task.WhenAll(_running.ToList());
+        }
     }
 
     public void OnCommitted(CommittedTransaction commit)
