@@ -8,7 +8,10 @@ namespace Ikosa.ServiceModel.Channels;
 /// <summary>
 /// Turns a session's incoming calls into invocations and their results into replies or faults. Under
 /// ConcurrencyMode.Single a session's calls run one at a time, in arrival order; under Multiple they run in parallel.
-/// The server (service operations) and the client (callback operations) differ only in the hooks.
+/// Under Single a call starts on the receive loop itself when none is before it, so a call that completes without
+/// waiting costs no thread hop; one that waits is chained, and the receive loop reads on (replies must get through).
+/// Reentrant calls run in order on a worker. The server (service operations) and the client (callback operations)
+/// differ only in the hooks.
 /// </summary>
 internal abstract class CallDispatcher : IIncomingMessageHandler
 {
@@ -20,6 +23,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
 
     private readonly Channel<Func<Task>>? _ordered;
     private readonly Task _worker = Task.CompletedTask;
+    private Task _lastSingleCall = Task.CompletedTask;
     private readonly object _idleGate = new();
     private int _inFlight;
     private bool _initiated;
@@ -31,7 +35,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         Session = session;
         Concurrency = concurrency;
         Logger = logger;
-        if (concurrency != ConcurrencyMode.Multiple)
+        if (concurrency == ConcurrencyMode.Reentrant)
         {
             _ordered = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             _worker = Task.Run(RunOrderedAsync);
@@ -142,11 +146,11 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         }
     }
 
-    /// <summary>No more calls will be scheduled; queued ones still run.</summary>
+    /// <summary>No more calls will be scheduled; queued ones still run. Completes when they have.</summary>
     public Task StopAsync()
     {
         _ordered?.Writer.TryComplete();
-        return _worker;
+        return Concurrency == ConcurrencyMode.Single ? Volatile.Read(ref _lastSingleCall) : _worker;
     }
 
     private void Reject(Message request, Message fault, string reason)
@@ -161,10 +165,26 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
     {
         lock (_idleGate)
             _inFlight++;
-        if (_ordered is not null)
+        if (Concurrency == ConcurrencyMode.Single)
+            ScheduleInOrder(work);
+        else if (_ordered is not null)
             _ordered.Writer.TryWrite(work);
         else
             _ = Task.Run(() => RunTrackedAsync(work));
+    }
+
+    /// <summary>Only the receive loop schedules calls, so the chain of Single calls needs no lock.</summary>
+    private void ScheduleInOrder(Func<Task> work)
+    {
+        var previous = _lastSingleCall;
+        var call = previous.IsCompleted ? RunTrackedAsync(work) : RunAfterAsync(previous, work);
+        Volatile.Write(ref _lastSingleCall, call);
+    }
+
+    private async Task RunAfterAsync(Task previous, Func<Task> work)
+    {
+        await previous.ConfigureAwait(false);
+        await RunTrackedAsync(work).ConfigureAwait(false);
     }
 
     private async Task RunOrderedAsync()
