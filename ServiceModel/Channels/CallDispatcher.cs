@@ -8,7 +8,11 @@ namespace Ikosa.ServiceModel.Channels;
 /// <summary>
 /// Turns a session's incoming calls into invocations and their results into replies or faults. Under
 /// ConcurrencyMode.Single a session's calls run one at a time, in arrival order; under Multiple they run in parallel.
-/// The server (service operations) and the client (callback operations) differ only in the hooks.
+/// On the server a Single call starts on the receive loop itself when none is before it, so a call that completes
+/// without waiting costs no thread hop; one that waits is chained, and the receive loop reads on (replies must get
+/// through). Other ordered calls run on a worker: a client's callbacks stay off the receive loop because client code
+/// may hold a lock a callback wants while it waits for a reply on this session. The server (service operations) and
+/// the client (callback operations) differ only in the hooks.
 /// </summary>
 internal abstract class CallDispatcher : IIncomingMessageHandler
 {
@@ -20,18 +24,22 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
 
     private readonly Channel<Func<Task>>? _ordered;
     private readonly Task _worker = Task.CompletedTask;
+    private readonly bool _singleCallsOnReceiveLoop;
+    private Task _lastSingleCall = Task.CompletedTask;
     private readonly object _idleGate = new();
     private int _inFlight;
     private bool _initiated;
     private TaskCompletionSource? _idle;
     private TaskCompletionSource? _capacity;
 
-    protected CallDispatcher(DuplexSession session, ConcurrencyMode concurrency, ILogger logger)
+    /// <param name="singleCallsOnReceiveLoop">Whether Single calls may start on the receive loop (see the class summary).</param>
+    protected CallDispatcher(DuplexSession session, ConcurrencyMode concurrency, bool singleCallsOnReceiveLoop, ILogger logger)
     {
         Session = session;
         Concurrency = concurrency;
         Logger = logger;
-        if (concurrency != ConcurrencyMode.Multiple)
+        _singleCallsOnReceiveLoop = singleCallsOnReceiveLoop && concurrency == ConcurrencyMode.Single;
+        if (concurrency != ConcurrencyMode.Multiple && !_singleCallsOnReceiveLoop)
         {
             _ordered = Channel.CreateUnbounded<Func<Task>>(new UnboundedChannelOptions { SingleReader = true, SingleWriter = true });
             _worker = Task.Run(RunOrderedAsync);
@@ -142,11 +150,11 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         }
     }
 
-    /// <summary>No more calls will be scheduled; queued ones still run.</summary>
+    /// <summary>No more calls will be scheduled; queued ones still run. Completes when they have.</summary>
     public Task StopAsync()
     {
         _ordered?.Writer.TryComplete();
-        return _worker;
+        return _singleCallsOnReceiveLoop ? Volatile.Read(ref _lastSingleCall) : _worker;
     }
 
     private void Reject(Message request, Message fault, string reason)
@@ -161,10 +169,26 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
     {
         lock (_idleGate)
             _inFlight++;
-        if (_ordered is not null)
+        if (_singleCallsOnReceiveLoop)
+            ScheduleInOrder(work);
+        else if (_ordered is not null)
             _ordered.Writer.TryWrite(work);
         else
             _ = Task.Run(() => RunTrackedAsync(work));
+    }
+
+    /// <summary>Only the receive loop schedules calls, so the chain of Single calls needs no lock.</summary>
+    private void ScheduleInOrder(Func<Task> work)
+    {
+        var previous = _lastSingleCall;
+        var call = previous.IsCompleted ? RunTrackedAsync(work) : RunAfterAsync(previous, work);
+        Volatile.Write(ref _lastSingleCall, call);
+    }
+
+    private async Task RunAfterAsync(Task previous, Func<Task> work)
+    {
+        await previous.ConfigureAwait(false);
+        await RunTrackedAsync(work).ConfigureAwait(false);
     }
 
     private async Task RunOrderedAsync()

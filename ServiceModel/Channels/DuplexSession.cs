@@ -186,11 +186,11 @@ internal sealed class DuplexSession
                 "(CallbackBehaviorAttribute on a client), or make the operation one-way.");
         var id = _messageIds.Next();
         request.MessageId = id;
-        var pending = _pending.Add(id, decode);
+        var pending = _pending.Add(id, decode, timeout);
         try
         {
             await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            return await pending.Completion.Task.WaitAsync(timeout, cancellationToken).ConfigureAwait(false);
+            return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
         {

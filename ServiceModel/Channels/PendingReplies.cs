@@ -7,15 +7,31 @@ namespace Ikosa.ServiceModel.Channels;
 /// Two-way calls waiting for their reply, keyed by MessageID. A reply is recognised only by RelatesTo, as in WCF.
 /// The reply body is decoded by the waiter's decoder on the receive loop, in receive order, because the inbound
 /// dictionary session is not safe to read from another thread while the loop adds to it.
+/// Timeouts share one timer per session, armed for the earliest deadline, instead of one timer per call: a call
+/// costs no timer operation while an earlier deadline is already armed.
 /// </summary>
 internal sealed class PendingReplies
 {
-    private readonly ConcurrentDictionary<UniqueId, PendingReply> _pending = new();
+    /// <summary>The longest delay a Timer takes; a later deadline is checked again when the timer fires.</summary>
+    private const long MaxTimerDelay = uint.MaxValue - 1;
 
-    public PendingReply Add(UniqueId messageId, Func<Message, object?> decode)
+    private readonly ConcurrentDictionary<UniqueId, PendingReply> _pending = new();
+    private readonly object _timerGate = new();
+    private readonly Timer _timer;
+    private long _armedFor = long.MaxValue;
+
+    public PendingReplies() => _timer = new Timer(static state => ((PendingReplies)state!).FailExpired(), this, Timeout.Infinite, Timeout.Infinite);
+
+    /// <summary>Adds a waiter that fails with a <see cref="TimeoutException"/> when no reply comes within <paramref name="timeout"/>.</summary>
+    public PendingReply Add(UniqueId messageId, Func<Message, object?> decode, TimeSpan timeout)
     {
-        var pending = new PendingReply(decode);
+        var deadline = timeout == Timeout.InfiniteTimeSpan
+            ? long.MaxValue
+            : Environment.TickCount64 + (long)Math.Ceiling(Math.Min(timeout.TotalMilliseconds, MaxTimerDelay));
+        var pending = new PendingReply(decode, deadline);
         _pending[messageId] = pending;
+        if (deadline != long.MaxValue)
+            ArmFor(deadline);
         return pending;
     }
 
@@ -47,11 +63,48 @@ internal sealed class PendingReplies
                 pending.Completion.TrySetException(error);
         }
     }
+
+    private void ArmFor(long deadline)
+    {
+        lock (_timerGate)
+        {
+            if (deadline >= _armedFor)
+                return;
+            _armedFor = deadline;
+            _timer.Change(Math.Clamp(deadline - Environment.TickCount64, 0, MaxTimerDelay), Timeout.Infinite);
+        }
+    }
+
+    private void FailExpired()
+    {
+        // Disarmed first, so a waiter added during the sweep arms the timer itself if the sweep misses it.
+        lock (_timerGate)
+            _armedFor = long.MaxValue;
+        var now = Environment.TickCount64;
+        var earliest = long.MaxValue;
+        foreach (var (key, pending) in _pending)
+        {
+            if (pending.Deadline <= now)
+            {
+                if (_pending.TryRemove(key, out _))
+                    pending.Completion.TrySetException(new TimeoutException());
+            }
+            else
+            {
+                earliest = Math.Min(earliest, pending.Deadline);
+            }
+        }
+        if (earliest != long.MaxValue)
+            ArmFor(earliest);
+    }
 }
 
-internal sealed class PendingReply(Func<Message, object?> decode)
+internal sealed class PendingReply(Func<Message, object?> decode, long deadline)
 {
     public Func<Message, object?> Decode { get; } = decode;
+
+    /// <summary>When the waiter times out, in <see cref="Environment.TickCount64"/> milliseconds.</summary>
+    public long Deadline { get; } = deadline;
 
     public TaskCompletionSource<object?> Completion { get; } = new(TaskCreationOptions.RunContinuationsAsynchronously);
 }

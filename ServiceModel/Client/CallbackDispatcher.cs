@@ -8,7 +8,7 @@ namespace Ikosa.ServiceModel.Client;
 
 /// <summary>Runs the callbacks a server sends on a duplex client's session, on the client's callback instance.</summary>
 internal sealed class CallbackDispatcher(DuplexSession session, ContractDescription contract, object? callbackInstance, ILogger logger)
-    : CallDispatcher(session, BehaviorOf(callbackInstance)?.ConcurrencyMode ?? ConcurrencyMode.Single, logger)
+    : CallDispatcher(session, BehaviorOf(callbackInstance)?.ConcurrencyMode ?? ConcurrencyMode.Single, singleCallsOnReceiveLoop: false, logger)
 {
     protected override bool IncludeExceptionDetailInFaults => BehaviorOf(callbackInstance)?.IncludeExceptionDetailInFaults ?? false;
 

@@ -21,7 +21,7 @@ internal sealed class ServerSession : CallDispatcher
     private readonly CancellationTokenSource _ended = new();
 
     public ServerSession(FramingConnection connection, EndpointDispatcher endpoint, CancellationToken hostClosing, ILogger logger)
-        : base(new DuplexSession(connection, endpoint.Limits, logger), endpoint.Behavior.ConcurrencyMode, logger)
+        : base(new DuplexSession(connection, endpoint.Limits, logger), endpoint.Behavior.ConcurrencyMode, singleCallsOnReceiveLoop: true, logger)
     {
         _connection = connection;
         _endpoint = endpoint;
