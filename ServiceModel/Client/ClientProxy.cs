@@ -30,13 +30,21 @@ public class ClientProxy : ContractProxyBase, IClientChannel
 
     public void Open() => OpenAsync().GetAwaiter().GetResult();
 
-    public void Open(TimeSpan timeout) => OpenAsync(new CancellationTokenSource(timeout).Token).GetAwaiter().GetResult();
+    public void Open(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        OpenAsync(deadline.Token).GetAwaiter().GetResult();
+    }
 
     public Task OpenAsync(CancellationToken cancellationToken = default) => Session.OpenAsync(cancellationToken);
 
     public void Close() => CloseAsync().GetAwaiter().GetResult();
 
-    public void Close(TimeSpan timeout) => CloseAsync(new CancellationTokenSource(timeout).Token).GetAwaiter().GetResult();
+    public void Close(TimeSpan timeout)
+    {
+        using var deadline = new CancellationTokenSource(timeout);
+        CloseAsync(deadline.Token).GetAwaiter().GetResult();
+    }
 
     public Task CloseAsync(CancellationToken cancellationToken = default) => Session.CloseAsync(cancellationToken);
 
