@@ -30,6 +30,15 @@ public sealed class RequestReplyBenchmark : IBenchmark
         var oneChannel = new[] { Call(proxies[0]) };
         var eightChannels = proxies.Select(Call).ToList();
 
+        if (args.Count > 1)
+        {
+            // Profiling: one configuration only, for as long as asked.
+            IReadOnlyList<Func<Task>> only = args[1] switch { "raw" => new[] { rawCall }, "1" => oneChannel, "8" => eightChannels, _ => throw new ArgumentException("raw, 1 or 8") };
+            Console.WriteLine($"  {args[1]}: {await RoundTrips.MeasureAsync(only, duration, WarmUp)}");
+            factory.Close();
+            return;
+        }
+
         // Long enough for the JIT to finish tiering up every path measured; the first seconds run slower code.
         foreach (var workers in new IReadOnlyList<Func<Task>>[] { [rawCall], oneChannel, eightChannels })
             await RoundTrips.MeasureAsync(workers, TimeSpan.Zero, WarmUp);
