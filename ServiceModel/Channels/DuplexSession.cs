@@ -189,7 +189,15 @@ internal sealed class DuplexSession
         var pending = _pending.Add(id, decode, timeout);
         try
         {
-            await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            try
+            {
+                await SendAsync(request, cancellationToken).ConfigureAwait(false);
+            }
+            catch (CommunicationException) when (pending.Completion.Task.IsFaulted)
+            {
+                // The session ended while this request was being sent (the peer's framing fault, say, and the
+                // connection dropped after it): the reason the session ended, awaited below, says more than the send.
+            }
             return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
         }
         catch (TimeoutException)
