@@ -101,37 +101,37 @@ internal static class EnvelopeReader
         public void Read(XmlDictionaryReader reader)
         {
             var mustUnderstand = ReadMustUnderstand(reader);
-            if (reader.NamespaceURI != NbfsStrings.AddressingNamespace.Value)
-            {
+            // Names are compared as dictionary strings: reading LocalName or NamespaceURI as text would intern them
+            // into a name table the reader builds afresh for every message.
+            if (!reader.IsNamespaceUri(NbfsStrings.AddressingNamespace))
                 SkipOther(reader, mustUnderstand);
-                return;
-            }
-            switch (reader.LocalName)
+            else if (reader.IsLocalName(NbfsStrings.Action))
             {
-                case "Action":
-                    Once(_action, "Action");
-                    _action = reader.ReadElementContentAsString();
-                    break;
-                case "MessageID":
-                    Once(_messageId, "MessageID");
-                    _messageId = reader.ReadElementContentAsUniqueId();
-                    break;
-                case "RelatesTo":
-                    Once(_relatesTo, "RelatesTo");
-                    _relatesTo = reader.ReadElementContentAsUniqueId();
-                    break;
-                case "ReplyTo":
-                    Once(_replyTo, "ReplyTo");
-                    _replyTo = ReadAddress(reader);
-                    break;
-                case "To":
-                    Once(_to, "To");
-                    _to = reader.ReadElementContentAsString();
-                    break;
-                default:
-                    SkipOther(reader, mustUnderstand);
-                    break;
+                Once(_action, "Action");
+                _action = reader.ReadElementContentAsString();
             }
+            else if (reader.IsLocalName(NbfsStrings.MessageId))
+            {
+                Once(_messageId, "MessageID");
+                _messageId = reader.ReadElementContentAsUniqueId();
+            }
+            else if (reader.IsLocalName(NbfsStrings.RelatesTo))
+            {
+                Once(_relatesTo, "RelatesTo");
+                _relatesTo = reader.ReadElementContentAsUniqueId();
+            }
+            else if (reader.IsLocalName(NbfsStrings.ReplyTo))
+            {
+                Once(_replyTo, "ReplyTo");
+                _replyTo = ReadAddress(reader);
+            }
+            else if (reader.IsLocalName(NbfsStrings.To))
+            {
+                Once(_to, "To");
+                _to = reader.ReadElementContentAsString();
+            }
+            else
+                SkipOther(reader, mustUnderstand);
         }
 
         public EnvelopeHeaders ToHeaders() => new(
