@@ -16,6 +16,7 @@ internal sealed class ServerSession : CallDispatcher
     private readonly EndpointDispatcher _endpoint;
     private readonly CancellationToken _hostClosing;
     private object? _sessionInstance;
+    private string? _acceptedTo;
     private bool _dropConnection;
     private int _closeStarted;
     private readonly CancellationTokenSource _ended = new();
@@ -103,11 +104,15 @@ internal sealed class ServerSession : CallDispatcher
     protected override string? UnreachableDestination(Message request)
     {
         // Matched by path only: the client may reach us through another host name or port (a relay, NAT).
-        if (request.To is null || request.To == WellKnownAddresses.Anonymous)
+        // A client sends the same To with every call, so the last one accepted is remembered rather than parsed again.
+        if (request.To is null || request.To == WellKnownAddresses.Anonymous || request.To == _acceptedTo)
             return null;
         if (!Uri.TryCreate(request.To, UriKind.Absolute, out var to))
             return request.To;
-        return string.Equals(EndpointTable.NormalizePath(to.AbsolutePath), _endpoint.Path, StringComparison.OrdinalIgnoreCase) ? null : request.To;
+        if (!string.Equals(EndpointTable.NormalizePath(to.AbsolutePath), _endpoint.Path, StringComparison.OrdinalIgnoreCase))
+            return request.To;
+        _acceptedTo = request.To;
+        return null;
     }
 
     protected override async Task<object?> InvokeAsync(OperationDescription operation, object?[] arguments, Message request)
