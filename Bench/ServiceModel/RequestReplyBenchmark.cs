@@ -36,8 +36,13 @@ public sealed class RequestReplyBenchmark : IBenchmark
 
         if (args.Count > 1)
         {
-            var only = args[1] switch { "raw" => raw, "1" => one, "8" => eight, _ => throw new ArgumentException("raw, 1 or 8") };
-            Console.WriteLine($"  {args[1]}: {await RoundTrips.MeasureAsync(only, slice, WarmUp)}");
+            var only = args[1] switch { "raw" => raw, "raw8" => await RawConnectionsAsync(pingPong), "1" => one, "8" => eight, _ => throw new ArgumentException("raw, raw8, 1 or 8") };
+            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+            var gen0Before = GC.CollectionCount(0);
+            var figures = await RoundTrips.MeasureAsync(only, slice, WarmUp);
+            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+            Console.WriteLine($"  {args[1]}: {figures}");
+            Console.WriteLine($"  allocated {allocated / (double)figures.Count:N0} bytes per round trip (warm-up included), {GC.CollectionCount(0) - gen0Before} gen0 collections");
             factory.Close();
             return;
         }
@@ -73,6 +78,14 @@ public sealed class RequestReplyBenchmark : IBenchmark
         Console.WriteLine(Targets.AtLeast("1 channel / raw ping-pong", Median(oneToRaw), Targets.RequestReplyToRawPingPong, "P0"));
         Console.WriteLine(Targets.AtLeast($"{Channels} channels / 1 channel", Median(eightToOne), Targets.EightChannelsToOne, "F2"));
         factory.Close();
+    }
+
+    private static async Task<IReadOnlyList<Func<Task>>> RawConnectionsAsync(RawPingPong pingPong)
+    {
+        var calls = new List<Func<Task>>();
+        for (var i = 0; i < Channels; i++)
+            calls.Add(await pingPong.ConnectAsync());
+        return calls;
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
