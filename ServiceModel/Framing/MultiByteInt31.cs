@@ -58,12 +58,7 @@ public static class MultiByteInt31
                 value = 0;
                 return false;
             }
-            if (index == MaxBytes - 1 && next > MaxLastByte)
-                throw new FramingException(next >= 0x80
-                    ? "A size field has more than 5 bytes."
-                    : "A size field exceeds 2^31-1.");
-            result |= (uint)(next & 0x7F) << (7 * index);
-            if ((next & 0x80) == 0)
+            if (Accumulate(next, index, ref result))
             {
                 reader = lookahead;
                 value = (int)result;
@@ -82,13 +77,7 @@ public static class MultiByteInt31
         uint result = 0;
         for (var index = 0; index < MaxBytes && index < source.Length; index++)
         {
-            var next = source[index];
-            if (index == MaxBytes - 1 && next > MaxLastByte)
-                throw new FramingException(next >= 0x80
-                    ? "A size field has more than 5 bytes."
-                    : "A size field exceeds 2^31-1.");
-            result |= (uint)(next & 0x7F) << (7 * index);
-            if ((next & 0x80) == 0)
+            if (Accumulate(source[index], index, ref result))
             {
                 value = (int)result;
                 bytesRead = index + 1;
@@ -98,5 +87,16 @@ public static class MultiByteInt31
         value = 0;
         bytesRead = 0;
         return false;
+    }
+
+    /// <summary>Adds the <paramref name="index"/>th byte to <paramref name="result"/>; true when it is the last byte.</summary>
+    private static bool Accumulate(byte next, int index, ref uint result)
+    {
+        if (index == MaxBytes - 1 && next > MaxLastByte)
+            throw new FramingException(next >= 0x80
+                ? "A size field has more than 5 bytes."
+                : "A size field exceeds 2^31-1.");
+        result |= (uint)(next & 0x7F) << (7 * index);
+        return (next & 0x80) == 0;
     }
 }
