@@ -33,8 +33,9 @@ public sealed class BinarySessionReader
     }
 
     /// <summary>
-    /// Decodes one sized-envelope payload. The body is read later through <c>message.Body.GetReader()</c>, straight
-    /// from <paramref name="buffer"/>, which must therefore stay unchanged until the body has been read.
+    /// Decodes one sized-envelope payload. The body is read later through <c>message.Body.GetReader()</c>, from
+    /// <paramref name="buffer"/> (or from a copy of the envelope without its headers, when they were read straight from
+    /// the bytes), which must therefore stay unchanged until the body has been read.
     /// </summary>
     public Message ReadMessage(byte[] buffer, int offset, int count)
     {
@@ -50,8 +51,23 @@ public sealed class BinarySessionReader
         var envelopeCount = count - tableSize;
         try
         {
-            // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises.
-            var headers = Check(buffer, envelopeOffset, envelopeCount);
+            var envelope = buffer.AsSpan(envelopeOffset, envelopeCount);
+            EnvelopeHeaders headers;
+            if (HeaderBlockScanner.TryRead(envelope, _session, out var scanned, out var prologLength, out var bodyOffset))
+            {
+                // The headers are read; the XML reader gets the envelope without them, so it walks the body alone.
+                headers = scanned!;
+                buffer = new byte[prologLength + envelopeCount - bodyOffset];
+                envelope[..prologLength].CopyTo(buffer);
+                envelope[bodyOffset..].CopyTo(buffer.AsSpan(prologLength));
+                (envelopeOffset, envelopeCount) = (0, buffer.Length);
+                CheckBody(buffer, envelopeOffset, envelopeCount);
+            }
+            else
+                headers = ReadHeadersAndCheckBody(buffer, envelopeOffset, envelopeCount);
+
+            // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises
+            // (a malformed body must fault the session, not go unnoticed past what its reader happens to read).
             var bodyReader = BinaryReaderCache.Rent(buffer, envelopeOffset, envelopeCount, _quotas, _session);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
             // Whoever reads the body may hand the reader back (ReceivedMessageBody.Recycle) for the next message.
@@ -81,12 +97,25 @@ public sealed class BinarySessionReader
         }
     }
 
-    private EnvelopeHeaders Check(byte[] buffer, int offset, int count)
+    private EnvelopeHeaders ReadHeadersAndCheckBody(byte[] buffer, int offset, int count)
     {
         var reader = BinaryReaderCache.Rent(buffer, offset, count, _quotas, _session);
         try
         {
             return EnvelopeReader.ReadHeadersAndCheckBody(reader);
+        }
+        finally
+        {
+            BinaryReaderCache.Return(reader);
+        }
+    }
+
+    private void CheckBody(byte[] headerless, int offset, int count)
+    {
+        var reader = BinaryReaderCache.Rent(headerless, offset, count, _quotas, _session);
+        try
+        {
+            EnvelopeReader.CheckHeaderlessBody(reader);
         }
         finally
         {

@@ -17,6 +17,19 @@ internal static class EnvelopeReader
             ? ReadHeaderBlock(reader)
             : throw new ProtocolException("The envelope has no s:Header, so no a:Action: it cannot be dispatched.");
 
+        CheckBodyToEnd(reader);
+        return headers;
+    }
+
+    /// <summary>Walks an envelope whose header block was read elsewhere and cut out: s:Envelope, then s:Body, then nothing.</summary>
+    public static void CheckHeaderlessBody(XmlDictionaryReader reader)
+    {
+        StartEnvelope(reader);
+        CheckBodyToEnd(reader);
+    }
+
+    private static void CheckBodyToEnd(XmlDictionaryReader reader)
+    {
         RequireBody(reader);
         reader.Skip();
         if (reader.MoveToContent() != XmlNodeType.EndElement)
@@ -25,7 +38,6 @@ internal static class EnvelopeReader
         reader.MoveToContent();
         if (!reader.EOF)
             throw new ProtocolException($"The message has content after the envelope ({Describe(reader)}).");
-        return headers;
     }
 
     /// <summary>Moves a fresh reader over an envelope already checked onto the body's first element; true when it is a SOAP fault.</summary>
