@@ -43,13 +43,15 @@ public sealed class RequestReplyBenchmark : IBenchmark
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
             var gen0Before = GC.CollectionCount(0);
+            var workItemsBefore = ThreadPool.CompletedWorkItemCount;
             var figures = await RoundTrips.MeasureAsync(only, slice, TimeSpan.Zero);
+            var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
             var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
             var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
             Console.WriteLine($"  {args[1]}: {figures}");
             // Both ends run in this process; idle thread-pool spinning counts too, so this is an upper bound.
             Console.WriteLine($"  per round trip: {cpu.TotalMicroseconds / figures.Count:F1} µs of CPU (user + system, both ends), " +
-                $"{allocated / (double)figures.Count:N0} bytes allocated; {GC.CollectionCount(0) - gen0Before} gen0 collections");
+                $"{allocated / (double)figures.Count:N0} bytes allocated, {workItems / (double)figures.Count:F1} thread-pool work items; {GC.CollectionCount(0) - gen0Before} gen0 collections");
             factory.Close();
             return;
         }
