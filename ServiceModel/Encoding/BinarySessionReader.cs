@@ -47,28 +47,23 @@ public sealed class BinarySessionReader
             throw new ProtocolException("An earlier message broke this session's string table; the session must be faulted.", _fault);
 
         var tableSize = ReadStringTable(buffer.AsSpan(offset, count));
-        var envelopeOffset = offset + tableSize;
-        var envelopeCount = count - tableSize;
         try
         {
-            var envelope = buffer.AsSpan(envelopeOffset, envelopeCount);
+            // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises
+            // (a malformed body must fault the session, not go unnoticed past what its reader happens to read).
+            var envelope = new ArraySegment<byte>(buffer, offset + tableSize, count - tableSize);
             EnvelopeHeaders headers;
             if (HeaderBlockScanner.TryRead(envelope, _session, out var scanned, out var prologLength, out var bodyOffset))
             {
                 // The headers are read; the XML reader gets the envelope without them, so it walks the body alone.
                 headers = scanned!;
-                buffer = new byte[prologLength + envelopeCount - bodyOffset];
-                envelope[..prologLength].CopyTo(buffer);
-                envelope[bodyOffset..].CopyTo(buffer.AsSpan(prologLength));
-                (envelopeOffset, envelopeCount) = (0, buffer.Length);
-                CheckBody(buffer, envelopeOffset, envelopeCount);
+                envelope = WithoutHeaders(envelope, prologLength, bodyOffset);
+                CheckBody(envelope);
             }
             else
-                headers = ReadHeadersAndCheckBody(buffer, envelopeOffset, envelopeCount);
+                headers = ReadHeadersAndCheckBody(envelope);
 
-            // Two passes: the first checks the whole envelope now, so the body reader handed out later meets no surprises
-            // (a malformed body must fault the session, not go unnoticed past what its reader happens to read).
-            var bodyReader = BinaryReaderCache.Rent(buffer, envelopeOffset, envelopeCount, _quotas, _session);
+            var bodyReader = BinaryReaderCache.Rent(envelope.Array!, envelope.Offset, envelope.Count, _quotas, _session);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
             // Whoever reads the body may hand the reader back (ReceivedMessageBody.Recycle) for the next message.
             return CreateMessage(headers, new ReceivedMessageBody(bodyReader, isFault, BinaryReaderCache.Return));
@@ -97,9 +92,9 @@ public sealed class BinarySessionReader
         }
     }
 
-    private EnvelopeHeaders ReadHeadersAndCheckBody(byte[] buffer, int offset, int count)
+    private EnvelopeHeaders ReadHeadersAndCheckBody(ArraySegment<byte> envelope)
     {
-        var reader = BinaryReaderCache.Rent(buffer, offset, count, _quotas, _session);
+        var reader = BinaryReaderCache.Rent(envelope.Array!, envelope.Offset, envelope.Count, _quotas, _session);
         try
         {
             return EnvelopeReader.ReadHeadersAndCheckBody(reader);
@@ -110,9 +105,9 @@ public sealed class BinarySessionReader
         }
     }
 
-    private void CheckBody(byte[] headerless, int offset, int count)
+    private void CheckBody(ArraySegment<byte> headerlessEnvelope)
     {
-        var reader = BinaryReaderCache.Rent(headerless, offset, count, _quotas, _session);
+        var reader = BinaryReaderCache.Rent(headerlessEnvelope.Array!, headerlessEnvelope.Offset, headerlessEnvelope.Count, _quotas, _session);
         try
         {
             EnvelopeReader.CheckHeaderlessBody(reader);
@@ -121,6 +116,15 @@ public sealed class BinarySessionReader
         {
             BinaryReaderCache.Return(reader);
         }
+    }
+
+    /// <summary>The envelope's start record (with its namespace declarations) followed by its body: the same document minus s:Header.</summary>
+    private static ArraySegment<byte> WithoutHeaders(ReadOnlySpan<byte> envelope, int prologLength, int bodyOffset)
+    {
+        var copy = new byte[prologLength + envelope.Length - bodyOffset];
+        envelope[..prologLength].CopyTo(copy);
+        envelope[bodyOffset..].CopyTo(copy.AsSpan(prologLength));
+        return copy;
     }
 
     private static Message CreateMessage(EnvelopeHeaders headers, MessageBody body)
