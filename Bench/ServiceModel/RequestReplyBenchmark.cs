@@ -19,7 +19,8 @@ public sealed class RequestReplyBenchmark : IBenchmark
 
     public string Description =>
         "request/reply round trips/s, p50/p99 with 1 and 8 channels vs a raw 4-byte ping-pong, interleaved " +
-        "[seconds per slice, default 1] [raw|raw8|1|8: that one only, for profiling]";
+        "[seconds per slice, default 1] [raw|raw8|1|8|replay|replay8: that one only, for profiling; replay = our host with a client that " +
+        "resends one encoded request and does not decode replies]";
 
     public async Task RunAsync(IReadOnlyList<string> args)
     {
@@ -38,7 +39,16 @@ public sealed class RequestReplyBenchmark : IBenchmark
 
         if (args.Count > 1)
         {
-            var only = args[1] switch { "raw" => raw, "raw8" => await RawConnectionsAsync(pingPong), "1" => one, "8" => eight, _ => throw new ArgumentException("raw, raw8, 1 or 8") };
+            var replaying = new List<ReplayingClient>();
+            var only = args[1] switch
+            {
+                "raw" => raw,
+                "raw8" => await RawConnectionsAsync(pingPong),
+                "1" => one,
+                "8" => eight,
+                "replay" or "replay8" => await ReplayingConnectionsAsync(host, args[1] == "replay" ? 1 : Channels, replaying),
+                _ => throw new ArgumentException("raw, raw8, 1, 8, replay or replay8"),
+            };
             await RoundTrips.MeasureAsync(only, TimeSpan.Zero, WarmUp);
             var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
             var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
@@ -52,6 +62,7 @@ public sealed class RequestReplyBenchmark : IBenchmark
             // Both ends run in this process; idle thread-pool spinning counts too, so this is an upper bound.
             Console.WriteLine($"  per round trip: {cpu.TotalMicroseconds / figures.Count:F1} µs of CPU (user + system, both ends), " +
                 $"{allocated / (double)figures.Count:N0} bytes allocated, {workItems / (double)figures.Count:F1} thread-pool work items; {GC.CollectionCount(0) - gen0Before} gen0 collections");
+            replaying.ForEach(client => client.Dispose());
             factory.Close();
             return;
         }
@@ -96,6 +107,14 @@ public sealed class RequestReplyBenchmark : IBenchmark
         for (var i = 0; i < Channels; i++)
             calls.Add(await pingPong.ConnectAsync());
         return calls;
+    }
+
+    /// <summary>Clients without the runtime (<see cref="ReplayingClient"/>): what remains is the server's cost.</summary>
+    private static async Task<IReadOnlyList<Func<Task>>> ReplayingConnectionsAsync(BenchHost host, int count, List<ReplayingClient> clients)
+    {
+        for (var i = 0; i < count; i++)
+            clients.Add(await ReplayingClient.ConnectAsync(host.Address));
+        return clients.Select(client => (Func<Task>)client.RoundTripAsync).ToList();
     }
 
     private static double Median(List<double> values) => values.Order().ElementAt(values.Count / 2);
