@@ -53,7 +53,7 @@ public sealed class BinarySessionReader
             // (a malformed body must fault the session, not go unnoticed past what its reader happens to read).
             var envelope = new ArraySegment<byte>(buffer, offset + tableSize, count - tableSize);
             EnvelopeHeaders headers;
-            if (HeaderBlockScanner.TryRead(envelope, _session, out var scanned, out var prologLength, out var bodyOffset))
+            if (HeaderBlockScanner.TryRead(envelope, _session, _quotas, out var scanned, out var prologLength, out var bodyOffset))
             {
                 // The headers are read; the XML reader gets the envelope without them, so it walks the body alone.
                 headers = scanned!;

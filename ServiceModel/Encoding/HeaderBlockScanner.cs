@@ -39,16 +39,18 @@ internal ref struct HeaderBlockScanner
 
     private readonly ReadOnlySpan<byte> _bytes;
     private readonly XmlBinaryReaderSession _session;
+    private readonly int _maxStringContentLength;
 
     // The namespace each single-letter prefix declared on s:Envelope stands for, as a static dictionary key.
     private readonly Span<int> _prefixes;
     private int _position;
     private int _prologLength;
 
-    private HeaderBlockScanner(ReadOnlySpan<byte> bytes, XmlBinaryReaderSession session, Span<int> prefixes)
+    private HeaderBlockScanner(ReadOnlySpan<byte> bytes, XmlBinaryReaderSession session, XmlDictionaryReaderQuotas quotas, Span<int> prefixes)
     {
         _bytes = bytes;
         _session = session;
+        _maxStringContentLength = quotas.MaxStringContentLength;
         _prefixes = prefixes;
         _prefixes.Fill(NoNamespace);
     }
@@ -56,10 +58,12 @@ internal ref struct HeaderBlockScanner
     /// <summary>
     /// True when <paramref name="envelope"/> has the common shape. <paramref name="prologLength"/> is the length of the
     /// envelope's start record with its namespace declarations; <paramref name="bodyOffset"/> is where <c>s:Body</c> starts.
+    /// A text longer than <paramref name="quotas"/> allow is declined, so the XML reader refuses it as it would anyway.
     /// </summary>
-    public static bool TryRead(ReadOnlySpan<byte> envelope, XmlBinaryReaderSession session, out EnvelopeHeaders? headers, out int prologLength, out int bodyOffset)
+    public static bool TryRead(ReadOnlySpan<byte> envelope, XmlBinaryReaderSession session, XmlDictionaryReaderQuotas quotas,
+        out EnvelopeHeaders? headers, out int prologLength, out int bodyOffset)
     {
-        var scanner = new HeaderBlockScanner(envelope, session, stackalloc int[26]);
+        var scanner = new HeaderBlockScanner(envelope, session, quotas, stackalloc int[26]);
         headers = null;
         prologLength = 0;
         bodyOffset = 0;
@@ -229,7 +233,8 @@ internal ref struct HeaderBlockScanner
     private bool TryReadUtf8(int length, out string? text)
     {
         text = null;
-        if (!TryReadSpan(length, out var bytes))
+        // Bytes are at least as many as characters, so a text within the quota in bytes is within it for the XML reader.
+        if (length > _maxStringContentLength || !TryReadSpan(length, out var bytes))
             return false;
         text = StrictUtf8.GetString(bytes);
         return true;

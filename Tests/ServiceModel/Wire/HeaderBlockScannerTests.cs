@@ -14,6 +14,7 @@ public class HeaderBlockScannerTests
 {
     private const string Addressing = "http://www.w3.org/2005/08/addressing";
     private static readonly CaptureFile Capture = CaptureFile.LoadStockEchoSession();
+    private static readonly XmlDictionaryReaderQuotas Quotas = new();
 
     [Fact]
     public void Every_captured_envelope_takes_the_shortcut_and_reads_as_the_xml_reader_does()
@@ -21,7 +22,7 @@ public class HeaderBlockScannerTests
         var envelopes = 0;
         foreach (var (envelope, session) in CapturedEnvelopes())
         {
-            Assert.True(HeaderBlockScanner.TryRead(envelope, session, out var scanned, out _, out _), Convert.ToHexString(envelope));
+            Assert.True(HeaderBlockScanner.TryRead(envelope, session, Quotas, out var scanned, out _, out _), Convert.ToHexString(envelope));
             AssertSameHeaders(ReadWithXmlReader(envelope, session), scanned!);
             envelopes++;
         }
@@ -34,7 +35,7 @@ public class HeaderBlockScannerTests
         var checkedCases = 0;
         foreach (var (envelope, session) in CapturedEnvelopes().Take(12))
         {
-            Assert.True(HeaderBlockScanner.TryRead(envelope, session, out _, out _, out var bodyOffset));
+            Assert.True(HeaderBlockScanner.TryRead(envelope, session, Quotas, out _, out _, out var bodyOffset));
             var variants = Enumerable.Range(0, bodyOffset).Select(length => envelope[..length]).ToList();
             foreach (var mask in new byte[] { 0xFF, 0x01, 0x80, 0x40 })
             {
@@ -47,7 +48,7 @@ public class HeaderBlockScannerTests
             }
             foreach (var variant in variants)
             {
-                if (!HeaderBlockScanner.TryRead(variant, session, out var scanned, out _, out _))
+                if (!HeaderBlockScanner.TryRead(variant, session, Quotas, out var scanned, out _, out _))
                     continue;
                 // Accepted: the XML reader must read the same headers from the same bytes.
                 var expected = ReadWithXmlReader(variant, session);
@@ -80,7 +81,7 @@ public class HeaderBlockScannerTests
             }),
         };
         foreach (var (shape, payload) in shapes)
-            Assert.False(HeaderBlockScanner.TryRead(payload.AsSpan(1), session, out _, out _, out _), shape);
+            Assert.False(HeaderBlockScanner.TryRead(payload.AsSpan(1), session, Quotas, out _, out _, out _), shape);
     }
 
     [Fact]
@@ -89,6 +90,23 @@ public class HeaderBlockScannerTests
         var payload = WithHeaders(Action("urn:a"), Action("urn:b"));
         var error = Assert.ThrowsAny<ProtocolException>(() => new BinarySessionReader().ReadMessage(payload, 0, payload.Length));
         Assert.Contains("more than one a:Action", error.Message);
+    }
+
+    [Theory]
+    [InlineData(100, true)]
+    [InlineData(9000, false)]
+    public void An_action_over_the_string_quota_is_left_to_the_xml_reader_which_refuses_it(int length, bool readable)
+    {
+        var action = "urn:" + new string('x', length - 4);
+        var payload = Hex.Bytes("00 56 02 0B 01 73 04 0B 01 61 06 56 08 44 0A 9B")
+            .Concat(BitConverter.GetBytes((ushort)length)).Concat(System.Text.Encoding.UTF8.GetBytes(action))
+            .Concat(Hex.Bytes("01 56 0E 01 01")).ToArray();
+
+        Assert.Equal(readable, HeaderBlockScanner.TryRead(payload.AsSpan(1), new XmlBinaryReaderSession(), Quotas, out _, out _, out _));
+        if (readable)
+            Assert.Equal(action, new BinarySessionReader().ReadMessage(payload, 0, payload.Length).Action);
+        else
+            Assert.Contains("quota", Assert.ThrowsAny<ProtocolException>(() => new BinarySessionReader().ReadMessage(payload, 0, payload.Length)).Message);
     }
 
     /// <summary>Each captured envelope without its string table, with the session that table and the earlier ones built.</summary>
@@ -111,7 +129,7 @@ public class HeaderBlockScannerTests
 
     private static EnvelopeHeaders ReadWithXmlReader(byte[] envelope, XmlBinaryReaderSession session)
     {
-        using var reader = XmlDictionaryReader.CreateBinaryReader(envelope, 0, envelope.Length, NbfsStaticDictionary.Dictionary, new XmlDictionaryReaderQuotas(), session);
+        using var reader = XmlDictionaryReader.CreateBinaryReader(envelope, 0, envelope.Length, NbfsStaticDictionary.Dictionary, Quotas, session);
         return EnvelopeReader.ReadHeadersAndCheckBody(reader);
     }
 
