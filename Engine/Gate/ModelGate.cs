@@ -87,14 +87,13 @@ public sealed class ModelGate : IDisposable
     {
         ArgumentNullException.ThrowIfNull(work);
         EnsureNotInside();
-        var budget = _options.Budget;
-        int failedThisRound = 0, requeues = 0, tries = 0;
+        var retries = new TaskRetries(this);
         while (true)
         {
-            tries++;
+            retries.StartTry();
             try
             {
-                return mode == TransactionMode.Read ? RunRead(work, budget) : RunWrite(work, budget);
+                return mode == TransactionMode.Read ? RunRead(work, retries.Budget) : RunWrite(work, retries.Budget);
             }
             catch (WriteRequiredException) when (mode == TransactionMode.Read)
             {
@@ -103,22 +102,16 @@ public sealed class ModelGate : IDisposable
             }
             catch (TransactionAbortedException aborted)
             {
-                switch (_options.Retry.Decide(aborted, ++failedThisRound, requeues))
+                switch (retries.OnAborted(aborted))
                 {
                     case RetryDecision.RetryNow:
-                        CountRetry(failed: false);
                         break;
                     case RetryDecision.Requeue:
                         // A direct caller has no queue to go back to: let others at the lock first.
-                        CountRetry(failed: false);
-                        requeues++;
-                        failedThisRound = 0;
-                        budget = Doubled(budget);
                         Thread.Yield();
                         break;
                     default:
-                        CountRetry(failed: true);
-                        throw new TransactionFailedException($"the task failed after {tries} tries: {aborted.Message}", aborted);
+                        throw retries.Failure(aborted);
                 }
             }
         }
@@ -293,9 +286,6 @@ public sealed class ModelGate : IDisposable
         if (_lock.IsReadLockHeld || _lock.IsWriteLockHeld)
             throw new InvalidOperationException("a task may not enter the model gate from inside the gate (no nested Read/Write)");
     }
-
-    private static TimeSpan Doubled(TimeSpan budget) =>
-        budget == Timeout.InfiniteTimeSpan || budget > TimeSpan.FromDays(1) ? budget : budget * 2;
 
     private static Func<Transaction, bool> AsFunc(Action<Transaction> work)
     {

@@ -12,23 +12,20 @@ namespace Ikosa.Engine.Tasks;
 internal sealed class GateWorkItem<T>(ModelGate gate, WriteCombiner writes, TransactionMode mode, Func<Transaction, T> work) : IWorkItem
 {
     private readonly TaskCompletionSource<T> _completion = new(TaskCreationOptions.RunContinuationsAsynchronously);
-    private TimeSpan _budget = gate.Options.Budget;
-    private int _requeues;
-    private int _tries;
+    private TaskRetries _retries = new(gate);
 
     public Task<T> Completion => _completion.Task;
 
     public async ValueTask<bool> RunRoundAsync()
     {
-        var failedThisRound = 0;
         while (true)
         {
-            _tries++;
+            _retries.StartTry();
             try
             {
                 var result = mode == TransactionMode.Read
-                    ? gate.RunOnce(work, mode, _budget)
-                    : (T)(await writes.Run(tx => work(tx), _budget).ConfigureAwait(false))!;
+                    ? gate.RunOnce(work, mode, _retries.Budget)
+                    : (T)(await writes.Run(tx => work(tx), _retries.Budget).ConfigureAwait(false))!;
                 _completion.TrySetResult(result);
                 return true;
             }
@@ -39,19 +36,14 @@ internal sealed class GateWorkItem<T>(ModelGate gate, WriteCombiner writes, Tran
             }
             catch (TransactionAbortedException aborted)
             {
-                switch (gate.Options.Retry.Decide(aborted, ++failedThisRound, _requeues))
+                switch (_retries.OnAborted(aborted))
                 {
                     case RetryDecision.RetryNow:
-                        gate.CountRetry(failed: false);
                         break;
                     case RetryDecision.Requeue:
-                        gate.CountRetry(failed: false);
-                        _requeues++;
-                        if (_budget != Timeout.InfiniteTimeSpan) _budget *= 2;
                         return false;
                     default:
-                        gate.CountRetry(failed: true);
-                        _completion.TrySetException(new TransactionFailedException($"the task failed after {_tries} tries: {aborted.Message}", aborted));
+                        _completion.TrySetException(_retries.Failure(aborted));
                         return true;
                 }
             }
