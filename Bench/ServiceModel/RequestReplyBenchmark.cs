@@ -49,19 +49,7 @@ public sealed class RequestReplyBenchmark : IBenchmark
                 "replay" or "replay8" => await ReplayingConnectionsAsync(host, args[1] == "replay" ? 1 : Channels, replaying),
                 _ => throw new ArgumentException("raw, raw8, 1, 8, replay or replay8"),
             };
-            await RoundTrips.MeasureAsync(only, TimeSpan.Zero, WarmUp);
-            var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
-            var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
-            var gen0Before = GC.CollectionCount(0);
-            var workItemsBefore = ThreadPool.CompletedWorkItemCount;
-            var figures = await RoundTrips.MeasureAsync(only, slice, TimeSpan.Zero);
-            var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
-            var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
-            var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
-            Console.WriteLine($"  {args[1]}: {figures}");
-            // Both ends run in this process; idle thread-pool spinning counts too, so this is an upper bound.
-            Console.WriteLine($"  per round trip: {cpu.TotalMicroseconds / figures.Count:F1} µs of CPU (user + system, both ends), " +
-                $"{allocated / (double)figures.Count:N0} bytes allocated, {workItems / (double)figures.Count:F1} thread-pool work items; {GC.CollectionCount(0) - gen0Before} gen0 collections");
+            await MeasureAloneAsync(args[1], only, slice);
             replaying.ForEach(client => client.Dispose());
             factory.Close();
             return;
@@ -99,6 +87,25 @@ public sealed class RequestReplyBenchmark : IBenchmark
         Console.WriteLine(Targets.AtLeast("1 channel / raw ping-pong", Median(oneToRaw), Targets.RequestReplyToRawPingPong, "P0"));
         Console.WriteLine(Targets.AtLeast($"{Channels} channels / 1 channel", Median(eightToOne), Targets.EightChannelsToOne, "F2"));
         factory.Close();
+    }
+
+    /// <summary>One configuration on its own, with what each round trip costs: CPU, allocation, thread-pool work items.</summary>
+    private static async Task MeasureAloneAsync(string name, IReadOnlyList<Func<Task>> workers, TimeSpan slice)
+    {
+        await RoundTrips.MeasureAsync(workers, TimeSpan.Zero, WarmUp);
+        var cpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var allocatedBefore = GC.GetTotalAllocatedBytes(precise: true);
+        var gen0Before = GC.CollectionCount(0);
+        var workItemsBefore = ThreadPool.CompletedWorkItemCount;
+        var figures = await RoundTrips.MeasureAsync(workers, slice, TimeSpan.Zero);
+        var workItems = ThreadPool.CompletedWorkItemCount - workItemsBefore;
+        var allocated = GC.GetTotalAllocatedBytes(precise: true) - allocatedBefore;
+        var cpu = Process.GetCurrentProcess().TotalProcessorTime - cpuBefore;
+        Console.WriteLine($"  {name}: {figures}");
+        // Both ends run in this process; idle thread-pool spinning counts too, so this is an upper bound.
+        Console.WriteLine($"  per round trip: {cpu.TotalMicroseconds / figures.Count:F1} µs of CPU (user + system, both ends), " +
+            $"{allocated / (double)figures.Count:N0} bytes allocated, {workItems / (double)figures.Count:F1} thread-pool work items; " +
+            $"{GC.CollectionCount(0) - gen0Before} gen0 collections");
     }
 
     private static async Task<IReadOnlyList<Func<Task>>> RawConnectionsAsync(RawPingPong pingPong)
