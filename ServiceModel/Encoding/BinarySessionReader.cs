@@ -58,10 +58,10 @@ public sealed class BinarySessionReader
                 // The headers are read; the XML reader gets the envelope without them, so it walks the body alone.
                 headers = scanned!;
                 envelope = WithoutHeaders(envelope, prologLength, bodyOffset);
-                CheckBody(envelope);
+                Check(envelope, headersRead: true);
             }
             else
-                headers = ReadHeadersAndCheckBody(envelope);
+                headers = Check(envelope, headersRead: false)!;
 
             var bodyReader = BinaryReaderCache.Rent(envelope.Array!, envelope.Offset, envelope.Count, _quotas, _session);
             var isFault = EnvelopeReader.MoveToBodyContent(bodyReader);
@@ -92,25 +92,16 @@ public sealed class BinarySessionReader
         }
     }
 
-    private EnvelopeHeaders ReadHeadersAndCheckBody(ArraySegment<byte> envelope)
+    /// <summary>The first pass: walks the whole envelope, reading its headers too unless the shortcut has read them.</summary>
+    private EnvelopeHeaders? Check(ArraySegment<byte> envelope, bool headersRead)
     {
         var reader = BinaryReaderCache.Rent(envelope.Array!, envelope.Offset, envelope.Count, _quotas, _session);
         try
         {
-            return EnvelopeReader.ReadHeadersAndCheckBody(reader);
-        }
-        finally
-        {
-            BinaryReaderCache.Return(reader);
-        }
-    }
-
-    private void CheckBody(ArraySegment<byte> headerlessEnvelope)
-    {
-        var reader = BinaryReaderCache.Rent(headerlessEnvelope.Array!, headerlessEnvelope.Offset, headerlessEnvelope.Count, _quotas, _session);
-        try
-        {
+            if (!headersRead)
+                return EnvelopeReader.ReadHeadersAndCheckBody(reader);
             EnvelopeReader.CheckHeaderlessBody(reader);
+            return null;
         }
         finally
         {
