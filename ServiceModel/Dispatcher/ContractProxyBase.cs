@@ -11,9 +11,10 @@ namespace Ikosa.ServiceModel.Dispatcher;
 /// </summary>
 public abstract class ContractProxyBase : DispatchProxy
 {
-    private static readonly ConcurrentDictionary<Type, Func<Task<object?>, object>> TaskConverters = new();
-    private static readonly MethodInfo ConvertTaskMethod =
-        typeof(ContractProxyBase).GetMethod(nameof(ConvertTaskAsync), BindingFlags.NonPublic | BindingFlags.Static)!;
+    private static readonly ConcurrentDictionary<Type, Func<ContractProxyBase, OperationDescription, object?[], object>> TypedCalls = new();
+    private static readonly MethodInfo TypedCallMethod =
+        typeof(ContractProxyBase).GetMethod(nameof(CallAsync), 1, BindingFlags.NonPublic | BindingFlags.Instance,
+            [typeof(OperationDescription), typeof(object?[])])!;
 
     private ContractDescription? contract;
     private IProxyCallHandler? handler;
@@ -43,14 +44,14 @@ public abstract class ContractProxyBase : DispatchProxy
         if (!Contract.TryGetOperation(targetMethod, out var operation))
             return InvokeNonOperation(targetMethod, arguments);
         // DispatchProxy passes null for out parameters; the handler sees their defaults, as the server does.
-        foreach (var parameter in operation.Parameters.Where(parameter => parameter.Direction == ParameterDirection.Out))
-            arguments[parameter.Position] = OperationFormatter.DefaultValue(parameter.Type);
+        for (var i = 0; i < operation.Parameters.Count; i++)
+        {
+            if (operation.Parameters[i] is { Direction: ParameterDirection.Out } parameter)
+                arguments[parameter.Position] = OperationFormatter.DefaultValue(parameter.Type);
+        }
 
         if (OperationSignature.IsTaskBased(targetMethod))
-        {
-            var call = CallAsync(operation, arguments);
-            return targetMethod.ReturnType == typeof(Task) ? call : ConvertTask(targetMethod.ReturnType.GetGenericArguments()[0], call);
-        }
+            return targetMethod.ReturnType == typeof(Task) ? CallAsync(operation, arguments) : TypedCall(targetMethod.ReturnType)(this, operation, arguments);
 
         // A sync method blocks; the exception the handler raises comes out as it is (GetResult does not wrap it).
         var result = Handler.CallAsync(operation, arguments).GetAwaiter().GetResult();
@@ -61,10 +62,13 @@ public abstract class ContractProxyBase : DispatchProxy
     private async Task<object?> CallAsync(OperationDescription operation, object?[] arguments) =>
         await Handler.CallAsync(operation, arguments).ConfigureAwait(false);
 
-    private static object ConvertTask(Type resultType, Task<object?> call) =>
-        TaskConverters.GetOrAdd(resultType, type => ConvertTaskMethod.MakeGenericMethod(type).CreateDelegate<Func<Task<object?>, object>>())(call);
+    /// <summary>The typed call for a method returning <paramref name="taskType"/> (a Task&lt;T&gt;): made once per T.</summary>
+    private static Func<ContractProxyBase, OperationDescription, object?[], object> TypedCall(Type taskType) =>
+        TypedCalls.GetOrAdd(taskType, type => TypedCallMethod.MakeGenericMethod(type.GetGenericArguments()[0])
+            .CreateDelegate<Func<ContractProxyBase, OperationDescription, object?[], object>>());
 
-    private static async Task<T> ConvertTaskAsync<T>(Task<object?> call) => (T)ToReturnValue(typeof(T), await call.ConfigureAwait(false))!;
+    private async Task<T> CallAsync<T>(OperationDescription operation, object?[] arguments) =>
+        (T)ToReturnValue(typeof(T), await Handler.CallAsync(operation, arguments).ConfigureAwait(false))!;
 
     /// <summary>A null result for a value type becomes its default (unboxing null would throw).</summary>
     private static object? ToReturnValue(Type returnType, object? result) =>
