@@ -73,8 +73,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
 
     public void OnMessage(Message request)
     {
-        var notUnderstood = request.OtherHeaders.Count == 0 ? [] : request.OtherHeaders.Where(h => h.MustUnderstand).Select(h => (h.Name, h.Namespace)).ToList();
-        if (notUnderstood.Count > 0)
+        if (request.OtherHeaders.Count > 0 && NotUnderstood(request) is { Count: > 0 } notUnderstood)
         {
             Reject(request, FaultConverter.CreateMustUnderstandFault(notUnderstood), $"headers not understood: {string.Join(", ", notUnderstood)}");
             return;
@@ -114,6 +113,9 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         }
         Schedule(() => RunCallAsync(operation, arguments, request));
     }
+
+    private static List<(string Name, string Namespace)> NotUnderstood(Message request) =>
+        request.OtherHeaders.Where(h => h.MustUnderstand).Select(h => (h.Name, h.Namespace)).ToList();
 
     public ValueTask WhenReadyForMoreAsync(CancellationToken cancellationToken)
     {

@@ -7,7 +7,8 @@ namespace Ikosa.ServiceModel.Dispatcher;
 /// <summary>Server side: calls a service implementation's method for an operation, whether it is sync or Task-based.</summary>
 public static class OperationInvoker
 {
-    private static readonly ConcurrentDictionary<Type, PropertyInfo> TaskResultProperties = new();
+    private static readonly ConcurrentDictionary<Type, Func<Task, object?>> TaskResultReaders = new();
+    private static readonly MethodInfo ResultOfMethod = typeof(OperationInvoker).GetMethod(nameof(ResultOf), BindingFlags.NonPublic | BindingFlags.Static)!;
 
     /// <summary>
     /// Invokes <paramref name="operation"/> on <paramref name="instance"/>. Out/ref values are stored back into
@@ -42,8 +43,9 @@ public static class OperationInvoker
             throw new ArgumentException(
                 $"Operation '{operation.Name}' takes {operation.Parameters.Count} arguments; {arguments.Length} were given.",
                 nameof(arguments));
-        foreach (var parameter in operation.Parameters)
+        for (var i = 0; i < operation.Parameters.Count; i++)
         {
+            var parameter = operation.Parameters[i];
             var value = arguments[parameter.Position];
             var fits = value is null
                 ? !parameter.Type.IsValueType || Nullable.GetUnderlyingType(parameter.Type) is not null || parameter.Direction == ParameterDirection.Out
@@ -55,6 +57,9 @@ public static class OperationInvoker
         }
     }
 
+    /// <summary>The result of a completed Task&lt;T&gt; declared as <paramref name="declaredTaskType"/>, read without reflection after the first call.</summary>
     private static object? TaskResult(Type declaredTaskType, Task task) =>
-        TaskResultProperties.GetOrAdd(declaredTaskType, type => type.GetProperty(nameof(Task<object>.Result))!).GetValue(task);
+        TaskResultReaders.GetOrAdd(declaredTaskType, type => ResultOfMethod.MakeGenericMethod(type.GetGenericArguments()[0]).CreateDelegate<Func<Task, object?>>())(task);
+
+    private static object? ResultOf<T>(Task task) => ((Task<T>)task).Result;
 }
