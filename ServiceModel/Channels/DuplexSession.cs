@@ -176,8 +176,11 @@ internal sealed class DuplexSession
         }
     }
 
-    /// <summary>Sends a two-way request and waits for the message that relates to it; <paramref name="decode"/> reads it on the receive loop.</summary>
-    public async Task<object?> RequestAsync(Message request, Func<Message, object?> decode, TimeSpan timeout, CancellationToken cancellationToken)
+    /// <summary>
+    /// Sends a two-way request; the task completes with the reply as <paramref name="decode"/> reads it on the receive
+    /// loop, or fails when no reply comes within <paramref name="timeout"/> or the session ends first.
+    /// </summary>
+    public Task<object?> RequestAsync(Message request, Func<Message, object?> decode, TimeSpan timeout)
     {
         if (InsideSingleConcurrencyOperation.Value == this)
             throw new InvalidOperationException(
@@ -186,28 +189,29 @@ internal sealed class DuplexSession
                 "(CallbackBehaviorAttribute on a client), or make the operation one-way.");
         var id = _messageIds.Next();
         request.MessageId = id;
-        var pending = _pending.Add(id, decode, timeout);
+        var pending = _pending.Add(id, request.Action, decode, timeout);
+        var sending = SendAsync(request, CancellationToken.None);
+        // The usual case, a send that completed at once, costs no extra async step on the way back to the caller.
+        return sending.IsCompletedSuccessfully ? pending.Completion.Task : WaitAfterSendingAsync(sending, id, pending);
+    }
+
+    private async Task<object?> WaitAfterSendingAsync(Task sending, UniqueId id, PendingReply pending)
+    {
         try
         {
-            try
-            {
-                await SendAsync(request, cancellationToken).ConfigureAwait(false);
-            }
-            catch (CommunicationException) when (pending.Completion.Task.IsFaulted)
-            {
-                // The session ended while this request was being sent (the peer's framing fault, say, and the
-                // connection dropped after it): the reason the session ended, awaited below, says more than the send.
-            }
-            return await pending.Completion.Task.WaitAsync(cancellationToken).ConfigureAwait(false);
+            await sending.ConfigureAwait(false);
         }
-        catch (TimeoutException)
+        catch (CommunicationException) when (pending.Completion.Task.IsFaulted)
         {
-            throw new TimeoutException($"The request '{request.Action}' got no reply within {timeout}. Increase SendTimeout if the operation is slow.");
+            // The session ended while this request was being sent (the peer's framing fault, say, and the
+            // connection dropped after it): the reason the session ended, awaited below, says more than the send.
         }
-        finally
+        catch
         {
             _pending.Remove(id);
+            throw;
         }
+        return await pending.Completion.Task.ConfigureAwait(false);
     }
 
     /// <summary>Sends End: nothing more will be sent on this session.</summary>

@@ -22,13 +22,16 @@ internal sealed class PendingReplies
 
     public PendingReplies() => _timer = new Timer(static state => ((PendingReplies)state!).FailExpired(), this, Timeout.Infinite, Timeout.Infinite);
 
-    /// <summary>Adds a waiter that fails with a <see cref="TimeoutException"/> when no reply comes within <paramref name="timeout"/>.</summary>
-    public PendingReply Add(UniqueId messageId, Func<Message, object?> decode, TimeSpan timeout)
+    /// <summary>
+    /// Adds a waiter for the reply to the request <paramref name="action"/>; it fails with a <see cref="TimeoutException"/>
+    /// when no reply comes within <paramref name="timeout"/>.
+    /// </summary>
+    public PendingReply Add(UniqueId messageId, string action, Func<Message, object?> decode, TimeSpan timeout)
     {
         var deadline = timeout == Timeout.InfiniteTimeSpan
             ? long.MaxValue
             : Environment.TickCount64 + (long)Math.Ceiling(Math.Min(timeout.TotalMilliseconds, MaxTimerDelay));
-        var pending = new PendingReply(decode, deadline);
+        var pending = new PendingReply(action, decode, timeout, deadline);
         _pending[messageId] = pending;
         if (deadline != long.MaxValue)
             ArmFor(deadline);
@@ -87,7 +90,8 @@ internal sealed class PendingReplies
             if (pending.Deadline <= now)
             {
                 if (_pending.TryRemove(key, out _))
-                    pending.Completion.TrySetException(new TimeoutException());
+                    pending.Completion.TrySetException(new TimeoutException(
+                        $"The request '{pending.Action}' got no reply within {pending.Timeout}. Increase SendTimeout if the operation is slow."));
             }
             else
             {
@@ -99,8 +103,12 @@ internal sealed class PendingReplies
     }
 }
 
-internal sealed class PendingReply(Func<Message, object?> decode, long deadline)
+internal sealed class PendingReply(string action, Func<Message, object?> decode, TimeSpan timeout, long deadline)
 {
+    public string Action { get; } = action;
+
+    public TimeSpan Timeout { get; } = timeout;
+
     public Func<Message, object?> Decode { get; } = decode;
 
     /// <summary>When the waiter times out, in <see cref="Environment.TickCount64"/> milliseconds.</summary>

@@ -112,8 +112,7 @@ internal sealed class ClientSessionChannel : IProxyCallHandler
             result = await _session.RequestAsync(
                 message,
                 reply => FaultReply.Decode(reply, operation, arguments),
-                NetTcpBinding.ToTimerDelay(_binding.SendTimeout),
-                CancellationToken.None).ConfigureAwait(false);
+                NetTcpBinding.ToTimerDelay(_binding.SendTimeout)).ConfigureAwait(false);
         }
         catch (CommunicationException error)
         {

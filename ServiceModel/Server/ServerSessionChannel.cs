@@ -60,8 +60,7 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
         var result = await _session.Session.RequestAsync(
             message,
             reply => FaultReply.Decode(reply, operation, arguments),
-            NetTcpBinding.ToTimerDelay(Endpoint.Binding.SendTimeout),
-            CancellationToken.None).ConfigureAwait(false);
+            NetTcpBinding.ToTimerDelay(Endpoint.Binding.SendTimeout)).ConfigureAwait(false);
         return FaultReply.ThrowIfFault(result);
     }
 

@@ -9,12 +9,13 @@ public class PendingRepliesTests
     private static readonly TimeSpan Bound = TimeSpan.FromSeconds(30);
 
     [Fact]
-    public async Task A_waiter_without_a_reply_times_out()
+    public async Task A_waiter_without_a_reply_times_out_naming_its_request_and_timeout()
     {
         var pending = new PendingReplies();
-        var waiter = pending.Add(new UniqueId(), _ => null, TimeSpan.FromMilliseconds(20));
+        var waiter = pending.Add(new UniqueId(), "urn:test/Slow", _ => null, TimeSpan.FromMilliseconds(20));
 
-        await Assert.ThrowsAsync<TimeoutException>(() => waiter.Completion.Task.WaitAsync(Bound));
+        var error = await Assert.ThrowsAsync<TimeoutException>(() => waiter.Completion.Task.WaitAsync(Bound));
+        Assert.Equal("The request 'urn:test/Slow' got no reply within 00:00:00.0200000. Increase SendTimeout if the operation is slow.", error.Message);
         Assert.Equal(0, pending.Count);
     }
 
@@ -22,8 +23,8 @@ public class PendingRepliesTests
     public async Task A_shorter_deadline_added_after_a_longer_one_still_times_out_first()
     {
         var pending = new PendingReplies();
-        var patient = pending.Add(new UniqueId(), _ => null, TimeSpan.FromHours(1));
-        var hasty = pending.Add(new UniqueId(), _ => null, TimeSpan.FromMilliseconds(20));
+        var patient = pending.Add(new UniqueId(), "urn:test", _ => null, TimeSpan.FromHours(1));
+        var hasty = pending.Add(new UniqueId(), "urn:test", _ => null, TimeSpan.FromMilliseconds(20));
 
         await Assert.ThrowsAsync<TimeoutException>(() => hasty.Completion.Task.WaitAsync(Bound));
         Assert.False(patient.Completion.Task.IsCompleted);
@@ -36,7 +37,7 @@ public class PendingRepliesTests
         var pending = new PendingReplies();
         for (var round = 0; round < 3; round++)
         {
-            var waiter = pending.Add(new UniqueId(), _ => null, TimeSpan.FromMilliseconds(10));
+            var waiter = pending.Add(new UniqueId(), "urn:test", _ => null, TimeSpan.FromMilliseconds(10));
             await Assert.ThrowsAsync<TimeoutException>(() => waiter.Completion.Task.WaitAsync(Bound));
         }
     }
@@ -46,7 +47,7 @@ public class PendingRepliesTests
     {
         var pending = new PendingReplies();
         var id = new UniqueId();
-        var waiter = pending.Add(id, _ => "decoded", Timeout.InfiniteTimeSpan);
+        var waiter = pending.Add(id, "urn:test", _ => "decoded", Timeout.InfiniteTimeSpan);
 
         Assert.True(pending.TryComplete(new Message("urn:reply", MessageBody.Empty) { RelatesTo = id }));
 

@@ -23,7 +23,7 @@ public class SendRaceTests
         var session = new DuplexSession(connection, new FramingLimits(), NullLogger.Instance);
         var receiving = session.ReceiveAsync(new NoMessages(), Timeout.InfiniteTimeSpan);
 
-        var request = session.RequestAsync(new Message("urn:test/Big", MessageBody.Empty), _ => null, Bound, CancellationToken.None);
+        var request = session.RequestAsync(new Message("urn:test/Big", MessageBody.Empty), _ => null, Bound);
         await output.FlushStarted.Task.WaitAsync(Bound);
         FramingRecordWriter.WriteFault(input.Writer, FramingFault.MaxMessageSizeExceeded);
         await input.Writer.FlushAsync();
@@ -32,6 +32,21 @@ public class SendRaceTests
 
         var error = await Assert.ThrowsAsync<QuotaExceededException>(() => request.WaitAsync(Bound));
         Assert.Contains("MaxReceivedMessageSize", error.Message);
+    }
+
+    [Fact]
+    public async Task A_request_that_cannot_be_sent_fails_at_once_and_leaves_no_waiter()
+    {
+        var input = new Pipe();
+        var output = new Pipe();
+        var connection = new PipeFramingConnection(new DuplexPipe(input.Reader, output.Writer), () => { }, () => ValueTask.CompletedTask);
+        var session = new DuplexSession(connection, new FramingLimits(), NullLogger.Instance);
+        await session.SendEndAsync(CancellationToken.None);
+
+        var request = session.RequestAsync(new Message("urn:test/Late", MessageBody.Empty), _ => null, Bound);
+
+        await Assert.ThrowsAsync<CommunicationObjectFaultedException>(() => request.WaitAsync(Bound));
+        Assert.Equal(0, session.PendingRequestCount);
     }
 
     private sealed class NoMessages : IIncomingMessageHandler
