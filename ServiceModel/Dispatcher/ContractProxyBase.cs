@@ -13,8 +13,7 @@ public abstract class ContractProxyBase : DispatchProxy
 {
     private static readonly ConcurrentDictionary<Type, Func<ContractProxyBase, OperationDescription, object?[], object>> TypedCalls = new();
     private static readonly MethodInfo TypedCallMethod =
-        typeof(ContractProxyBase).GetMethod(nameof(CallAsync), 1, BindingFlags.NonPublic | BindingFlags.Instance,
-            [typeof(OperationDescription), typeof(object?[])])!;
+        typeof(ContractProxyBase).GetMethod(nameof(CallAsync), BindingFlags.NonPublic | BindingFlags.Instance)!;
 
     private ContractDescription? contract;
     private IProxyCallHandler? handler;
@@ -51,22 +50,19 @@ public abstract class ContractProxyBase : DispatchProxy
         }
 
         if (OperationSignature.IsTaskBased(targetMethod))
-            return targetMethod.ReturnType == typeof(Task) ? CallAsync(operation, arguments) : TypedCall(targetMethod.ReturnType)(this, operation, arguments);
+            return targetMethod.ReturnType == typeof(Task) ? CallAsync<object?>(operation, arguments) : TypedCall(targetMethod.ReturnType)(this, operation, arguments);
 
         // A sync method blocks; the exception the handler raises comes out as it is (GetResult does not wrap it).
         var result = Handler.CallAsync(operation, arguments).GetAwaiter().GetResult();
         return ToReturnValue(targetMethod.ReturnType, result);
     }
 
-    /// <summary>Runs the handler so that even an exception it throws synchronously ends up in the returned task.</summary>
-    private async Task<object?> CallAsync(OperationDescription operation, object?[] arguments) =>
-        await Handler.CallAsync(operation, arguments).ConfigureAwait(false);
-
     /// <summary>The typed call for a method returning <paramref name="taskType"/> (a Task&lt;T&gt;): made once per T.</summary>
     private static Func<ContractProxyBase, OperationDescription, object?[], object> TypedCall(Type taskType) =>
         TypedCalls.GetOrAdd(taskType, type => TypedCallMethod.MakeGenericMethod(type.GetGenericArguments()[0])
             .CreateDelegate<Func<ContractProxyBase, OperationDescription, object?[], object>>());
 
+    /// <summary>Runs the handler so that even an exception it throws synchronously ends up in the returned task.</summary>
     private async Task<T> CallAsync<T>(OperationDescription operation, object?[] arguments) =>
         (T)ToReturnValue(typeof(T), await Handler.CallAsync(operation, arguments).ConfigureAwait(false))!;
 
