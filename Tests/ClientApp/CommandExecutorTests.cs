@@ -171,7 +171,7 @@ public class CommandExecutorTests
         var rolled = await gm.Ok("answer-all");
         Assert.Contains("rolled: Tordek: roll initiative", Assert.Single(rolled.Lines));
         Assert.True(alice.Client.Game.GetTurnTracker().InCombat);
-        Assert.Empty((await aliceCommands.Ok("prompts")).Lines.Where(l => l.Contains("initiative")));
+        Assert.DoesNotContain((await aliceCommands.Ok("prompts")).Lines, l => l.Contains("initiative"));
 
         var who = await gm.Ok("who");
         Assert.Contains("alice: online", who.Lines);

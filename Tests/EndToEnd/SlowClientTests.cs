@@ -73,6 +73,6 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
         await slow.Client.ResumeAsync();
         gm.Say("welcome back");
         await slow.WaitForSerialAsync(game.Game.Serial);
-        Assert.Single(slow.Client.Game.GetActions(Tordek).Where(a => a.Key == "move"));
+        Assert.Single(slow.Client.Game.GetActions(Tordek), a => a.Key == "move");
     }
 }
