@@ -4,16 +4,17 @@ using System.Security.Cryptography.X509Certificates;
 using Ikosa.Engine;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
+using Ikosa.Host.Startup;
 using Ikosa.ServiceModel.Configuration;
 using Microsoft.Extensions.Logging;
 
-// Ikosa Host: starts on embedded defaults (the sample campaign, a SQLite file beside the executable, net.tcp on
+// Ikosa Host: starts on embedded defaults (the sample campaign, the game file in the user's data folder, net.tcp on
 // localhost:8765 as app.config says) and runs until Ctrl+C, then shuts down cleanly.
 
-var dataOption = new Option<FileInfo>("--data") { Description = "The SQLite game file (created with the sample campaign when new).", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.db")) };
+var dataOption = new Option<FileInfo?>("--data") { Description = $"The SQLite game file (created with the sample campaign when new). Default: {DataFolder.Default().DefaultGameFile} (set {DataFolder.EnvironmentVariable} to move the folder)." };
 var configOption = new Option<FileInfo>("--config") { Description = "The app.config with <system.serviceModel>.", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.config")) };
 var portOption = new Option<int?>("--port") { Description = "Listen on this port instead of the one in the config (0 picks a free one)." };
-var campaignOption = new Option<FileInfo?>("--campaign") { Description = "A snapshot (snapshots/NAME.json, saved by the master) to start a new game from instead of the sample campaign." };
+var campaignOption = new Option<string?>("--campaign") { Description = "A snapshot to start a new game from: a file, or the NAME the master saved with 'snapshot NAME'." };
 var certificateOption = new Option<FileInfo?>("--certificate") { Description = "A PFX file: serve every endpoint over TLS with this certificate." };
 var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
@@ -25,85 +26,60 @@ var root = new RootCommand("Ikosa Host: the authority for a tabletop game played
 };
 root.SetAction(async (parse, cancel) =>
 {
+    using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
+    try
+    {
+        return await RunAsync(parse, loggers, cancel);
+    }
+    catch (HostStartException error)
+    {
+        Console.Error.WriteLine(error.Message);
+        return error.ExitCode;
+    }
+});
+return await root.Parse(args).InvokeAsync();
+
+async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, CancellationToken cancel)
+{
     // Service operations wait for their engine task on a pool thread; start with enough threads for a table of players.
     ThreadPool.GetMinThreads(out var workers, out var completions);
     ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
-    using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
     var log = loggers.CreateLogger("Ikosa.Host");
-    var data = parse.GetValue(dataOption)!;
-    var config = parse.GetValue(configOption)!;
-    ServiceModelSection section;
-    try
-    {
-        section = ServiceModelSection.Load(config.FullName);
-    }
-    catch (Exception error) when (error is ConfigurationErrorsException or IOException)
-    {
-        Console.Error.WriteLine($"Cannot read the configuration: {error.Message}");
-        return 2;
-    }
+    var serve = !parse.GetValue(exitOption);
+    var section = LoadConfiguration(parse.GetValue(configOption)!);
+    var passwords = ParsePasswords(parse.GetValue(passwordOption) ?? []);
+    var data = parse.GetValue(dataOption);
+    var folder = data is null ? DataFolder.Default() : DataFolder.Of(data);
+    var gameFile = data?.FullName ?? folder.DefaultGameFile;
 
-    GameHost game;
-    IReadOnlyDictionary<string, string> newPasswords;
-    try
-    {
-        (game, newPasswords) = GameHost.Open(new GameHostOptions
-        {
-            Engine = new EngineOptions { DatabasePath = data.FullName },
-            CampaignFile = parse.GetValue(campaignOption)?.FullName,
-            SnapshotFolder = data.DirectoryName ?? AppContext.BaseDirectory,
-        }, loggers);
-    }
-    catch (Exception error) when (error is Ikosa.Engine.Store.StoreRefusedException)
-    {
-        Console.Error.WriteLine($"Cannot open the game file {data.FullName}: {error.Message}");
-        return 3;
-    }
-    catch (CampaignFileException error)
-    {
-        Console.Error.WriteLine(error.Message);
-        return 3;
-    }
+    // Everything that can fail is checked before the game file is touched: a failed start never makes a new game.
+    if (serve)
+        PortCheck.EnsureFree(IkosaServer.ListenAddresses(section, parse.GetValue(portOption)));
+    var certificate = LoadCertificate(parse.GetValue(certificateOption), parse.GetValue(certificatePasswordOption));
+    var campaign = parse.GetValue(campaignOption) is { } given ? folder.ResolveCampaign(given) : null;
+    Directory.CreateDirectory(Path.GetDirectoryName(gameFile)!);
+    Console.WriteLine($"Game file: {gameFile}");
 
-    X509Certificate2? certificate = null;
-    if (parse.GetValue(certificateOption) is { } pfx)
+    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, loggers);
+    await using var _ = game;
+    foreach (var (user, password) in passwords)
     {
-        try
-        {
-            certificate = X509CertificateLoader.LoadPkcs12FromFile(pfx.FullName, parse.GetValue(certificatePasswordOption));
-        }
-        catch (Exception error) when (error is CryptographicException or IOException)
-        {
-            Console.Error.WriteLine($"Cannot load the certificate {pfx.FullName}: {error.Message} Check the file and --certificate-password.");
-            await game.DisposeAsync();
-            return 2;
-        }
+        // A new game already made these users with these passwords; hashing again would only cost time.
+        if (!newPasswords.ContainsKey(user))
+            game.SetPassword(user, password);
+        Console.WriteLine($"Password set for {user}.");
     }
-
-    foreach (var assignment in parse.GetValue(passwordOption) ?? [])
-    {
-        var parts = assignment.Split('=', 2);
-        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length < 4)
-        {
-            Console.Error.WriteLine($"--set-password wants USER=PASSWORD with a password of at least 4 characters, not '{assignment}'.");
-            return 2;
-        }
-        game.SetPassword(parts[0], parts[1]);
-        Console.WriteLine($"Password set for {parts[0]}.");
-    }
-    if (newPasswords.Count > 0)
+    var madeUp = newPasswords.Where(p => !passwords.ContainsKey(p.Key)).ToList();
+    if (madeUp.Count > 0)
     {
         Console.WriteLine("A new game was created. First passwords (shown once; change them with --set-password):");
-        foreach (var (user, password) in newPasswords)
+        foreach (var (user, password) in madeUp)
             Console.WriteLine($"  {user,-8} {password}");
     }
-    if (parse.GetValue(exitOption))
-    {
-        await game.DisposeAsync();
+    if (!serve)
         return 0;
-    }
 
-    await using var server = await IkosaServer.StartAsync(game, section, parse.GetValue(portOption), loggers, certificate, cancel);
+    await using var server = await StartServerAsync(game, section, parse.GetValue(portOption), loggers, certificate, cancel);
     foreach (var endpoint in server.Endpoints)
         Console.WriteLine($"Listening: {endpoint.Address}");
     Console.WriteLine("Press Ctrl+C to stop.");
@@ -116,5 +92,80 @@ root.SetAction(async (parse, cancel) =>
     }
     log.LogInformation("Stopping: finishing calls in flight and ending sessions");
     return 0;
-});
-return await root.Parse(args).InvokeAsync();
+}
+
+static ServiceModelSection LoadConfiguration(FileInfo config)
+{
+    try
+    {
+        return ServiceModelSection.Load(config.FullName);
+    }
+    catch (Exception error) when (error is ConfigurationErrorsException or IOException)
+    {
+        throw new HostStartException($"Cannot read the configuration: {error.Message}");
+    }
+}
+
+static Dictionary<string, string> ParsePasswords(IEnumerable<string> assignments)
+{
+    var passwords = new Dictionary<string, string>(StringComparer.OrdinalIgnoreCase);
+    foreach (var assignment in assignments)
+    {
+        var parts = assignment.Split('=', 2);
+        if (parts.Length != 2 || parts[0].Length == 0 || parts[1].Length < 4)
+            throw new HostStartException($"--set-password wants USER=PASSWORD with a password of at least 4 characters, not '{assignment}'.");
+        passwords[parts[0]] = parts[1];
+    }
+    return passwords;
+}
+
+static X509Certificate2? LoadCertificate(FileInfo? pfx, string? password)
+{
+    if (pfx is null)
+        return null;
+    try
+    {
+        return X509CertificateLoader.LoadPkcs12FromFile(pfx.FullName, password);
+    }
+    catch (Exception error) when (error is CryptographicException or IOException)
+    {
+        throw new HostStartException($"Cannot load the certificate {pfx.FullName}: {error.Message} Check the file and --certificate-password.");
+    }
+}
+
+static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile, DataFolder folder, string? campaign,
+    IReadOnlyDictionary<string, string> passwords, ILoggerFactory loggers)
+{
+    try
+    {
+        return GameHost.Open(new GameHostOptions
+        {
+            Engine = new EngineOptions { DatabasePath = gameFile },
+            CampaignFile = campaign,
+            SnapshotFolder = folder.Path,
+            InitialPasswords = passwords,
+        }, loggers);
+    }
+    catch (Ikosa.Engine.Store.StoreRefusedException error)
+    {
+        throw new HostStartException($"Cannot open the game file {gameFile}: {error.Message}", exitCode: 3);
+    }
+    catch (CampaignFileException error)
+    {
+        throw new HostStartException(error.Message, exitCode: 3);
+    }
+}
+
+static async Task<IkosaServer> StartServerAsync(GameHost game, ServiceModelSection section, int? port, ILoggerFactory loggers,
+    X509Certificate2? certificate, CancellationToken cancel)
+{
+    try
+    {
+        return await IkosaServer.StartAsync(game, section, port, loggers, certificate, cancel);
+    }
+    catch (IOException error)
+    {
+        // Between the port check and now another program took the port: the game exists now, its passwords were printed.
+        throw new HostStartException($"Cannot listen: {error.Message} Stop the program using the port, or start with --port N (--port 0 picks a free port).");
+    }
+}

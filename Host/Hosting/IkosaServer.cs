@@ -44,6 +44,12 @@ public sealed class IkosaServer : IAsyncDisposable
         return new IkosaServer(host, game);
     }
 
+    /// <summary>The addresses the host will listen on: every configured endpoint, with <paramref name="port"/> in place of its port when given.</summary>
+    public static IEnumerable<Uri> ListenAddresses(ServiceModelSection section, int? port) =>
+        section.Services.SelectMany(s => s.Endpoints).Select(e => WithPort(e.ResolvedAddress, port));
+
+    private static Uri WithPort(Uri address, int? port) => port is { } p ? new UriBuilder(address) { Port = p }.Uri : address;
+
     private sealed record ListenSettings(int? Port, X509Certificate2? Certificate);
 
     private static void Register<TService, TContract>(ServiceHost host, ServiceModelSection section, ListenSettings listen, Func<TService> create)
@@ -62,7 +68,7 @@ public sealed class IkosaServer : IAsyncDisposable
             registration.ServiceCertificate = certificate;
         foreach (var endpoint in config.Endpoints)
         {
-            var address = listen.Port is { } p ? new UriBuilder(endpoint.ResolvedAddress) { Port = p }.Uri : endpoint.ResolvedAddress;
+            var address = WithPort(endpoint.ResolvedAddress, listen.Port);
             var binding = endpoint.ResolvedBinding;
             if (listen.Certificate is not null)
             {

@@ -72,6 +72,34 @@ public sealed class HostProcess : IDisposable
         return host;
     }
 
+    /// <summary>Runs the host with <paramref name="arguments"/> until it exits by itself (a failed start, --no-serve).</summary>
+    public static async Task<(int ExitCode, string Output, string Error)> RunToExitAsync(IEnumerable<string> arguments,
+        string? workingDirectory = null, IReadOnlyDictionary<string, string>? environment = null)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), arguments.Prepend(HostDll()))
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+            WorkingDirectory = workingDirectory ?? Directory.GetCurrentDirectory(),
+        };
+        foreach (var (name, value) in environment ?? new Dictionary<string, string>())
+            start.Environment[name] = value;
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
+        var output = process.StandardOutput.ReadToEndAsync();
+        var error = process.StandardError.ReadToEndAsync();
+        try
+        {
+            await process.WaitForExitAsync().WaitAsync(StartTimeout);
+        }
+        catch (TimeoutException)
+        {
+            process.Kill(entireProcessTree: true);
+            throw;
+        }
+        return (process.ExitCode, await output, await error);
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed that was not already durable.</summary>
     public async Task KillAsync()
     {

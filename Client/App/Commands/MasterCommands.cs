@@ -22,7 +22,7 @@ public sealed class MasterCommands(GameSession session)
         Spec("enable", "enable USER", "enable a user again", c => OneUser(c, user => Outcome(Master.DisableUser(user, false), $"{user} enabled"))),
         Spec("allow-dice", "allow-dice USER on|off", "let a user type physical dice totals", AllowDice),
         Spec("edit", "edit NAME hp=N at=X,Y name=NEW", "change a creature (refused if it changed since read)", Edit),
-        Spec("snapshot", "snapshot NAME", "save a named snapshot of the game", c => OneUser(c, name => Outcome(Master.SaveSnapshot(name), $"snapshot {name} saved"))),
+        Spec("snapshot", "snapshot NAME", "save a named snapshot of the game", c => OneUser(c, name => Outcome(Master.SaveSnapshot(name), $"snapshot {name} saved; start a new game from it with: --campaign {name}"))),
     ];
 
     private static CommandSpec Spec(string name, string usage, string help, Func<ParsedCommand, CommandResult> run) =>
