@@ -106,8 +106,7 @@ public sealed class MasterCommands(GameSession session)
         var found = session.Names.Resolve(name);
         if (found.Ok)
             return found;
-        foreach (var token in session.Client.Visualization.GetMasterView().Creatures)
-            session.Names.Learn(token.Id, token.Name);
+        session.Names.Learn(session.Client.Visualization.GetMasterView().Creatures);
         return session.Names.Resolve(name);
     }
 }

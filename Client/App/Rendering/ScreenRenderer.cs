@@ -32,7 +32,7 @@ public static class ScreenRenderer
         IRenderable body = state.View is null
             ? new Markup("[grey]no view: play a character ('play NAME')[/]")
             : new Markup(MapMarkup(state.View, state.Me));
-        return new Panel(body).Header(Markup.Escape(title)).Border(BoxBorder.Rounded).Expand();
+        return new Panel(body).Header(TerminalText.Markup(title)).Border(BoxBorder.Rounded).Expand();
     }
 
     /// <summary>The map as markup: seen squares bright, remembered ones dim, unknown blank, tokens coloured by side.</summary>
@@ -45,7 +45,7 @@ public static class ScreenRenderer
             for (var x = 0; x < grid.Width; x++)
             {
                 var square = grid[x, y];
-                var glyph = Markup.Escape(square.Glyph.ToString());
+                var glyph = TerminalText.Markup(square.Glyph.ToString());
                 var style = square switch
                 {
                     { IsActive: true } => "bold black on yellow",
@@ -65,15 +65,15 @@ public static class ScreenRenderer
 
     private static IRenderable WhoPanel(GameSession session, ScreenState state, string? status)
     {
-        var mine = session.MyCharacters(state.Characters).Select(c => c.Id == state.Active ? $"[bold]{Markup.Escape(c.Name)}[/]" : Markup.Escape(c.Name));
-        var line = $"{Markup.Escape(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}  [grey]serial {state.Serial}[/]";
+        var mine = session.MyCharacters(state.Characters).Select(c => c.Id == state.Active ? $"[bold]{TerminalText.Markup(c.Name)}[/]" : TerminalText.Markup(c.Name));
+        var line = $"{TerminalText.Markup(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}  [grey]serial {state.Serial}[/]";
         var rows = new List<IRenderable> { new Markup(line) };
         if (state.Me is { } me)
-            rows.Add(new Markup($"[bold yellow]@[/] {Markup.Escape(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {Markup.Escape(me.State)}"));
+            rows.Add(new Markup($"[bold yellow]@[/] {TerminalText.Markup(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {TerminalText.Markup(me.State)}"));
         if (status is not null)
-            rows.Add(new Markup($"[aqua]{Markup.Escape(status)}[/]"));
+            rows.Add(new Markup($"[aqua]{TerminalText.Markup(status)}[/]"));
         if (state.Problem is not null)
-            rows.Add(new Markup($"[grey]{Markup.Escape(state.Problem)}[/]"));
+            rows.Add(new Markup($"[grey]{TerminalText.Markup(state.Problem)}[/]"));
         return new Panel(new Rows(rows)).Header("Ikosa").Expand();
     }
 
@@ -82,8 +82,8 @@ public static class ScreenRenderer
         if (!tracker.InCombat)
             return new Panel(new Markup("[grey]not in combat[/]")).Header("Initiative").Expand();
         var lines = tracker.Order.Select(e => e.Creature == tracker.Current
-            ? $"[bold yellow]> {e.Initiative,3}  {Markup.Escape(e.Name)}[/]"
-            : $"  {e.Initiative,3}  {Markup.Escape(e.Name)}");
+            ? $"[bold yellow]> {e.Initiative,3}  {TerminalText.Markup(e.Name)}[/]"
+            : $"  {e.Initiative,3}  {TerminalText.Markup(e.Name)}");
         return new Panel(new Markup(string.Join('\n', lines))).Header($"Initiative: round {tracker.Round}").Expand();
     }
 
@@ -91,7 +91,7 @@ public static class ScreenRenderer
     {
         if (prompts.Count == 0)
             return new Panel(new Markup("[grey]nothing waits for you[/]")).Header("Prompts").Expand();
-        var lines = prompts.Select((p, i) => $"[bold yellow]#{i + 1}[/] {Markup.Escape(PlainText.Prompt(p, session.Names))}").ToList();
+        var lines = prompts.Select((p, i) => $"[bold yellow]#{i + 1}[/] {TerminalText.Markup(PlainText.Prompt(p, session.Names))}").ToList();
         lines.Add(prompts.Any(p => p.Kind != "ActNow") ? "[grey][[Enter]] answers the first: the host rolls[/]" : "[grey]'end' ends your turn[/]");
         return new Panel(new Markup(string.Join('\n', lines))).Header("[yellow]Prompts[/]").Expand();
     }
@@ -110,7 +110,7 @@ public static class ScreenRenderer
 
     private static IRenderable ChatPanel(EventLog log)
     {
-        var lines = log.Last(ChatLines, e => e.Kind == LogKind.Chat).Select(e => Markup.Escape(e.Text)).DefaultIfEmpty("[grey]say TEXT, party TEXT, gm TEXT, whisper USER TEXT[/]");
+        var lines = log.Last(ChatLines, e => e.Kind == LogKind.Chat).Select(e => TerminalText.Markup(e.Text)).DefaultIfEmpty("[grey]say TEXT, party TEXT, gm TEXT, whisper USER TEXT[/]");
         return new Panel(new Markup(string.Join('\n', lines))).Header("Chat").Expand();
     }
 
@@ -118,11 +118,11 @@ public static class ScreenRenderer
     {
         var lines = log.Last(LogLines, e => e.Kind != LogKind.Chat).Select(e => e.Kind switch
         {
-            LogKind.Dice => $"[aqua]{Markup.Escape(e.Text)}[/]",
-            LogKind.Prompt => $"[yellow]{Markup.Escape(e.Text)}[/]",
-            LogKind.System => $"[grey]{Markup.Escape(e.Text)}[/]",
-            LogKind.Command => $"[bold]{Markup.Escape(e.Text)}[/]",
-            _ => Markup.Escape(e.Text),
+            LogKind.Dice => $"[aqua]{TerminalText.Markup(e.Text)}[/]",
+            LogKind.Prompt => $"[yellow]{TerminalText.Markup(e.Text)}[/]",
+            LogKind.System => $"[grey]{TerminalText.Markup(e.Text)}[/]",
+            LogKind.Command => $"[bold]{TerminalText.Markup(e.Text)}[/]",
+            _ => TerminalText.Markup(e.Text),
         });
         return new Panel(new Markup(string.Join('\n', lines))).Header("Log").Expand();
     }

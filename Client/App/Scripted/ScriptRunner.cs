@@ -1,3 +1,4 @@
+using Ikosa.Client.App.Rendering;
 using Ikosa.Client.App.Commands;
 using Ikosa.Client.App.Session;
 
@@ -28,7 +29,7 @@ public sealed class ScriptRunner(GameSession session, CommandExecutor executor, 
             await output.WriteLineAsync($"> {text}").ConfigureAwait(false);
             var result = await executor.ExecuteAsync(text, cancel).ConfigureAwait(false);
             foreach (var resultLine in result.Lines)
-                await output.WriteLineAsync((result.Ok ? "  " : "  ! ") + resultLine).ConfigureAwait(false);
+                await output.WriteLineAsync((result.Ok ? "  " : "  ! ") + TerminalText.Clean(resultLine)).ConfigureAwait(false);
             mark = await PrintEventsAsync(mark).ConfigureAwait(false);
             if (!result.Ok && !mayFail)
             {
@@ -46,7 +47,7 @@ public sealed class ScriptRunner(GameSession session, CommandExecutor executor, 
     {
         foreach (var entry in session.Log.After(mark))
         {
-            await output.WriteLineAsync($"  * [{entry.Kind.ToString().ToLowerInvariant()}] {entry.Text}").ConfigureAwait(false);
+            await output.WriteLineAsync($"  * [{entry.Kind.ToString().ToLowerInvariant()}] {TerminalText.Clean(entry.Text)}").ConfigureAwait(false);
             mark = entry.Sequence;
         }
         return mark;
