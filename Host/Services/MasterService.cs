@@ -60,8 +60,8 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             if (!string.IsNullOrWhiteSpace(edit.Name))
                 changed = changed with { Name = edit.Name.Trim() };
             tx.Put(changed);
-            // Only those who see the creature (where it was or where it is now) learn that it changed: the rest do not know it is there.
-            tx.Notify(Visibility.Observers(tx, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
+            // Its player and those who see it (where it was or where it is now) learn that it changed: the rest do not know it is there.
+            tx.Notify(Visibility.Observers(tx, creature.Id, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
             return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
         });
     }

@@ -55,7 +55,8 @@ public class CombatOverTheWireTests
         Assert.Equal(("SavingThrow", Tordek.Value), (aliceSave.Kind, aliceSave.Creature!.Value));
         Assert.Equal(("SavingThrow", Mialee.Value), (bobSave.Kind, bobSave.Creature!.Value));
         Assert.Equal(2, gm.Client.Game.GetPrerequisites(null).Count(p => p.Kind == "SavingThrow")); // masters see every prompt
-        Assert.Contains(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(aliceSave.Id));
+        // Batches go out after the commit, so wait for the one that asks alice; bob's prompt came in the same commit.
+        await alice.WaitForAsync(b => b.Items.Any(n => n.Kind == "PromptWaiting" && n.Entities.Contains(aliceSave.Id)));
         Assert.DoesNotContain(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(bobSave.Id));
 
         // A player cannot answer another player's save; each answers its own.

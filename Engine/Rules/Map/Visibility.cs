@@ -48,11 +48,15 @@ public static class Visibility
             .Any(c => c is not null && CanSee(map, c, cell));
     }
 
-    /// <summary>The masters, plus every user with a creature that sees one of <paramref name="cells"/>.</summary>
-    public static IReadOnlyCollection<string> Observers(IModelReader reader, params Cell[] cells)
+    /// <summary>
+    /// Who learns of a change to <paramref name="creature"/> at <paramref name="cells"/>: the masters, its controller
+    /// (always: a creature that can no longer see still belongs to its player, whose screen must not go stale), and
+    /// every user with a creature that sees one of the cells.
+    /// </summary>
+    public static IReadOnlyCollection<string> Observers(IModelReader reader, EntityId creature, params Cell[] cells)
     {
         var map = GameMaps.Of(reader);
-        var users = new SortedSet<string>(GameMasters.Of(reader), StringComparer.Ordinal);
+        var users = new SortedSet<string>(Control.RecipientsFor(reader, creature), StringComparer.Ordinal);
         foreach (var control in reader.All<CreatureControl>())
         {
             if (control.Controller is not { } user || users.Contains(user)) continue;

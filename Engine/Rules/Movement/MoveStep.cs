@@ -46,7 +46,7 @@ public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> P
         if (position != mover.Position)
         {
             context.Put(mover with { Position = position });
-            context.Notify(Visibility.Observers(context, mover.Position, position), new CreatureMoved(Mover, mover.Position, position));
+            context.Notify(Visibility.Observers(context, Mover, mover.Position, position), new CreatureMoved(Mover, mover.Position, position));
         }
         if (stoppedBy is not null)
             context.Notify(Control.RecipientsFor(context, Mover), new MovementStopped(Mover, position, stoppedBy));

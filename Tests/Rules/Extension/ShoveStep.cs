@@ -36,7 +36,7 @@ public sealed record ShoveStep(EntityId Id, EntityId Shover, EntityId Target) : 
         var to = new Cell(2 * target.Position.X - shover.Position.X, 2 * target.Position.Y - shover.Position.Y);
         if (GameMaps.Of(context).Blocks(to) || context.All<Creature>().Any(c => c.Position == to)) return;
         context.Put(target with { Position = to });
-        context.Notify(Visibility.Observers(context, target.Position, to), new CreatureMoved(Target, target.Position, to));
+        context.Notify(Visibility.Observers(context, Target, target.Position, to), new CreatureMoved(Target, target.Position, to));
     }
 
     private static RollPrerequisite StrengthCheck(string key, Creature creature, bool prompted, string text) =>
