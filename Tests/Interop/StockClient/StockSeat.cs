@@ -1,0 +1,73 @@
+using Ikosa.Contracts;
+
+namespace Ikosa.Tests.Interop.StockClient;
+
+/// <summary>
+/// One user at the table through Microsoft's WCF client: a login, game and visualization channel (and a master channel
+/// when asked for), all calling back into one <see cref="RecordingCallbacks"/>.
+/// </summary>
+public sealed class StockSeat : IDisposable
+{
+    private readonly StockEndpoints _endpoints;
+    private readonly List<IClientChannel> _channels = new();
+
+    private StockSeat(StockEndpoints endpoints, string user)
+    {
+        _endpoints = endpoints;
+        User = user;
+        Login = Open<ILoginService>("login");
+        Game = Open<IGameService>("game");
+        Visualization = Open<IVisualizationService>("visualization");
+    }
+
+    public string User { get; }
+
+    public RecordingCallbacks Callbacks { get; } = new();
+
+    public ILoginService Login { get; private set; }
+
+    public IGameService Game { get; }
+
+    public IVisualizationService Visualization { get; }
+
+    /// <summary>The master channel, once <see cref="OpenMaster"/> opened it.</summary>
+    public IMasterService Master { get; private set; } = null!;
+
+    public TicketInfo Ticket { get; private set; } = null!;
+
+    /// <summary>Opens the channels without logging in.</summary>
+    public static StockSeat Open(StockEndpoints endpoints, string user) => new(endpoints, user);
+
+    /// <summary>Logs in on the login channel and binds the others (the master channel too, for a master) with the ticket.</summary>
+    public StockSeat LogIn(string password)
+    {
+        Ticket = Login.Login(User, password);
+        Game.Bind(Ticket.Ticket);
+        Visualization.Bind(Ticket.Ticket);
+        if (Ticket.IsMaster)
+            OpenMaster().Bind(Ticket.Ticket);
+        return this;
+    }
+
+    public IMasterService OpenMaster() => Master = Open<IMasterService>("master");
+
+    /// <summary>Drops the login channel as a lost connection would, and opens a new one (not yet resumed).</summary>
+    public void ReplaceLoginChannel()
+    {
+        ((IClientChannel)Login).Abort();
+        Login = Open<ILoginService>("login");
+    }
+
+    public void Dispose()
+    {
+        foreach (var channel in _channels)
+            channel.Abort();
+    }
+
+    private T Open<T>(string endpoint) where T : class
+    {
+        var channel = _endpoints.Open<T>(endpoint, Callbacks);
+        _channels.Add((IClientChannel)channel);
+        return channel;
+    }
+}
