@@ -317,6 +317,7 @@ public sealed class StockClientGameTests
         Assert.Equal("user", Expect.Fault<InvalidArgumentFault>(_gm.Master, () => _gm.Master.KickUser("nobody")).Argument);
         Assert.True(_gm.Master.KickUser("bob").Accepted);
         Assert.Equal("kicked by the game master", await _bob.Callbacks.WaitForSessionEndedAsync());
+        Assert.Equal(CommunicationState.Closed, await _bob.LoginChannelEndedAsync());
         Assert.Contains("login has ended", Expect.Fault<AccessDeniedFault>(_bob.Game, () => _bob.Game.GetTurnTracker()).Reason);
 
         Assert.Equal("user", Expect.Fault<InvalidArgumentFault>(_gm.Master, () => _gm.Master.DisableUser("gm", true)).Argument);
@@ -328,13 +329,18 @@ public sealed class StockClientGameTests
         Assert.False(_gm.Login.GetUsers().Single(u => u.Name == "bob").IsDisabled);
     }
 
-    /// <summary>Logout: the host ends the session with OnSessionEnded and tells the others.</summary>
+    /// <summary>
+    /// Logout: the host ends the session with OnSessionEnded, closes the login channel in order (not a fault) and tells
+    /// the others. The master quits by closing his channels gracefully.
+    /// </summary>
     private async Task LogOutAsync()
     {
         _alice.Login.Logout();
         Assert.Equal("logged out", await _alice.Callbacks.WaitForSessionEndedAsync());
+        Assert.Equal(CommunicationState.Closed, await _alice.LoginChannelEndedAsync());
         await _gm.Callbacks.WaitForNotificationAsync("PresenceChanged", n => n.Text.Contains("User: alice, Online: False"));
         Assert.False(_gm.Login.GetUsers().Single(u => u.Name == "alice").IsOnline);
+        Assert.All(_gm.Close(), state => Assert.Equal(CommunicationState.Closed, state));
     }
 
     private void AssertEveryOperationWasCalled()

@@ -58,6 +58,26 @@ public sealed class StockSeat : IDisposable
         Login = Open<ILoginService>("login");
     }
 
+    /// <summary>Closes every channel gracefully (End both ways, as a client that quits does); returns their states.</summary>
+    public IReadOnlyList<CommunicationState> Close()
+    {
+        foreach (var channel in _channels.Where(c => c.State == CommunicationState.Opened))
+            channel.Close(TimeSpan.FromSeconds(30));
+        return _channels.Select(c => c.State).ToList();
+    }
+
+    /// <summary>Completes when the login channel closes or faults (already, or within the timeout), with which of the two came first.</summary>
+    public async Task<CommunicationState> LoginChannelEndedAsync()
+    {
+        var channel = (IClientChannel)Login;
+        var ended = new TaskCompletionSource<CommunicationState>(TaskCreationOptions.RunContinuationsAsynchronously);
+        channel.Closed += (_, _) => ended.TrySetResult(CommunicationState.Closed);
+        channel.Faulted += (_, _) => ended.TrySetResult(CommunicationState.Faulted);
+        if (channel.State is CommunicationState.Closed or CommunicationState.Faulted)
+            ended.TrySetResult(channel.State);
+        return await ended.Task.WaitAsync(TimeSpan.FromSeconds(30));
+    }
+
     public void Dispose()
     {
         foreach (var channel in _channels)
