@@ -246,7 +246,8 @@ public sealed class StockClientGameTests
         }
         Assert.Equal(2, acted.Count);
 
-        // TODO(issue 13 §2): unknown ids should be InvalidArgumentFaults; today they are Accepted=false.
+        // TODO(issue 13 §2): unknown ids should be InvalidArgumentFaults; today they are Accepted=false or an empty list.
+        Assert.Empty(_gm.Game.GetActions(Guid.NewGuid()));
         Assert.False(_gm.Master.AddCombatants([Guid.NewGuid()]).Accepted);
         Assert.False(_gm.Master.DropCombatants([Guid.NewGuid()]).Accepted);
         Assert.True(_gm.Master.AddCombatants([_orc]).Accepted);
