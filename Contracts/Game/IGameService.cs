@@ -1,5 +1,3 @@
-using Ikosa.ServiceModel;
-
 namespace Ikosa.Contracts;
 
 /// <summary>Playing: the actions a creature may take now, doing one, answering prompts, turns.</summary>

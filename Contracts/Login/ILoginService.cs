@@ -1,5 +1,3 @@
-using Ikosa.ServiceModel;
-
 namespace Ikosa.Contracts;
 
 /// <summary>

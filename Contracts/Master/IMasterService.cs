@@ -1,5 +1,4 @@
 using System.Runtime.Serialization;
-using Ikosa.ServiceModel;
 
 namespace Ikosa.Contracts;
 

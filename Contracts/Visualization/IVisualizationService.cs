@@ -1,5 +1,3 @@
-using Ikosa.ServiceModel;
-
 namespace Ikosa.Contracts;
 
 /// <summary>What a character (or, for masters, everyone) sees; clients refetch after a notification says it changed.</summary>

@@ -147,6 +147,8 @@ internal sealed class NetTcpConnectionHandler(
                 throw new FramingException($"The endpoint at '{preamble.Via}' requires TLS (SecurityMode.Transport) but the client asked for no upgrade.", FramingFault.UpgradeInvalid);
             return;
         }
+        if (upgrade == UpgradeProtocols.Negotiate)
+            throw new FramingException(WindowsSecurityRefused(preamble.Via, requiresTls), FramingFault.UpgradeInvalid);
         if (!requiresTls || upgrade != UpgradeProtocols.SslTls)
             throw new FramingException(
                 $"The endpoint at '{preamble.Via}' does not offer the upgrade '{upgrade}'; it offers {(requiresTls ? UpgradeProtocols.SslTls : "no upgrade")}.",
@@ -159,6 +161,17 @@ internal sealed class NetTcpConnectionHandler(
         logger.LogDebug("TLS established for {Via}: {Tls}", preamble.Via, _tls.Describe());
         await ServerPreambleReader.ReadPreambleEndAsync(_connection.Input, InitializationLimits, cancellationToken).ConfigureAwait(false);
     }
+
+    /// <summary>
+    /// WCF's <c>new NetTcpBinding()</c> asks for Windows security, so a ported client that kept it lands here: the log
+    /// says what it asked for and what to set on the client for this endpoint.
+    /// </summary>
+    private static string WindowsSecurityRefused(string via, bool requiresTls) =>
+        $"The client asked for Windows security ({UpgradeProtocols.Negotiate}: WCF's default NetTcpBinding, SecurityMode.Transport " +
+        $"with ClientCredentialType Windows), which '{via}' does not offer. On the client's NetTcpBinding set " +
+        (requiresTls
+            ? "SecurityMode.Transport with Security.Transport.ClientCredentialType = TcpClientCredentialType.None, and trust the host's certificate."
+            : "SecurityMode.None (new NetTcpBinding(SecurityMode.None)): this endpoint serves no transport security.");
 
     private async Task DisposeTlsAsync()
     {

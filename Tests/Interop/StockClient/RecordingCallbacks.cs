@@ -1,0 +1,106 @@
+using Ikosa.Contracts;
+
+namespace Ikosa.Tests.Interop.StockClient;
+
+/// <summary>
+/// One user's callback object for all four channels: every batch and every OnSessionEnded the host sent, in arrival
+/// order, with bounded waits for what a test expects to arrive.
+/// </summary>
+[CallbackBehavior(UseSynchronizationContext = false, ConcurrencyMode = ConcurrencyMode.Multiple)]
+public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisualizationCallback, IMasterCallback
+{
+    private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
+    private readonly object _gate = new();
+    private readonly List<BatchInfo> _batches = new();
+    private readonly List<(string Contract, string Reason)> _sessionEnded = new();
+    private readonly List<(Func<bool> Condition, TaskCompletionSource Done)> _waiters = new();
+
+    public IReadOnlyList<BatchInfo> Batches
+    {
+        get
+        {
+            lock (_gate)
+                return _batches.ToList();
+        }
+    }
+
+    public IReadOnlyList<NotificationInfo> Notifications => Batches.SelectMany(b => b.Items).ToList();
+
+    /// <summary>Which callback contract each OnSessionEnded came on, and its reason.</summary>
+    public IReadOnlyList<(string Contract, string Reason)> SessionEnded
+    {
+        get
+        {
+            lock (_gate)
+                return _sessionEnded.ToList();
+        }
+    }
+
+    public long LastSerial => Batches.Select(b => b.Serial).DefaultIfEmpty(0).Max();
+
+    public Task OnBatchAsync(BatchInfo batch)
+    {
+        Record(() => _batches.Add(batch));
+        return Task.CompletedTask;
+    }
+
+    void ILoginCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(ILoginCallback), reason)));
+
+    void IGameCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IGameCallback), reason)));
+
+    void IVisualizationCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IVisualizationCallback), reason)));
+
+    void IMasterCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IMasterCallback), reason)));
+
+    /// <summary>The first notification (received already, or within the timeout) that satisfies <paramref name="match"/>.</summary>
+    public async Task<NotificationInfo> WaitForNotificationAsync(string kind, Func<NotificationInfo, bool> match)
+    {
+        await WaitUntilAsync(() => _batches.SelectMany(b => b.Items).Any(n => n.Kind == kind && match(n)), $"a {kind} notification");
+        return Notifications.First(n => n.Kind == kind && match(n));
+    }
+
+    /// <summary>The reason of the first OnSessionEnded on the login callback (received already, or within the timeout).</summary>
+    public async Task<string> WaitForSessionEndedAsync()
+    {
+        await WaitUntilAsync(() => _sessionEnded.Any(e => e.Contract == nameof(ILoginCallback)), "OnSessionEnded on the login callback");
+        return SessionEnded.First(e => e.Contract == nameof(ILoginCallback)).Reason;
+    }
+
+    /// <summary>Completes once this user has received the batch of commit <paramref name="serial"/> or a later one.</summary>
+    public Task WaitForSerialAsync(long serial) => WaitUntilAsync(() => _batches.Any(b => b.Serial >= serial), $"the batch of serial {serial}");
+
+    private async Task WaitUntilAsync(Func<bool> condition, string what)
+    {
+        Task done;
+        lock (_gate)
+        {
+            if (condition())
+                return;
+            var waiter = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+            _waiters.Add((condition, waiter));
+            done = waiter.Task;
+        }
+        try
+        {
+            await done.WaitAsync(WaitTimeout);
+        }
+        catch (TimeoutException)
+        {
+            throw new TimeoutException($"{what} did not arrive within {WaitTimeout}; received: " +
+                string.Join(", ", Notifications.Select(n => $"{n.Kind} ({n.Text})")));
+        }
+    }
+
+    private void Record(Action add)
+    {
+        lock (_gate)
+        {
+            add();
+            foreach (var waiter in _waiters.Where(w => w.Condition()).ToList())
+            {
+                waiter.Done.TrySetResult();
+                _waiters.Remove(waiter);
+            }
+        }
+    }
+}
