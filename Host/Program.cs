@@ -18,10 +18,11 @@ var certificateOption = new Option<FileInfo?>("--certificate") { Description = "
 var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
+var lowSpaceOption = new Option<long>("--low-space-warning") { Description = "Warn at start (and in the master's status) when the game file's disk has less free space than this many MB.", DefaultValueFactory = _ => 100 };
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption,
+    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -52,11 +53,17 @@ root.SetAction(async (parse, cancel) =>
             Engine = new EngineOptions { DatabasePath = data.FullName },
             CampaignFile = parse.GetValue(campaignOption)?.FullName,
             SnapshotFolder = data.DirectoryName ?? AppContext.BaseDirectory,
+            LowSpaceWarning = parse.GetValue(lowSpaceOption) * 1024 * 1024,
         }, loggers);
     }
-    catch (Exception error) when (error is Ikosa.Engine.Store.StoreRefusedException)
+    catch (Ikosa.Engine.Store.StoreRefusedException error)
     {
-        Console.Error.WriteLine($"Cannot open the game file {data.FullName}: {error.Message}");
+        Console.Error.WriteLine($"Cannot start: {error.Message}");
+        return 3;
+    }
+    catch (Ikosa.Engine.Store.StoreFailedException error) when (error.Problem is { } problem)
+    {
+        Console.Error.WriteLine($"Cannot start: the game cannot be saved: {problem.Explain()}. {problem.Advice}");
         return 3;
     }
     catch (CampaignFileException error)

@@ -72,6 +72,31 @@ public sealed class HostProcess : IDisposable
         return host;
     }
 
+    /// <summary>Runs the host with <paramref name="arguments"/> until it exits by itself (e.g. with --no-serve, or refusing to start).</summary>
+    public static async Task<(int ExitCode, string Output, string Errors)> RunToExitAsync(params string[] arguments)
+    {
+        var start = new ProcessStartInfo(DotnetHost(), [HostDll(), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        };
+        using var process = Process.Start(start) ?? throw new InvalidOperationException("the host did not start");
+        using var timeout = new CancellationTokenSource(StartTimeout);
+        try
+        {
+            var output = process.StandardOutput.ReadToEndAsync(timeout.Token);
+            var errors = process.StandardError.ReadToEndAsync(timeout.Token);
+            await process.WaitForExitAsync(timeout.Token);
+            return (process.ExitCode, await output, await errors);
+        }
+        finally
+        {
+            if (!process.HasExited)
+                process.Kill(entireProcessTree: true);
+        }
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed that was not already durable.</summary>
     public async Task KillAsync()
     {
