@@ -62,12 +62,7 @@ public class CrashTests
     /// <summary>Runs the writer in outage mode: <paramref name="commits"/> commits, then a full file and refused writes; kills it once it says "outage".</summary>
     private static async Task<(long LastReported, List<string> Refused)> RunIntoOutageAndKill(string file, int commits)
     {
-        using var child = Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), file, commits.ToString(), "outage"])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
+        using var child = StartWriter(file, commits.ToString(), "outage");
         using var timeout = new CancellationTokenSource(RoundTimeout);
         try
         {
@@ -92,12 +87,7 @@ public class CrashTests
     /// <summary>Starts the writer, waits until it has reported <paramref name="killAfter"/> commits, and kills it mid-stream; returns the highest serial it reported.</summary>
     private static async Task<(long Start, long LastReported)> RunAndKill(string file, int killAfter, int sessions)
     {
-        using var child = Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), file, "1000000", sessions.ToString()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
+        using var child = StartWriter(file, "1000000", sessions.ToString());
         using var timeout = new CancellationTokenSource(RoundTimeout);
         try
         {
@@ -145,6 +135,14 @@ public class CrashTests
         }
         return state;
     }
+
+    private static Process StartWriter(params string[] arguments) =>
+        Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
 
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
