@@ -16,7 +16,8 @@ namespace Ikosa.Host.Services;
 
 /// <summary>
 /// What every service instance (one per channel) shares: the login its channel is bound to, and entering the gate with
-/// the engine's errors turned into typed faults (the one place they are: busy, unknown id, the host cannot save). Access is not checked here: <c>AuthorizingProxy</c> does it.
+/// the engine's errors turned into typed faults (the one place they are: busy, unknown id, the host cannot save).
+/// Access is not checked here: <c>AuthorizingProxy</c> does it.
 /// </summary>
 public abstract class BoundService(GameHost game)
 {
