@@ -69,15 +69,20 @@ public class HostStoreOutageTests
         Assert.True(status.RefusedWrites >= 3);
         Assert.Equal(serial, status.Serial);
 
+        // The master moves to another machine: logging in there, they are told what they missed.
+        var gmAgain = await game.LoginAsync("gm");
+        await gmAgain.WaitForSystemEventAsync("The host cannot save");
+        Assert.Single(gm.Notifications, n => n.Text.Contains("The host cannot save"));
+
         // Space returns: the next change succeeds in the same process, with the next serial, and the master hears it.
         store.PageLimit = null;
         clock.Advance(TimeSpan.FromSeconds(2));
         alice.Say("back in business");
         var chat = await alice.WaitForAsync(b => b.Items.Any(n => n.Text.Contains("back in business")));
         Assert.Equal(serial + 1, chat.Serial);
-        await gm.WaitForSystemEventAsync("Saving works again");
-        Assert.Single(gm.Notifications, n => n.Text.Contains("The host cannot save"));
-        Assert.True((await gm.Client.Master!.GetHostStatusAsync()).CanSave);
+        await gmAgain.WaitForSystemEventAsync("Saving works again");
+        Assert.Single(gmAgain.Notifications, n => n.Text.Contains("The host cannot save"));
+        Assert.True((await gmAgain.Client.Master!.GetHostStatusAsync()).CanSave);
     }
 
     [Fact]
