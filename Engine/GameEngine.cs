@@ -30,13 +30,16 @@ public sealed class GameEngine : IAsyncDisposable
 
     public TaskService Tasks { get; }
 
+    /// <summary>For tests that make the store fail (a full disk via <see cref="SqliteStore.PageLimit"/>).</summary>
+    internal IModelStore Store => _store;
+
     /// <summary>Opens the game (loading the last committed state) and starts the task service.</summary>
-    /// <exception cref="StoreRefusedException">the game file is corrupt, newer, or in use</exception>
+    /// <exception cref="StoreRefusedException">the game file is corrupt, newer, read-only, or in use</exception>
     public static GameEngine Open(EntityTypeRegistry types, EngineOptions? options = null, ILoggerFactory? loggers = null)
     {
         options ??= new EngineOptions();
         loggers ??= NullLoggerFactory.Instance;
-        IModelStore store = options.DatabasePath is null ? new InMemoryStore() : new SqliteStore(options.DatabasePath, types, options.Store);
+        IModelStore store = options.DatabasePath is null ? new InMemoryStore() : new SqliteStore(options.DatabasePath, types, options.Store, loggers.CreateLogger<SqliteStore>());
         try
         {
             var gate = new ModelGate(types, store, options.Gate, loggers.CreateLogger<ModelGate>());

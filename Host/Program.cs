@@ -19,10 +19,11 @@ var certificateOption = new Option<FileInfo?>("--certificate") { Description = "
 var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
+var lowSpaceOption = new Option<long>("--low-space-warning") { Description = "Warn at start (and in the master's status) when the game file's disk has less free space than this many MB.", DefaultValueFactory = _ => 100 };
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption,
+    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption,
 };
 root.SetAction(async (parse, cancel) =>
 {
@@ -60,7 +61,7 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
     Directory.CreateDirectory(Path.GetDirectoryName(gameFile)!);
     Console.WriteLine($"Game file: {gameFile}");
 
-    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, loggers);
+    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), loggers);
     await using var _ = game;
     foreach (var (user, password) in passwords)
     {
@@ -134,7 +135,7 @@ static X509Certificate2? LoadCertificate(FileInfo? pfx, string? password)
 }
 
 static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile, DataFolder folder, string? campaign,
-    IReadOnlyDictionary<string, string> passwords, ILoggerFactory loggers)
+    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, ILoggerFactory loggers)
 {
     try
     {
@@ -144,11 +145,16 @@ static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile,
             CampaignFile = campaign,
             SnapshotFolder = folder.Path,
             InitialPasswords = passwords,
+            LowSpaceWarning = lowSpaceWarningMegabytes * 1024 * 1024,
         }, loggers);
     }
     catch (Ikosa.Engine.Store.StoreRefusedException error)
     {
-        throw new HostStartException($"Cannot open the game file {gameFile}: {error.Message}", exitCode: 3);
+        throw new HostStartException($"Cannot start: {error.Message}", exitCode: 3);
+    }
+    catch (Ikosa.Engine.Store.StoreFailedException error) when (error.Problem is { } problem)
+    {
+        throw new HostStartException($"Cannot start: the game cannot be saved: {problem.Explain()}. {problem.Advice}", exitCode: 3);
     }
     catch (CampaignFileException error)
     {

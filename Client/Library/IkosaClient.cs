@@ -121,16 +121,22 @@ public sealed class IkosaClient : IAsyncDisposable
 
     internal void Deliver(BatchInfo batch)
     {
+        // A host notice stands outside the numbered stream: it is shown, and neither advances nor repeats a serial.
+        if (!batch.Notice && !Advance(batch))
+            return;
+        BatchReceived?.Invoke(batch);
+    }
+
+    /// <summary>Moves <see cref="LastSerial"/> to the batch's serial; false for a batch already seen.</summary>
+    private bool Advance(BatchInfo batch)
+    {
         lock (_gate)
         {
-            if (batch.Refetch)
-                LastSerial = batch.Serial;
-            else if (batch.Serial <= LastSerial)
-                return;
-            else
-                LastSerial = batch.Serial;
+            if (!batch.Refetch && batch.Serial <= LastSerial)
+                return false;
+            LastSerial = batch.Serial;
+            return true;
         }
-        BatchReceived?.Invoke(batch);
     }
 
     internal void OnSessionEnded(string reason)

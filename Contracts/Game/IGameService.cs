@@ -18,6 +18,7 @@ public interface IGameService
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo DoAction(ActivityInfo activity);
 
     /// <summary>The prompts waiting for the caller: for one of its creatures, or all of them when <paramref name="creature"/> is null.</summary>
@@ -29,12 +30,14 @@ public interface IGameService
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidStateFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo EndTurn(Guid creature);
 
     [OperationContract]

@@ -36,11 +36,13 @@ public interface ILoginService
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidStateFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     List<CharacterInfo> SelectCharacters(List<Guid> take, List<Guid> release);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     void SendChat(ChatInfo chat);
 
     [OperationContract]

@@ -12,30 +12,36 @@ public interface IMasterService
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo SetPaused(bool paused);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo StartCombat(List<Guid> creatures);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo StopCombat();
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo AddCombatants(List<Guid> creatures);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo DropCombatants(List<Guid> creatures);
 
     /// <summary>Answers any waiting prompt, whoever it was routed to.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers);
 
     /// <summary>Changes a creature; refused when it changed since <see cref="CreatureEditInfo.ExpectedVersion"/>.</summary>
@@ -43,10 +49,12 @@ public interface IMasterService
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     CreatureInfo EditCreature(CreatureEditInfo edit);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo AllowPhysicalDice(string user, bool allowed);
 
     [OperationContract]
@@ -57,13 +65,20 @@ public interface IMasterService
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo DisableUser(string user, bool disabled);
 
     /// <summary>Copies the committed state to a named snapshot file beside the data file.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
     ResultInfo SaveSnapshot(string name);
+
+    /// <summary>Where the game is saved, the free space there, and whether saving works.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    Task<HostStatusInfo> GetHostStatusAsync();
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]

@@ -12,6 +12,14 @@ public sealed record GateOptions
 
     public RetryPolicy Retry { get; init; } = new();
 
-    /// <summary>The clock for budgets and scheduled tasks; tests pass a fake one.</summary>
+    /// <summary>
+    /// After a commit the store could not make durable, how long until the store is tried again; writes meanwhile are
+    /// refused at once, untried. Doubles with each failed try, up to <see cref="StoreRetryMaxDelay"/>.
+    /// </summary>
+    public TimeSpan StoreRetryDelay { get; init; } = TimeSpan.FromSeconds(1);
+
+    public TimeSpan StoreRetryMaxDelay { get; init; } = TimeSpan.FromSeconds(15);
+
+    /// <summary>The clock for budgets, scheduled tasks and store retries; tests pass a fake one.</summary>
     public TimeProvider Time { get; init; } = TimeProvider.System;
 }

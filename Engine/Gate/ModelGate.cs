@@ -24,6 +24,7 @@ public sealed class ModelGate : IDisposable
     private readonly GateOptions _options;
     private readonly ILogger _logger;
     private readonly ConcurrentQueue<CommittedTransaction> _unreleased = new();
+    private readonly ConcurrentQueue<StoreStatusChange> _healthChanges = new();
     private readonly Lock _releaseLock = new();
     private volatile ICommitListener[] _listeners = [];
 
@@ -33,6 +34,7 @@ public sealed class ModelGate : IDisposable
         _store = store;
         _options = options ?? new GateOptions();
         _logger = logger ?? (ILogger)NullLogger.Instance;
+        StoreHealth = new StoreHealth(_options, _logger);
         _model = new GameModel(types);
         var state = store.Load();
         _model.Reset(state.Serial, state.Entities);
@@ -47,6 +49,9 @@ public sealed class ModelGate : IDisposable
 
     public GateMetrics Metrics { get; } = new();
 
+    /// <summary>Whether commits can be made durable now, and what is wrong if not.</summary>
+    public StoreHealth StoreHealth { get; }
+
     public void AddListener(ICommitListener listener)
     {
         lock (_releaseLock) _listeners = [.. _listeners, listener];
@@ -60,7 +65,10 @@ public sealed class ModelGate : IDisposable
     /// <summary>Runs <paramref name="work"/> as a write transaction, retried by the policy if aborted.</summary>
     /// <exception cref="ServerBusyException">the lock was not free within the timeout</exception>
     /// <exception cref="TransactionFailedException">the retry policy gave up</exception>
-    /// <exception cref="StoreFailedException">the commit could not be made durable (and was rolled back)</exception>
+    /// <exception cref="StoreFailedException">
+    /// the commit could not be made durable and was rolled back; or, while the store is failing and not due for
+    /// another try, the task was refused without running (<see cref="StoreFailedException.Problem"/> says why)
+    /// </exception>
     public T Write<T>(Func<Transaction, T> work) => Execute(work, TransactionMode.Write);
 
     public void Write(Action<Transaction> work) => Execute(AsFunc(work), TransactionMode.Write);
@@ -184,6 +192,12 @@ public sealed class ModelGate : IDisposable
         var serialBefore = _model.Serial;
         try
         {
+            if (StoreHealth.RefuseUntried(writes.Count) is { } problem)
+            {
+                // The store failed lately and is not due for another try: nothing runs, nothing changes.
+                for (var i = 0; i < writes.Count; i++) outcomes[i] = new WriteOutcome(null, new StoreFailedException(problem));
+                return outcomes;
+            }
             for (var i = 0; i < writes.Count; i++)
             {
                 var tx = new Transaction(_model, TransactionMode.Write, writes[i].Budget, _options.Time);
@@ -229,18 +243,23 @@ public sealed class ModelGate : IDisposable
         }
         catch (Exception e)
         {
-            _logger.LogError(e, "commits {First}..{Last} could not be made durable; rolled back", applied[0].Commit.Serial, applied[^1].Commit.Serial);
+            var problem = (e as StoreFailedException)?.Problem;
+            if (problem is null)
+                _logger.LogError(e, "commits {First}..{Last} could not be made durable; rolled back", applied[0].Commit.Serial, applied[^1].Commit.Serial);
+            else if (StoreHealth.Failed(problem, applied.Count) is { } change)
+                _healthChanges.Enqueue(change); // the store's trouble is logged there, once, without a stack trace
             // Undo newest first, so each transaction's before-images are restored onto the state they were taken from.
             for (var i = applied.Count - 1; i >= 0; i--)
             {
                 applied[i].Tx.Rollback();
                 Metrics.Mine.Rollbacks++;
                 outcomes[applied[i].Index] = new WriteOutcome(null, new StoreFailedException(
-                    $"commit {applied[i].Commit.Serial} could not be made durable and was rolled back: {e.Message}", e));
+                    $"commit {applied[i].Commit.Serial} could not be made durable and was rolled back: {e.Message}", problem, e));
             }
             _model.Serial = serialBefore;
             return;
         }
+        if (StoreHealth.Saved() is { } recovered) _healthChanges.Enqueue(recovered);
         foreach (var (tx, commit, _) in applied)
         {
             tx.End();
@@ -250,13 +269,15 @@ public sealed class ModelGate : IDisposable
     }
 
     /// <summary>
-    /// Hands committed transactions to the listeners in serial order. Commits are queued under the
-    /// write lock, so queue order is commit order; whichever thread gets here first delivers them all.
+    /// Announces changes of the store's health, then hands committed transactions to the listeners in serial order.
+    /// Both are queued under the write lock, so queue order is commit order; whichever thread gets here first
+    /// delivers them all.
     /// </summary>
     private void ReleaseCommits()
     {
         lock (_releaseLock)
         {
+            while (_healthChanges.TryDequeue(out var change)) StoreHealth.Announce(change);
             while (_unreleased.TryDequeue(out var commit))
             {
                 foreach (var listener in _listeners)

@@ -7,6 +7,12 @@ namespace Ikosa.Engine.Notifications;
 public sealed record NotificationBatch(long Serial, IReadOnlyList<Notification> Items)
 {
     /// <summary>
+    /// A notice no commit carries (sent when nothing can be committed): <see cref="Serial"/> is the last commit's,
+    /// and it is not kept for resuming.
+    /// </summary>
+    public bool IsNotice { get; init; }
+
+    /// <summary>
     /// Merges consecutive batches into one: the last serial, and the items in order with exact repeats
     /// dropped (a notification tells the client what to re-read, so hearing it twice adds nothing).
     /// </summary>
@@ -20,6 +26,7 @@ public sealed record NotificationBatch(long Serial, IReadOnlyList<Notification> 
         {
             if (seen.Add(item)) items.Add(item);
         }
-        return new NotificationBatch(batches[^1].Serial, items);
+        // Serials only grow (a notice has the last commit's), so the last batch's serial is the highest.
+        return new NotificationBatch(batches[^1].Serial, items) { IsNotice = batches.All(b => b.IsNotice) };
     }
 }

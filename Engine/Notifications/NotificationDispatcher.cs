@@ -80,6 +80,23 @@ public sealed class NotificationDispatcher : ICommitListener
         }
     }
 
+    /// <summary>
+    /// Tells the connected <paramref name="recipients"/> something no commit can carry (the store cannot save, so
+    /// nothing can be committed): a notice batch after whatever they were sent, not kept for resuming.
+    /// </summary>
+    public void Notice(IEnumerable<string> recipients, Notification notification)
+    {
+        ArgumentNullException.ThrowIfNull(notification);
+        lock (_lock)
+        {
+            var batch = new NotificationBatch(_serial, [notification]) { IsNotice = true };
+            foreach (var recipient in recipients.Distinct(StringComparer.Ordinal))
+            {
+                if (_connected.TryGetValue(recipient, out var queue) && !queue.IsClosed) queue.Enqueue(batch);
+            }
+        }
+    }
+
     public bool IsConnected(string recipient)
     {
         lock (_lock) return _connected.TryGetValue(recipient, out var queue) && !queue.IsClosed;

@@ -31,6 +31,15 @@ internal sealed class DueTasks
         }
     }
 
+    /// <summary>Arms a task unless it is armed already (a commit re-armed it meanwhile, which then wins).</summary>
+    public bool ArmIfDisarmed(EntityId id, DateTimeOffset dueAt)
+    {
+        lock (_heap)
+        {
+            return !_armed.ContainsKey(id) && Arm(id, dueAt);
+        }
+    }
+
     public void Disarm(EntityId id)
     {
         lock (_heap) _armed.Remove(id);

@@ -1,6 +1,7 @@
 using System.Collections.Concurrent;
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
+using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
@@ -158,6 +159,10 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
         {
             await Submit(SchedulerQueue, TransactionMode.Write, tx => RunIfDue(tx, id)).ConfigureAwait(false);
         }
+        catch (StoreFailedException e) when (e.Problem is not null)
+        {
+            WaitForStore(id);
+        }
         catch (Exception e)
         {
             _logger.LogError(e, "scheduled task {TaskId} failed; it is dropped (one-shot) or skips this period (periodic)", id);
@@ -165,12 +170,28 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
             {
                 await Submit(SchedulerQueue, TransactionMode.Write, tx => AfterFailure(tx, id)).ConfigureAwait(false);
             }
+            catch (StoreFailedException again) when (again.Problem is not null)
+            {
+                WaitForStore(id);
+            }
             catch (Exception again)
             {
                 // Still armed in the store: it is retried after the next restart at the latest.
                 _logger.LogError(again, "scheduled task {TaskId} could not be retired after its failure", id);
             }
         }
+    }
+
+    /// <summary>
+    /// The store cannot save, so the task's run was rolled back (the gate has logged why). It stays due, and is armed
+    /// again for when the gate next tries the store, so a broken disk sees no storm of retries from the timer.
+    /// </summary>
+    private void WaitForStore(EntityId id)
+    {
+        var now = _time.GetUtcNow();
+        var retryAt = _gate.StoreHealth.Status.NextTryAt is { } next && next > now ? next : now + _gate.Options.StoreRetryDelay;
+        _logger.LogDebug("scheduled task {TaskId} waits for the store until {RetryAt:u}", id, retryAt);
+        if (_due.ArmIfDisarmed(id, retryAt)) _wake.Release();
     }
 
     private static void RunIfDue(Transaction tx, EntityId id)

@@ -2,6 +2,7 @@ using Ikosa.Engine;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
 using Ikosa.Engine.Rules.Sample;
+using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Dice;
@@ -32,6 +33,7 @@ public sealed class GameHost : IAsyncDisposable
         Loggers = loggers;
         _logger = loggers.CreateLogger<GameHost>();
         Throttle = new LoginThrottle(options.Clock, firstDelay: options.ThrottleDelay);
+        StoreAlerts = new StoreAlerts(this);
     }
 
     public GameEngine Engine { get; }
@@ -47,6 +49,12 @@ public sealed class GameHost : IAsyncDisposable
     public ViewCache Views { get; } = new();
 
     public LoginThrottle Throttle { get; }
+
+    /// <summary>Tells the masters when saving stops and resumes; the master's status.</summary>
+    public StoreAlerts StoreAlerts { get; }
+
+    /// <summary>False while the store cannot save (writes are refused, reads go on).</summary>
+    public bool CanSave => Engine.Gate.StoreHealth.CanSave;
 
     public long Serial => Engine.Gate.Serial;
 
@@ -64,8 +72,16 @@ public sealed class GameHost : IAsyncDisposable
         loggers ??= NullLoggerFactory.Instance;
         var engine = GameEngine.Open(Types(), options.Engine, loggers);
         var host = new GameHost(engine, new GameRules(options.Dice ?? new RandomDiceSource(), loggers: loggers), options, loggers);
-        var passwords = host.Initialize();
-        return (host, passwords);
+        try
+        {
+            host.StoreAlerts.WarnIfLowOnSpace();
+            return (host, host.Initialize());
+        }
+        catch
+        {
+            host.DisposeAsync().AsTask().GetAwaiter().GetResult();
+            throw;
+        }
     }
 
     private IReadOnlyDictionary<string, string> Initialize()
@@ -204,6 +220,10 @@ public sealed class GameHost : IAsyncDisposable
                 tx.Notify(Masters(tx), new SystemEvent($"{session.UserName} left: {reason}"));
             });
         }
+        catch (StoreFailedException error) when (error.Problem is { } problem)
+        {
+            _logger.LogInformation("Ending the session of {User} could not be recorded: the host cannot save ({Summary})", session.UserName, problem.Summary);
+        }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             _logger.LogError(error, "Ending the session of {User} could not be recorded", session.UserName);
@@ -222,6 +242,10 @@ public sealed class GameHost : IAsyncDisposable
         try
         {
             await WriteAsync(HostQueue, tx => tx.Notify(Masters(tx), new SystemEvent(what))).ConfigureAwait(false);
+        }
+        catch (StoreFailedException error) when (error.Problem is { } problem)
+        {
+            _logger.LogInformation("Could not tell the masters ({Summary}): {What}", problem.Summary, what);
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
@@ -256,6 +280,11 @@ public sealed record GameHostOptions
     public TimeSpan ThrottleDelay { get; init; } = TimeSpan.FromSeconds(2);
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
+
+    /// <summary>
+    /// Free space on the game file's disk below which the host warns at start and flags the master's status, in bytes.
+    /// </summary>
+    public long LowSpaceWarning { get; init; } = 100L * 1024 * 1024;
 
     /// <summary>Where named snapshots go (a "snapshots" folder inside it).</summary>
     public string SnapshotFolder { get; init; } = AppContext.BaseDirectory;

@@ -16,6 +16,7 @@ public static class NotificationMapper
     {
         Serial = batch.Serial,
         Items = batch.Items.Select(ToInfo).ToList(),
+        Notice = batch.IsNotice,
     };
 
     public static NotificationInfo ToInfo(Notification notification)

@@ -2,6 +2,7 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
+using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Answers;
@@ -15,7 +16,8 @@ namespace Ikosa.Host.Services;
 
 /// <summary>
 /// What every service instance (one per channel) shares: the login its channel is bound to, and entering the gate with
-/// the engine's errors turned into typed faults. Access is not checked here: <c>AuthorizingProxy</c> does it.
+/// the engine's errors turned into typed faults (the one place they are: busy, unknown id, the host cannot save).
+/// Access is not checked here: <c>AuthorizingProxy</c> does it.
 /// </summary>
 public abstract class BoundService(GameHost game)
 {
@@ -65,6 +67,11 @@ public abstract class BoundService(GameHost game)
         catch (EntityNotFoundException error)
         {
             throw InvalidArgument("id", error.Message);
+        }
+        catch (StoreFailedException error) when (error.Problem is { } problem)
+        {
+            var reason = StoreAlerts.RefusalReason(problem);
+            throw new FaultException<HostCannotSaveFault>(new HostCannotSaveFault { Reason = reason, Cause = problem.Kind.ToString() }, reason);
         }
     }
 

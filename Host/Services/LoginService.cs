@@ -140,12 +140,21 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
 
     private void Announce(string what, bool online)
     {
-        var user = Client!.UserName;
-        Game.Write(tx =>
+        var session = Client!;
+        var user = session.UserName;
+        try
         {
-            tx.Notify(Game.OnlineUsers.Union(Game.Masters(tx)).ToList(), new PresenceChanged(user, online));
-            tx.Notify(Game.Masters(tx), new SystemEvent(what));
-        });
+            Game.Write(tx =>
+            {
+                tx.Notify(Game.OnlineUsers.Union(Game.Masters(tx)).ToList(), new PresenceChanged(user, online));
+                tx.Notify(Game.Masters(tx), new SystemEvent(what));
+            });
+        }
+        catch (Engine.Store.StoreFailedException error) when (error.Problem is not null)
+        {
+            // Presence is news, not game state: while the host cannot save, logging in goes ahead without it.
+            Game.StoreAlerts.TellIfCannotSave(session);
+        }
     }
 
     private void EndReplaced(ClientSession replaced) => Game.EndSession(replaced, "logged in from another client", keepControl: true);

@@ -101,10 +101,36 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             throw InvalidArgument("name", "use 1 to 64 letters, digits, '-' or '_'");
         var folder = Path.Combine(Game.Options.SnapshotFolder, "snapshots");
         var (serial, entities) = Read(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList()));
-        Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new { serial, entities }));
+        var partial = path + ".partial"; // a full disk must not leave half a snapshot under the name
+        try
+        {
+            Directory.CreateDirectory(folder);
+            File.WriteAllText(partial, JsonSerializer.Serialize(new { serial, entities }));
+            File.Move(partial, path, overwrite: true);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+            TryDelete(partial);
+            var reason = $"The snapshot could not be written to {path}: {error.Message} The game itself is not affected.";
+            throw new FaultException<HostCannotSaveFault>(new HostCannotSaveFault { Reason = reason, Cause = nameof(Engine.Store.StoreProblemKind.DiskError) }, reason);
+        }
         return new ResultInfo { Accepted = true, Serial = serial };
+    }
+
+    /// <summary>Where the game is saved, the free space there, and whether saving works: read without entering the gate.</summary>
+    [Authorize(Access.Master)]
+    public Task<HostStatusInfo> GetHostStatusAsync() => Task.FromResult(Game.StoreAlerts.Status());
+
+    private static void TryDelete(string path)
+    {
+        try
+        {
+            File.Delete(path);
+        }
+        catch (Exception error) when (error is IOException or UnauthorizedAccessException)
+        {
+        }
     }
 
     private static IReadOnlyCollection<EntityId> Ids(List<Guid>? ids) => (ids ?? []).Select(i => new EntityId(i)).ToList();

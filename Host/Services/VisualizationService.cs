@@ -38,7 +38,9 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
         if (!perception.VisibleCells.All(known.Contains))
         {
             known = known.Union(perception.VisibleCells);
-            tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature)), known));
+            // While the host cannot save, the view is still shown; what was newly seen is recorded once it can.
+            if (Game.CanSave)
+                tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature)), known));
         }
         var visible = perception.VisibleCells.ToHashSet();
         return GameMapper.ToView(map, creature, perception.VisibleCells, known.Where(c => !visible.Contains(c)).OrderBy(c => c.Y).ThenBy(c => c.X),

@@ -16,6 +16,9 @@ public static class CrashStream
 
     public static EntityId Head { get; } = EntityId.Named("crash.head");
 
+    /// <summary>What the writes refused during an outage would add; never in the file.</summary>
+    public static EntityId Outage { get; } = EntityId.Named("crash.outage");
+
     public static EntityId Slot(long i) => EntityId.Named("crash.slot." + i);
 
     public static void Apply(Transaction tx, long k)

@@ -5,16 +5,19 @@ using Ikosa.Engine.Tasks;
 using Ikosa.Engine.Transactions;
 using Ikosa.Tests.CrashWriter;
 
-// usage: Ikosa.Tests.CrashWriter <game file> <max commits> [sessions]
+// usage: Ikosa.Tests.CrashWriter <game file> <max commits> [sessions | outage]
 // Prints "start <serial>", then "committed <serial>" after each write returns (so it is durable).
 // With sessions > 0 the writes come from that many task-service queues at once (group commit);
 // otherwise from one thread calling the gate directly (one sync per commit).
-if (args.Length is < 2 or > 3 || !long.TryParse(args[1], out var maxCommits) || (args.Length == 3 && !int.TryParse(args[2], out _)))
+// With "outage": after <max commits> writes the store's file is filled (no page may be added), three more writes are
+// tried and refused ("refused <kind>"), then it prints "outage" and waits to be killed.
+var outage = args.Length == 3 && args[2] == "outage";
+if (args.Length is < 2 or > 3 || !long.TryParse(args[1], out var maxCommits) || (args.Length == 3 && !outage && !int.TryParse(args[2], out _)))
 {
-    Console.Error.WriteLine("usage: Ikosa.Tests.CrashWriter <game file> <max commits> [sessions]");
+    Console.Error.WriteLine("usage: Ikosa.Tests.CrashWriter <game file> <max commits> [sessions | outage]");
     return 2;
 }
-var sessions = args.Length == 3 ? int.Parse(args[2]) : 0;
+var sessions = args.Length == 3 && !outage ? int.Parse(args[2]) : 0;
 
 var types = new EntityTypeRegistry().Register<CrashSlot>(CrashStream.TypeName);
 using var store = new SqliteStore(args[0], types);
@@ -24,14 +27,16 @@ var outputLock = new Lock();
 output.WriteLine($"start {gate.Serial}");
 output.Flush();
 
-void Report(long serial)
+void Say(string line)
 {
     lock (outputLock)
     {
-        output.WriteLine($"committed {serial}");
+        output.WriteLine(line);
         output.Flush();
     }
 }
+
+void Report(long serial) => Say($"committed {serial}");
 
 // Commit k applies step k of the stream, whichever writer gets serial k: tx.Serial + 1 is the serial it commits as.
 long Step(Transaction tx)
@@ -39,6 +44,31 @@ long Step(Transaction tx)
     var k = tx.Serial + 1;
     CrashStream.Apply(tx, k);
     return k;
+}
+
+if (outage)
+{
+    for (var i = 0; i < maxCommits; i++) Report(gate.Write(Step));
+    store.PageLimit = 1;
+    for (var i = 0; i < 3; i++)
+    {
+        try
+        {
+            // The next step and a slot too big for the full file: if any of it were kept, the test would see it.
+            Report(gate.Write(tx =>
+            {
+                var k = Step(tx);
+                tx.Put(new CrashSlot(CrashStream.Outage, k, new string('o', 20_000)));
+                return k;
+            }));
+        }
+        catch (StoreFailedException refused) when (refused.Problem is { } problem)
+        {
+            Say($"refused {problem.Kind}");
+        }
+    }
+    Say("outage");
+    Thread.Sleep(Timeout.Infinite);
 }
 
 if (sessions == 0)

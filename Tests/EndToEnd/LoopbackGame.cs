@@ -2,6 +2,7 @@ using System.Collections.Concurrent;
 using Ikosa.Client.Library;
 using Ikosa.Contracts;
 using Ikosa.Engine;
+using Ikosa.Engine.Gate;
 using Ikosa.Engine.Notifications;
 using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Workflow.Dice;
@@ -35,13 +36,19 @@ public sealed class LoopbackGame : IAsyncDisposable
 
     public static string PasswordOf(string user) => user == "gm" ? MasterPassword : user + "-secret";
 
-    public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null)
+    /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
+    public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null, TimeProvider? engineClock = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
         var (game, _) = GameHost.Open(new GameHostOptions
         {
-            Engine = new EngineOptions { DatabasePath = databasePath, Notifications = notifications ?? new() },
+            Engine = new EngineOptions
+            {
+                DatabasePath = databasePath,
+                Notifications = notifications ?? new(),
+                Gate = engineClock is null ? new() : new GateOptions { Time = engineClock, Budget = TimeSpan.FromSeconds(30) },
+            },
             Dice = dice,
             InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),

@@ -37,15 +37,57 @@ public class CrashTests
         Assert.True(reportedTotal >= Rounds);
     }
 
+    [Fact]
+    public async Task A_SIGKILL_during_a_full_disk_outage_leaves_the_game_at_the_last_acknowledged_commit()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("outage.ikosa");
+        const int Commits = 25;
+
+        var (lastReported, refused) = await RunIntoOutageAndKill(file, Commits);
+
+        Assert.Equal(Commits, lastReported);
+        Assert.Equal(["DiskFull", "DiskFull", "DiskFull"], refused); // every write of the outage was refused, none reported
+        var (serial, state) = Load(file);
+        Assert.Equal(lastReported, serial); // every acknowledged commit, and not one refused write
+        Assert.Equal(Expected(serial), state);
+        Assert.DoesNotContain(EntityId.Named("crash.outage"), state.Keys);
+
+        // The restarted game goes on from there.
+        var (start, next) = await RunAndKill(file, killAfter: 3, sessions: 0);
+        Assert.Equal(serial, start);
+        Assert.True(next >= serial + 3);
+    }
+
+    /// <summary>Runs the writer in outage mode: <paramref name="commits"/> commits, then a full file and refused writes; kills it once it says "outage".</summary>
+    private static async Task<(long LastReported, List<string> Refused)> RunIntoOutageAndKill(string file, int commits)
+    {
+        using var child = StartWriter(file, commits.ToString(), "outage");
+        using var timeout = new CancellationTokenSource(RoundTimeout);
+        try
+        {
+            long last = 0;
+            var refused = new List<string>();
+            while (await child.StandardOutput.ReadLineAsync(timeout.Token) is { } line && line != "outage")
+            {
+                if (line.StartsWith("committed ", StringComparison.Ordinal)) last = long.Parse(line.Split(' ')[1]);
+                else if (line.StartsWith("refused ", StringComparison.Ordinal)) refused.Add(line.Split(' ')[1]);
+            }
+            if (child.HasExited) Assert.Fail("the crash writer ended before its outage: " + await child.StandardError.ReadToEndAsync(timeout.Token));
+            child.Kill(); // SIGKILL while the disk is full
+            await child.WaitForExitAsync(timeout.Token);
+            return (last, refused);
+        }
+        finally
+        {
+            if (!child.HasExited) child.Kill();
+        }
+    }
+
     /// <summary>Starts the writer, waits until it has reported <paramref name="killAfter"/> commits, and kills it mid-stream; returns the highest serial it reported.</summary>
     private static async Task<(long Start, long LastReported)> RunAndKill(string file, int killAfter, int sessions)
     {
-        using var child = Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), file, "1000000", sessions.ToString()])
-        {
-            RedirectStandardOutput = true,
-            RedirectStandardError = true,
-            UseShellExecute = false,
-        })!;
+        using var child = StartWriter(file, "1000000", sessions.ToString());
         using var timeout = new CancellationTokenSource(RoundTimeout);
         try
         {
@@ -93,6 +135,14 @@ public class CrashTests
         }
         return state;
     }
+
+    private static Process StartWriter(params string[] arguments) =>
+        Process.Start(new ProcessStartInfo(DotnetHost(), [WriterPath(), .. arguments])
+        {
+            RedirectStandardOutput = true,
+            RedirectStandardError = true,
+            UseShellExecute = false,
+        })!;
 
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";

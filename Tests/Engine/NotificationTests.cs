@@ -52,6 +52,40 @@ public class NotificationTests
     }
 
     [Fact]
+    public void A_notice_reaches_connected_recipients_after_their_batches_keeps_the_last_serial_and_is_not_resent_on_resume()
+    {
+        using var gate = TestEntities.Gate();
+        var dispatcher = new NotificationDispatcher(gate.Serial);
+        gate.AddListener(dispatcher);
+        var gm = new RecordingConnection();
+        dispatcher.Connect("gm", gm);
+        gate.Write(tx => tx.Notify("gm", new Ping(1)));
+        gm.WaitForSerial(1); // else the two are coalesced into one numbered batch, as the next test shows
+
+        dispatcher.Notice(["gm", "absent"], new Ping(-1));
+
+        var received = gm.WaitFor(r => r.Count == 2);
+        Assert.Equal((1L, false), (received[0].Serial, received[0].IsNotice));
+        Assert.Equal((1L, true), (received[1].Serial, received[1].IsNotice));
+        Assert.Equal(new Ping(-1), Assert.Single(received[1].Items));
+        // Only what commits carried is kept for a recipient that resumes.
+        var back = new RecordingConnection();
+        Assert.Equal(ResumeKind.Resumed, dispatcher.Connect("gm", back, lastSerial: 0).Kind);
+        Assert.Equal([new Ping(1)], back.WaitForSerial(1).SelectMany(b => b.Items));
+        Assert.Equal(0, dispatcher.Connect("absent", new RecordingConnection(), lastSerial: 0).MissedBatches);
+    }
+
+    [Fact]
+    public void A_notice_coalesced_with_batches_is_part_of_a_numbered_batch_and_alone_stays_a_notice()
+    {
+        var batch = new NotificationBatch(4, [new Ping(4)]);
+        var notice = new NotificationBatch(4, [new Ping(-1)]) { IsNotice = true };
+
+        Assert.False(NotificationBatch.Coalesce([batch, notice]).IsNotice);
+        Assert.True(NotificationBatch.Coalesce([notice, notice with { Items = [new Ping(-2)] }]).IsNotice);
+    }
+
+    [Fact]
     public void Listeners_hear_of_a_commit_only_once_it_is_durable_and_the_lock_is_released()
     {
         var store = new SpyStore();

@@ -1,3 +1,4 @@
+using System.Collections.Concurrent;
 using System.Collections.Immutable;
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
@@ -34,6 +35,18 @@ public sealed record FailingTask(EntityId Id) : ScheduledTask(Id)
     public override void Run(Transaction tx) => throw new InvalidOperationException("this task always fails");
 }
 
+/// <summary>A scheduled task that adds a new 8 KB item each time it runs, so every run needs new pages in the file; counts its tries.</summary>
+public sealed record GrowingTask(EntityId Id) : ScheduledTask(Id)
+{
+    public static readonly ConcurrentDictionary<EntityId, int> Tries = new();
+
+    public override void Run(Transaction tx)
+    {
+        Tries.AddOrUpdate(Id, 1, (_, n) => n + 1);
+        tx.Put(new Item(EntityId.New(), new string('g', 8192), ImmutableList<string>.Empty));
+    }
+}
+
 public static class TestEntities
 {
     public static EntityTypeRegistry Registry() => new EntityTypeRegistry()
@@ -41,7 +54,8 @@ public static class TestEntities
         .Register<Item>("test.item")
         .Register<Counter>("test.counter")
         .Register<BumpCounter>("test.bump-counter")
-        .Register<FailingTask>("test.failing-task");
+        .Register<FailingTask>("test.failing-task")
+        .Register<GrowingTask>("test.growing-task");
 
     public static ModelGate Gate(GateOptions? options = null, IModelStore? store = null) =>
         new(Registry(), store ?? new InMemoryStore(), options);

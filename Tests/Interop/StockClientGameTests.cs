@@ -312,6 +312,9 @@ public sealed class StockClientGameTests
     private async Task UseTheMastersControlsAsync()
     {
         Assert.True(_gm.Master.SaveSnapshot("interop-scene").Accepted);
+        var status = await _gm.Master.GetHostStatusAsync();
+        Assert.True(status.CanSave);
+        Assert.EndsWith(".db", status.DataFile);
         Assert.True(File.Exists(Path.Combine(_host.Folder, "snapshots", "interop-scene.json")));
         Assert.Equal("name", Expect.Fault<InvalidArgumentFault>(_gm.Master, () => _gm.Master.SaveSnapshot("../escape")).Argument);
 
@@ -347,7 +350,7 @@ public sealed class StockClientGameTests
     private void AssertEveryOperationWasCalled()
     {
         var operations = SentActions.OperationsOf(typeof(ILoginService), typeof(IGameService), typeof(IVisualizationService), typeof(IMasterService));
-        Assert.Equal(34, operations.Count);
+        Assert.Equal(35, operations.Count);
         Assert.Empty(operations.Except(_endpoints.Sent.Actions));
     }
 

@@ -1,0 +1,169 @@
+using Ikosa.Contracts;
+using Ikosa.Engine;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Sample;
+using Ikosa.Engine.Store;
+using Ikosa.Host.Game;
+using Ikosa.ServiceModel;
+using Ikosa.Tests.Engine;
+using Microsoft.Data.Sqlite;
+using Microsoft.Extensions.Logging;
+
+namespace Ikosa.Tests.EndToEnd;
+
+/// <summary>
+/// The host when its machine fails under it, seen from the players and the game master over real sockets: while the
+/// disk is full the game can be looked at but not changed, each refusal is a typed fault saying what happened and
+/// what to do, the master is told once (with the path and the free space) and again when saving works; and at start,
+/// a game file the host cannot write is refused in one line.
+/// </summary>
+public class HostStoreOutageTests
+{
+    private static readonly Guid Tordek = EntityId.Named("sample:tordek").Value;
+
+    [Fact]
+    public async Task While_the_disk_is_full_players_look_but_cannot_act_the_master_is_told_once_and_play_resumes_when_space_returns()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("game.ikosa");
+        var clock = new ManualClock(); // store retries come when the test advances it
+        await using var game = await LoopbackGame.StartAsync(file, engineClock: clock);
+        var gm = await game.LoginAsync("gm");
+        var alice = await game.LoginAsync("alice", Tordek);
+        var store = (SqliteStore)game.Game.Engine.Store;
+        var serial = game.Game.Serial;
+        var tordek = alice.Client.Game.GetCreature(Tordek);
+        CreatureEditInfo Rename() => new() { Id = Tordek, ExpectedVersion = tordek.Version, Name = new string('T', 200_000) };
+
+        store.PageLimit = 1; // the disk is full: the file may not grow
+
+        // The master's edit needs space: it is tried, and refused with a fault that says what happened and what to do.
+        var fault = Assert.Throws<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreature(Rename()));
+        Assert.Equal("DiskFull", fault.Detail.Cause);
+        Assert.Equal("The host cannot save: its disk is full. Nothing was changed, and the game master has been told; try again later.", fault.Detail.Reason);
+        // A player's change meanwhile is refused the same way, without the disk being tried again.
+        var refused = Assert.Throws<FaultException<HostCannotSaveFault>>(() => alice.Say("anyone there?"));
+        Assert.Equal(fault.Detail.Reason, refused.Detail.Reason);
+        Assert.Equal(serial, game.Game.Serial);
+
+        // The game can still be looked at: the sheet, the view, the dice log, the turn tracker; and a known user logs in.
+        Assert.Equal(tordek.Name, alice.Client.Game.GetCreature(Tordek).Name);
+        var view = alice.Client.Visualization.GetView(Tordek);
+        Assert.NotEmpty(view.Visible);
+        Assert.Equal(Tordek, view.Viewer);
+        alice.Client.Game.GetDiceLog(10);
+        Assert.False(alice.Client.Game.GetTurnTracker().InCombat);
+        var bob = await game.LoginAsync("bob");
+        Assert.NotEmpty(bob.Client.Login.GetUsers());
+
+        // The master is told, with the path and the free space; a second failed try tells nobody again.
+        var told = (await gm.WaitForSystemEventAsync("The host cannot save")).Items.Single(n => n.Text.Contains("The host cannot save"));
+        Assert.True(told.Text.Contains(file) && told.Text.Contains(" free)") && told.Text.Contains("Free some space"), told.Text);
+        clock.Advance(TimeSpan.FromSeconds(1));
+        Assert.Throws<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreature(Rename()));
+        var status = await gm.Client.Master!.GetHostStatusAsync();
+        Assert.False(status.CanSave);
+        Assert.Equal(file, status.DataFile);
+        Assert.True(status.FreeBytes > 0);
+        Assert.Contains(file, status.Problem);
+        Assert.True(status.RefusedWrites >= 3);
+        Assert.Equal(serial, status.Serial);
+
+        // The master moves to another machine: logging in there, they are told what they missed.
+        var gmAgain = await game.LoginAsync("gm");
+        await gmAgain.WaitForSystemEventAsync("The host cannot save");
+        Assert.Single(gm.Notifications, n => n.Text.Contains("The host cannot save"));
+
+        // Space returns: the next change succeeds in the same process, with the next serial, and the master hears it.
+        store.PageLimit = null;
+        clock.Advance(TimeSpan.FromSeconds(2));
+        alice.Say("back in business");
+        var chat = await alice.WaitForAsync(b => b.Items.Any(n => n.Text.Contains("back in business")));
+        Assert.Equal(serial + 1, chat.Serial);
+        await gmAgain.WaitForSystemEventAsync("Saving works again");
+        Assert.Single(gmAgain.Notifications, n => n.Text.Contains("The host cannot save"));
+        Assert.True((await gmAgain.Client.Master!.GetHostStatusAsync()).CanSave);
+    }
+
+    [Fact]
+    public async Task The_host_refuses_to_start_on_a_game_file_another_program_holds_saying_why_in_one_line()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("game.ikosa");
+        new SqliteStore(file, GameHost.Types()).Dispose();
+        using var other = new SqliteConnection($"Data Source={file};Pooling=False");
+        other.Open();
+        using (var begin = other.CreateCommand())
+        {
+            begin.CommandText = "BEGIN IMMEDIATE"; // another program is writing to it
+            begin.ExecuteNonQuery();
+        }
+
+        var (exitCode, output, errors) = await HostProcess.RunToExitAsync(["--data", file, "--no-serve"]);
+
+        Assert.Equal(3, exitCode);
+        var line = Assert.Single(Lines(errors));
+        Assert.StartsWith("Cannot start: ", line);
+        Assert.Contains(file, line);
+        Assert.Contains("in use by another program", line);
+        Assert.DoesNotContain("   at ", output + errors);
+    }
+
+    [ImmutableFileFact]
+    public async Task The_host_refuses_to_start_on_a_game_file_it_cannot_write_saying_why_in_one_line()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("game.ikosa");
+        new SqliteStore(file, GameHost.Types()).Dispose();
+        FileSystemTools.Chattr("+i", file);
+        try
+        {
+            var (exitCode, output, errors) = await HostProcess.RunToExitAsync(["--data", file, "--no-serve"]);
+
+            Assert.Equal(3, exitCode);
+            var line = Assert.Single(Lines(errors));
+            Assert.Contains(file, line);
+            Assert.Contains("cannot be written", line);
+            Assert.Contains("Make it writable", line);
+            Assert.DoesNotContain("   at ", output + errors);
+        }
+        finally
+        {
+            FileSystemTools.Chattr("-i", file);
+        }
+    }
+
+    [Fact]
+    public async Task The_host_warns_at_start_when_its_disk_is_low_on_space_and_the_masters_status_shows_the_space()
+    {
+        using var dir = new TempDirectory();
+        var file = dir.File("game.ikosa");
+        var log = new RecordingLogger();
+        Ikosa.Host.Security.PasswordHasher.Iterations = 1_000; // as LoopbackGame: the production default is slow on purpose
+        var (game, _) = GameHost.Open(new GameHostOptions
+        {
+            Engine = new EngineOptions { DatabasePath = file },
+            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
+            LowSpaceWarning = long.MaxValue, // no disk has that much free
+        }, log);
+        await using (game)
+        {
+            var warning = Assert.Single(log.AtLeast(LogLevel.Warning));
+            Assert.Contains("free on the disk holding " + file, warning.Message);
+
+            var status = game.StoreAlerts.Status();
+            Assert.True(status.LowOnSpace);
+            Assert.True(status.CanSave);
+            Assert.Equal(file, status.DataFile);
+            Assert.True(status.FreeBytes > 0);
+            Assert.Null(status.Problem);
+        }
+
+        // The threshold is the host's --low-space-warning option (in MB).
+        var (exitCode, output, _) = await HostProcess.RunToExitAsync(["--data", file, "--no-serve", "--low-space-warning", "100000000000"]);
+        Assert.Equal(0, exitCode);
+        Assert.Contains("free on the disk holding " + file, output);
+    }
+
+    private static string[] Lines(string text) => text.Split('\n', StringSplitOptions.RemoveEmptyEntries | StringSplitOptions.TrimEntries);
+}
