@@ -2,6 +2,7 @@ using System.CommandLine;
 using System.Security.Cryptography;
 using System.Security.Cryptography.X509Certificates;
 using Ikosa.Engine;
+using Ikosa.Host.Campaigns;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
 using Ikosa.Host.Startup;
@@ -9,12 +10,13 @@ using Ikosa.ServiceModel.Configuration;
 using Microsoft.Extensions.Logging;
 
 // Ikosa Host: starts on embedded defaults (the sample campaign, the game file in the user's data folder, net.tcp on
-// localhost:8765 as app.config says) and runs until Ctrl+C, then shuts down cleanly.
+// localhost:8765 as app.config says) and runs until Ctrl+C, then shuts down cleanly. Its subcommands check, write and
+// export campaign folders (Campaigns/CampaignCommandLine.cs).
 
 var dataOption = new Option<FileInfo?>("--data") { Description = $"The SQLite game file (created with the sample campaign when new). Default: {DataFolder.Default().DefaultGameFile} (set {DataFolder.EnvironmentVariable} to move the folder)." };
 var configOption = new Option<FileInfo>("--config") { Description = "The app.config with <system.serviceModel>.", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.config")) };
 var portOption = new Option<int?>("--port") { Description = "Listen on this port instead of the one in the config (0 picks a free one)." };
-var campaignOption = new Option<string?>("--campaign") { Description = "A snapshot to start a new game from: a file, or the NAME the master saved with 'snapshot NAME'." };
+var campaignOption = new Option<string?>("--campaign") { Description = "What a new game starts from: a campaign folder (see 'check'), a snapshot file, or the NAME the master saved with 'snapshot NAME'. Default: the sample campaign." };
 var certificateOption = new Option<FileInfo?>("--certificate") { Description = "A PFX file: serve every endpoint over TLS with this certificate." };
 var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
@@ -25,6 +27,7 @@ var root = new RootCommand("Ikosa Host: the authority for a tabletop game played
 {
     dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption,
 };
+CampaignCommandLine.AddTo(root);
 root.SetAction(async (parse, cancel) =>
 {
     using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
@@ -156,7 +159,7 @@ static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile,
     {
         throw new HostStartException($"Cannot start: the game cannot be saved: {problem.Explain()}. {problem.Advice}", exitCode: 3);
     }
-    catch (CampaignFileException error)
+    catch (Exception error) when (error is CampaignFileException or CampaignCheckException)
     {
         throw new HostStartException(error.Message, exitCode: 3);
     }

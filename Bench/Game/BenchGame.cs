@@ -54,10 +54,11 @@ internal sealed class BenchGame : IAsyncDisposable
         var (game, _) = GameHost.Open(new GameHostOptions
         {
             Engine = new EngineOptions { DatabasePath = Path.Combine(folder, "bench.ikosa") },
-            Players = names.Count >= 4 ? names : [.. names, .. Enumerable.Range(names.Count + 1, 4 - names.Count).Select(i => $"player{i}")],
-            InitialPasswords = names.Append("gm").ToDictionary(n => n, PasswordOf),
+            InitialPasswords = new Dictionary<string, string> { ["gm"] = PasswordOf("gm") },
             SnapshotFolder = folder,
         });
+        foreach (var name in names)
+            game.SetPassword(name, PasswordOf(name));
         // Players beyond the four heroes play a monster each, so every client has a view of its own to read.
         game.Engine.Gate.Write(tx =>
         {

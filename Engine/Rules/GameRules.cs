@@ -257,7 +257,7 @@ public sealed class GameRules
     public PerceptionView? GetPerception(IModelReader reader, Actor actor, EntityId creature)
     {
         if (reader.Find<Creature>(creature) is not { } viewer || !Control.MayAct(reader, actor, creature)) return null;
-        var map = GameMaps.Of(reader);
+        var map = SceneMap.Of(reader, viewer.Scene);
         return new PerceptionView(viewer, [.. Visibility.VisibleCells(map, viewer)], [.. Visibility.VisibleCreatures(reader, viewer)]);
     }
 
@@ -276,7 +276,7 @@ public sealed class GameRules
             .ToList();
 
     private static bool MaySee(IModelReader reader, Actor actor, Creature creature) =>
-        Control.MayAct(reader, actor, creature.Id) || Visibility.UserSees(reader, actor.UserName, creature.Position);
+        Control.MayAct(reader, actor, creature.Id) || Visibility.UserSees(reader, actor.UserName, creature.Scene, creature.Position);
 
     private string? WhyNot(ActionContext context, CoreAction action)
     {

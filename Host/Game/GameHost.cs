@@ -1,11 +1,11 @@
 using Ikosa.Engine;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Dice;
+using Ikosa.Host.Campaigns;
 using Ikosa.Host.Security;
 using Ikosa.Host.Sessions;
 using Ikosa.Host.Users;
@@ -61,21 +61,27 @@ public sealed class GameHost : IAsyncDisposable
     public static EntityTypeRegistry Types() =>
         GameRules.RegisterTypes(new EntityTypeRegistry())
             .Register<UserAccount>(UserAccount.TypeName)
-            .Register<ExploredCells>(ExploredCells.TypeName);
+            .Register<ExploredCells>(ExploredCells.TypeName)
+            .Register<CampaignHeader>(CampaignHeader.TypeName);
 
     /// <summary>
-    /// Opens the game file (or memory), and on a new game puts in the sample campaign and its users; the passwords
-    /// it made up are returned once so the host can print them.
+    /// Opens the game file (or memory), and on a new game puts in the campaign (the sample unless
+    /// <see cref="GameHostOptions.CampaignFile"/> says otherwise) and its users; the passwords it made up are returned once
+    /// so the host can print them. A campaign with errors throws <see cref="CampaignCheckException"/> before a new game
+    /// file is created.
     /// </summary>
     public static (GameHost Host, IReadOnlyDictionary<string, string> NewPasswords) Open(GameHostOptions options, ILoggerFactory? loggers = null)
     {
         loggers ??= NullLoggerFactory.Instance;
-        var engine = GameEngine.Open(Types(), options.Engine, loggers);
+        var types = Types();
+        var newFile = options.Engine.DatabasePath is not { } path || !File.Exists(path);
+        var start = newFile ? NewGame.Read(options.CampaignFile, types) : null;
+        var engine = GameEngine.Open(types, options.Engine, loggers);
         var host = new GameHost(engine, new GameRules(options.Dice ?? new RandomDiceSource(), loggers: loggers), options, loggers);
         try
         {
             host.StoreAlerts.WarnIfLowOnSpace();
-            return (host, host.Initialize());
+            return (host, host.Initialize(start));
         }
         catch
         {
@@ -84,32 +90,24 @@ public sealed class GameHost : IAsyncDisposable
         }
     }
 
-    private IReadOnlyDictionary<string, string> Initialize()
+    private IReadOnlyDictionary<string, string> Initialize(NewGame? start)
     {
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
-        var users = Options.Players.Select(p => (Name: p, IsMaster: false)).Prepend((Options.MasterUser, true)).ToList();
         var isNew = !Read(tx => tx.All<UserAccount>().Any());
-        var campaign = isNew && Options.CampaignFile is { } file ? CampaignFile.Load(file, Engine.Gate.Types) : null;
+        start = isNew ? start ?? NewGame.Read(Options.CampaignFile, Engine.Gate.Types) : null;
         // Hashing is slow on purpose, so it happens before the write, never inside its time budget.
         var accounts = new List<UserAccount>();
-        if (isNew && campaign?.OfType<UserAccount>().Any() != true)
+        foreach (var user in start?.Users ?? [])
         {
-            foreach (var (name, isMaster) in users)
-            {
-                var password = Options.InitialPasswords?.GetValueOrDefault(name) ?? NewPassword();
-                passwords[name] = password;
-                accounts.Add(new UserAccount(UserAccount.KeyFor(name), name, isMaster, PasswordHasher.Hash(password), Disabled: false));
-            }
+            var password = Options.InitialPasswords?.GetValueOrDefault(user.Name) ?? NewPassword();
+            passwords[user.Name] = password;
+            accounts.Add(new UserAccount(UserAccount.KeyFor(user.Name), user.Name, user.IsMaster, PasswordHasher.Hash(password), Disabled: false));
         }
         Engine.Gate.Write(tx =>
         {
-            if (isNew && !tx.All<UserAccount>().Any())
+            if (start is not null && !tx.All<UserAccount>().Any())
             {
-                if (campaign is null)
-                    SampleCampaign.Create(tx, Options.Players);
-                else
-                    foreach (var entity in campaign)
-                        tx.Put(entity);
+                start.PutInto(tx);
                 foreach (var account in accounts)
                     tx.Put(account);
             }
@@ -264,14 +262,13 @@ public sealed record GameHostOptions
 
     public IDiceSource? Dice { get; init; }
 
-    /// <summary>A saved snapshot to start a new game from, instead of the sample campaign (ignored for an existing game).</summary>
+    /// <summary>
+    /// What a new game starts from: a campaign folder or a snapshot the master saved; null for the sample campaign shipped
+    /// with the host. Ignored for an existing game.
+    /// </summary>
     public string? CampaignFile { get; init; }
 
-    public string MasterUser { get; init; } = "gm";
-
-    public IReadOnlyList<string> Players { get; init; } = SampleCampaign.DefaultPlayers;
-
-    /// <summary>Passwords for the sample users on a new game (tests, scripted set-up); others are made up and printed once.</summary>
+    /// <summary>Passwords for the campaign's users on a new game (tests, scripted set-up); others are made up and printed once.</summary>
     public IReadOnlyDictionary<string, string>? InitialPasswords { get; init; }
 
     /// <summary>How long a dropped client keeps its characters before they are released.</summary>

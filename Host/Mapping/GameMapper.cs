@@ -118,7 +118,7 @@ public static class GameMapper
         AskedBy = roll.AskedBy,
     };
 
-    public static ViewInfo ToView(GameMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) => new()
+    public static ViewInfo ToView(SceneMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) => new()
     {
         Viewer = viewer,
         Width = map.Width,
@@ -129,11 +129,18 @@ public static class GameMapper
         Serial = serial,
     };
 
-    private static CellInfo ToCell(GameMap map, Cell cell) => new()
+    private static CellInfo ToCell(SceneMap map, Cell cell) => new()
     {
         X = cell.X,
         Y = cell.Y,
-        Terrain = map.DoorAt(cell) is { } door ? (door.IsOpen ? "door-open" : "door-closed") : map.Walls.Contains(cell) ? "wall" : "floor",
+        Terrain = map.TerrainAt(cell) switch
+        {
+            Terrain.Wall => "wall",
+            Terrain.ClosedDoor => "door-closed",
+            Terrain.OpenDoor => "door-open",
+            Terrain.Difficult => "difficult",
+            _ => "floor",
+        },
     };
 
     private static TokenInfo ToToken(Creature creature) => new()

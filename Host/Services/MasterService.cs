@@ -53,13 +53,13 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             if (edit.X is { } x && edit.Y is { } y)
             {
                 var cell = new Cell(x, y);
-                if (tx.Get<GameMap>(GameMap.Key).Blocks(cell))
+                if (SceneMap.Of(tx, creature.Scene).Blocks(cell))
                     throw InvalidArgument("edit.X/Y", $"({x},{y}) is outside the map or blocked");
                 changed = changed with { Position = cell };
             }
             if (!string.IsNullOrWhiteSpace(edit.Name))
                 changed = changed with { Name = edit.Name.Trim() };
-            tx.Put(changed);
+            Placement.Put(tx, tx.Put, changed);
             // Its player and those who see it (where it was or where it is now) learn that it changed: the rest do not know it is there.
             tx.Notify(Visibility.Observers(tx, creature.Id, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
             return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using System.Reflection;
 using Ikosa.Contracts;
+using Ikosa.Host.Campaigns;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
 using Ikosa.Host.Game;
@@ -32,15 +33,15 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     {
         var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature");
-        var map = tx.Get<GameMap>(GameMap.Key);
-        var explored = tx.Find<ExploredCells>(ExploredCells.KeyFor(Id(creature)));
+        var map = SceneMap.Of(tx, perception.Viewer.Scene);
+        var explored = tx.Find<ExploredCells>(ExploredCells.KeyFor(Id(creature), map.Id));
         var known = explored?.Cells ?? ImmutableHashSet<Cell>.Empty;
         if (!perception.VisibleCells.All(known.Contains))
         {
             known = known.Union(perception.VisibleCells);
             // While the host cannot save, the view is still shown; what was newly seen is recorded once it can.
             if (Game.CanSave)
-                tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature)), known));
+                tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature), map.Id), known));
         }
         var visible = perception.VisibleCells.ToHashSet();
         return GameMapper.ToView(map, creature, perception.VisibleCells, known.Where(c => !visible.Contains(c)).OrderBy(c => c.Y).ThenBy(c => c.X),
@@ -50,9 +51,9 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     [Authorize(Access.Master)]
     public ViewInfo GetMasterView() => Read(tx =>
     {
-        var map = tx.Get<GameMap>(GameMap.Key);
+        var map = SceneMap.Of(tx, CampaignHeader.OpeningScene(tx));
         var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
-        return GameMapper.ToView(map, null, all, [], tx.All<Creature>(), Game.Serial);
+        return GameMapper.ToView(map, null, all, [], Placement.InScene(tx, map.Id), Game.Serial);
     });
 
     [Authorize(Access.LoggedIn)]

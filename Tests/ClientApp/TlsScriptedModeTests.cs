@@ -1,6 +1,5 @@
 using Ikosa.Client.App;
 using Ikosa.Contracts;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
 using Ikosa.ServiceModel.Configuration;
@@ -19,7 +18,7 @@ public class TlsScriptedModeTests
         using var certificate = TestCertificates.CreateSelfSigned("localhost");
         var (game, _) = GameHost.Open(new GameHostOptions
         {
-            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
+            InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
         });
         var section = ServiceModelSection.Load(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
         await using var server = await IkosaServer.StartAsync(game, section, port: 0, NullLoggerFactory.Instance, certificate);

@@ -1,5 +1,4 @@
 using Ikosa.Contracts;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Workflow.Users;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;

@@ -1,7 +1,6 @@
 using Ikosa.Client.Library;
 using Ikosa.Contracts;
 using Ikosa.Engine.Model;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
 using Ikosa.ServiceModel.Configuration;
@@ -81,7 +80,7 @@ public class HostOptionsTests
         using var certificate = TestCertificates.CreateSelfSigned("localhost");
         var (game, _) = GameHost.Open(new GameHostOptions
         {
-            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
+            InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
         });
         var section = ServiceModelSection.Load(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
         await using var server = await IkosaServer.StartAsync(game, section, port: 0, NullLoggerFactory.Instance, certificate);

@@ -4,7 +4,6 @@ using Ikosa.Contracts;
 using Ikosa.Engine;
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Notifications;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
@@ -50,7 +49,7 @@ public sealed class LoopbackGame : IAsyncDisposable
                 Gate = engineClock is null ? new() : new GateOptions { Time = engineClock, Budget = TimeSpan.FromSeconds(30) },
             },
             Dice = dice,
-            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, PasswordOf),
+            InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
             ThrottleDelay = TimeSpan.FromMinutes(10),
             SnapshotFolder = Path.GetTempPath(),

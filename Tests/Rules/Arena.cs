@@ -22,7 +22,10 @@ public sealed class Arena : IDisposable
     {
         Dice = dice as ScriptedDiceSource ?? new ScriptedDiceSource();
         Game = new TestGame(store, dice ?? Dice, book: book);
-        Game.Write(tx => tx.Put(GameMap.Parse("arena", map ?? Open(10, 10))));
+        Game.Write(tx =>
+        {
+            foreach (var entity in SceneMap.FromRows("arena", map ?? Open(10, 10)).Entities()) tx.Put(entity);
+        });
     }
 
     public TestGame Game { get; }
@@ -62,7 +65,7 @@ public sealed class Arena : IDisposable
     {
         Game.Write(tx =>
         {
-            tx.Put(creature);
+            Placement.Put(tx, tx.Put, creature);
             if (player is not null) tx.Put(new CreatureControl(CreatureControl.KeyFor(creature.Id), creature.Id, [player], player));
         });
         return creature.Id;

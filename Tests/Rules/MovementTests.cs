@@ -62,9 +62,36 @@ public class MovementTests
     [Fact]
     public void Every_second_diagonal_costs_ten_feet()
     {
-        Assert.Equal(15, Ikosa.Engine.Rules.Movement.Paths.CostFeet(new Cell(0, 0), [new(1, 1), new(2, 2)]));
-        Assert.Equal(20, Ikosa.Engine.Rules.Movement.Paths.CostFeet(new Cell(0, 0), [new(1, 1), new(2, 2), new(3, 3)]));
+        var open = SceneMap.FromRows("open", Arena.Open(5, 5));
+        Assert.Equal(15, Ikosa.Engine.Rules.Movement.Paths.CostFeet(open, new Cell(0, 0), [new(1, 1), new(2, 2)]));
+        Assert.Equal(20, Ikosa.Engine.Rules.Movement.Paths.CostFeet(open, new Cell(0, 0), [new(1, 1), new(2, 2), new(3, 3)]));
         Assert.Equal(15, new Cell(0, 0).DistanceFeetTo(new Cell(2, 2)));
+    }
+
+    [Fact]
+    public void Difficult_terrain_costs_double_to_enter_and_a_diagonal_into_it_triple()
+    {
+        var mud = SceneMap.FromRows("mud", ["..~..", ".~~..", "....."]);
+        Assert.Equal(5 + 10 + 5, Ikosa.Engine.Rules.Movement.Paths.CostFeet(mud, new Cell(0, 0), [new(1, 0), new(2, 0), new(3, 0)]));
+        Assert.Equal(15, Ikosa.Engine.Rules.Movement.Paths.CostFeet(mud, new Cell(0, 0), [new(1, 1)]));
+        Assert.Equal(5, Ikosa.Engine.Rules.Movement.Paths.CostFeet(mud, new Cell(1, 1), [new(0, 0)]));
+    }
+
+    [Fact]
+    public void A_move_through_difficult_terrain_is_refused_past_the_creature_s_speed_and_a_5_foot_step_cannot_enter_it()
+    {
+        using var arena = new Arena(["......", ".~~~~.", "......"]);
+        var fighter = arena.Add(Arena.Fighter("Fighter", new Cell(0, 1)) with { Speed = 30 });
+
+        var tooFar = arena.Do(fighter, "move", AimTarget.AlongPath("path", new Cell(1, 1), new Cell(2, 1), new Cell(3, 1), new Cell(4, 1)));
+        Assert.Contains("40 feet", tooFar.Error);
+        Assert.True(arena.Do(fighter, "move", AimTarget.AlongPath("path", new Cell(1, 1), new Cell(2, 1), new Cell(3, 1))).Ok);
+        Assert.Equal(new Cell(3, 1), arena.Get(fighter).Position);
+
+        var intoMud = arena.Do(fighter, "five-foot-step", AimTarget.AtCell(FiveFootStepAction.CellKey, new Cell(4, 1)));
+        Assert.Contains("difficult terrain", intoMud.Error);
+        Assert.True(arena.Do(fighter, "five-foot-step", AimTarget.AtCell(FiveFootStepAction.CellKey, new Cell(4, 2))).Ok);
+        Assert.Equal(new Cell(4, 2), arena.Get(fighter).Position);
     }
 
     [Fact]

@@ -1,7 +1,7 @@
 using Ikosa.Engine.Rules.Actions;
+using Ikosa.Host.Campaigns;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Answers;
 using Ikosa.Tests.Workflow;
@@ -14,28 +14,29 @@ public class SampleCampaignTests
     public void The_sample_campaign_sets_up_a_playable_dungeon()
     {
         using var game = new TestGame(dice: new Ikosa.Engine.Workflow.Dice.SeededDiceSource(7));
-        var party = game.Write(tx => SampleCampaign.Create(tx));
+        game.Types.Register<CampaignHeader>(CampaignHeader.TypeName);
+        game.Write(tx => CampaignReader.Load(ShippedCampaigns.Sample).PutInto(tx));
         var alice = Actor.Player("alice");
         var bob = Actor.Player("bob");
 
-        Assert.False(game.Write(tx => game.Rules.TakeControl(tx, alice, party.Mialee)).Ok);
-        Assert.True(game.Write(tx => game.Rules.TakeControl(tx, bob, party.Mialee)).Ok);
-        Assert.Contains("already played", game.Write(tx => game.Rules.TakeControl(tx, TestGame.GameMaster, party.Mialee)).Error);
-        Assert.True(game.Write(tx => game.Rules.TakeControl(tx, alice, party.Tordek)).Ok);
+        Assert.False(game.Write(tx => game.Rules.TakeControl(tx, alice, Sample.Mialee)).Ok);
+        Assert.True(game.Write(tx => game.Rules.TakeControl(tx, bob, Sample.Mialee)).Ok);
+        Assert.Contains("already played", game.Write(tx => game.Rules.TakeControl(tx, TestGame.GameMaster, Sample.Mialee)).Error);
+        Assert.True(game.Write(tx => game.Rules.TakeControl(tx, alice, Sample.Tordek)).Ok);
         Assert.Equal(["Tordek"], game.Read(tx => game.Rules.ControlledCreatures(tx, alice)).Select(c => c.Name));
 
-        var mialee = game.Read(tx => tx.Get<Creature>(party.Mialee));
+        var mialee = game.Read(tx => tx.Get<Creature>(Sample.Mialee));
         Assert.Equal(2, mialee.SpellsLeft("fireball"));
-        var sees = game.Read(tx => game.Rules.GetPerception(tx, bob, party.Mialee))!;
-        Assert.DoesNotContain(sees.VisibleCreatures, c => party.Monsters.Contains(c.Id));
+        var sees = game.Read(tx => game.Rules.GetPerception(tx, bob, Sample.Mialee))!;
+        Assert.DoesNotContain(sees.VisibleCreatures, c => Sample.Monsters.Contains(c.Id));
         Assert.Equal(4, game.Read(tx => tx.All<Creature>().Count(c => c.Team == "heroes")));
-        Assert.Equal(5, party.Monsters.Count);
+        Assert.Equal(5, Sample.Monsters.Count);
 
-        var actions = game.Read(tx => game.Rules.GetActions(tx, bob, party.Mialee)).Select(a => a.Key).ToList();
+        var actions = game.Read(tx => game.Rules.GetActions(tx, bob, Sample.Mialee)).Select(a => a.Key).ToList();
         Assert.Contains("move", actions);
         Assert.DoesNotContain("cast-fireball", actions);
 
-        Assert.True(game.Write(tx => game.Rules.StartCombat(tx, TestGame.GameMaster, party.Heroes.AddRange(party.Goblins))).Ok);
+        Assert.True(game.Write(tx => game.Rules.StartCombat(tx, TestGame.GameMaster, Sample.Heroes.AddRange(Sample.Goblins))).Ok);
         foreach (var player in new[] { alice, bob })
             foreach (var prompt in game.Read(tx => game.Rules.GetPrerequisites(tx, player)))
                 Assert.True(game.Write(tx => game.Rules.SetPrerequisites(tx, player, [new(prompt.Step, prompt.Id, new RollAnswer())])).Single().Accepted);

@@ -7,13 +7,15 @@ namespace Ikosa.Tests.Rules;
 
 public class VisibilityTests
 {
-    private static readonly GameMap Room = GameMap.Parse("room",
+    private static readonly SceneMap Room = SceneMap.FromRows("room",
+    [
         "..........",
         "..........",
         "....#.....",
         "....#.....",
         "....+.....",
-        "##.##.....");
+        "##.##.....",
+    ]);
 
     [Fact]
     public void Walls_and_closed_doors_block_the_line_and_open_doors_do_not()
@@ -21,21 +23,16 @@ public class VisibilityTests
         Assert.True(LineOfSight.IsClear(Room, new Cell(0, 0), new Cell(9, 0)));
         Assert.False(LineOfSight.IsClear(Room, new Cell(2, 3), new Cell(7, 3)));
         Assert.False(LineOfSight.IsClear(Room, new Cell(2, 4), new Cell(7, 4)));
-        Assert.True(LineOfSight.IsClear(Room.WithDoor(new Cell(4, 4), open: true), new Cell(2, 4), new Cell(7, 4)));
+        var opened = SceneMap.FromRows("room", [.. Room.Rows().Select((row, y) => y == 4 ? row.Replace('+', '/') : row)]);
+        Assert.True(LineOfSight.IsClear(opened, new Cell(2, 4), new Cell(7, 4)));
         Assert.True(LineOfSight.IsClear(Room, new Cell(4, 2), new Cell(4, 2)));
     }
 
     [Fact]
     public void A_line_through_a_corner_squeezes_by_unless_both_sides_are_blocked()
     {
-        var corner = GameMap.Parse("corner",
-            ".#.",
-            "#..",
-            "...");
-        var oneSide = GameMap.Parse("one side",
-            ".#.",
-            "...",
-            "...");
+        var corner = SceneMap.FromRows("corner", [".#.", "#..", "..."]);
+        var oneSide = SceneMap.FromRows("one side", [".#.", "...", "..."]);
 
         Assert.False(LineOfSight.IsClear(corner, new Cell(0, 0), new Cell(2, 2)));
         Assert.True(LineOfSight.IsClear(oneSide, new Cell(0, 0), new Cell(2, 2)));

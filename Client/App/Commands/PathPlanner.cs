@@ -14,7 +14,7 @@ public static class PathPlanner
     public static IReadOnlyList<PointInfo>? Plan(ViewInfo view, (int X, int Y) from, (int X, int Y) to)
     {
         var passable = view.Visible.Concat(view.Remembered)
-            .Where(c => c.Terrain is "floor" or "door-open")
+            .Where(c => c.Terrain is "floor" or "door-open" or "difficult")
             .Select(c => (c.X, c.Y))
             .ToHashSet();
         var occupied = view.Creatures.Select(c => (c.X, c.Y)).Where(p => p != from).ToHashSet();

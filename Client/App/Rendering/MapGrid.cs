@@ -67,6 +67,8 @@ public sealed class MapGrid
         ("wall", _) => '%',
         ("floor", Light.Visible) => '.',
         ("floor", _) => ',',
+        ("difficult", Light.Visible) => '~',
+        ("difficult", _) => '-',
         ("door-closed", _) => '+',
         ("door-open", _) => '/',
         _ => '?',

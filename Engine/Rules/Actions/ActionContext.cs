@@ -6,10 +6,11 @@ using Ikosa.Engine.Rules.Turns;
 namespace Ikosa.Engine.Rules.Actions;
 
 /// <summary>What an action sees when it is offered, checked and started: the game (read-only) and the actor.</summary>
-public sealed record ActionContext(IModelReader Reader, Creature Actor, GameMap Map, TurnTracker Tracker, ActionBudget Budget)
+/// <remarks><see cref="Map"/> is the map of the actor's scene.</remarks>
+public sealed record ActionContext(IModelReader Reader, Creature Actor, SceneMap Map, TurnTracker Tracker, ActionBudget Budget)
 {
     public static ActionContext For(IModelReader reader, Creature actor) =>
-        new(reader, actor, GameMaps.Of(reader), TurnTracker.Of(reader), ActionBudget.Of(reader, actor.Id));
+        new(reader, actor, SceneMap.Of(reader, actor.Scene), TurnTracker.Of(reader), ActionBudget.Of(reader, actor.Id));
 
     public bool InCombat => Tracker.InCombat();
 

@@ -1,4 +1,5 @@
 using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Rules.Movement;
 using Ikosa.Engine.Rules.Turns;
 using Ikosa.Engine.Workflow.Processes;
@@ -22,7 +23,7 @@ public sealed class DoorAction(bool open) : CoreAction
         [new AimingMode(DoorKey, AimKind.Cell, 1, 1, 5, [], open ? "the door to open" : "the door to close")];
 
     public override string? Unavailable(ActionContext context) =>
-        context.Map.Doors.Any(d => d.IsOpen != open && d.Cell.IsAdjacentTo(context.Actor.Position))
+        context.Actor.Position.Neighbours().Any(cell => context.Map.TerrainAt(cell) == (open ? Terrain.ClosedDoor : Terrain.OpenDoor))
             ? null
             : open ? "no closed door within reach" : "no open door within reach";
 
@@ -30,9 +31,10 @@ public sealed class DoorAction(bool open) : CoreAction
     {
         var cells = activity.CellsFor(DoorKey);
         if (cells.Count != 1) return "give the door's square";
-        if (context.Map.DoorAt(cells[0]) is not { } door) return $"there is no door at {cells[0]}";
-        if (!door.Cell.IsAdjacentTo(context.Actor.Position)) return "that door is out of reach";
-        return door.IsOpen == open ? (open ? "that door is already open" : "that door is already closed") : null;
+        var terrain = context.Map.TerrainAt(cells[0]);
+        if (!terrain.IsDoor()) return $"there is no door at {cells[0]}";
+        if (!cells[0].IsAdjacentTo(context.Actor.Position)) return "that door is out of reach";
+        return (terrain == Terrain.OpenDoor) == open ? (open ? "that door is already open" : "that door is already closed") : null;
     }
 
     public override IEnumerable<CoreStep> Steps(ActionContext context, CoreActivity activity) =>

@@ -6,7 +6,7 @@ using Ikosa.Engine.Workflow.Processes;
 
 namespace Ikosa.Engine.Rules.Actions;
 
-/// <summary>One square, provoking nothing; not in a turn in which the creature otherwise moves.</summary>
+/// <summary>One square, provoking nothing; not in a turn in which the creature otherwise moves, nor into difficult terrain.</summary>
 public sealed class FiveFootStepAction : CoreAction
 {
     public const string CellKey = "to";
@@ -26,7 +26,8 @@ public sealed class FiveFootStepAction : CoreAction
     {
         var cells = activity.CellsFor(CellKey);
         if (cells.Count != 1) return "give the one square to step into";
-        return cells[0].IsAdjacentTo(context.Actor.Position) ? null : "a 5-foot step goes to a square next to the creature";
+        if (!cells[0].IsAdjacentTo(context.Actor.Position)) return "a 5-foot step goes to a square next to the creature";
+        return context.Map.IsDifficult(cells[0]) ? "a 5-foot step cannot go into difficult terrain" : null;
     }
 
     public override IEnumerable<CoreStep> Steps(ActionContext context, CoreActivity activity) =>

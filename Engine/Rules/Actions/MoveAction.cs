@@ -7,7 +7,7 @@ using Ikosa.Engine.Workflow.Processes;
 
 namespace Ikosa.Engine.Rules.Actions;
 
-/// <summary>A move action: up to the creature's speed along a path; in combat, leaving threatened squares provokes.</summary>
+/// <summary>A move action: up to the creature's speed along a path (difficult terrain costs double); in combat, leaving threatened squares provokes.</summary>
 public sealed class MoveAction : CoreAction
 {
     public const string PathKey = "path";
@@ -35,7 +35,7 @@ public sealed class MoveAction : CoreAction
         var path = activity.CellsFor(PathKey);
         if (path.IsEmpty) return "give the path to move along";
         if (Paths.CheckSteps(context.Actor.Position, path) is { } error) return error;
-        var cost = Paths.CostFeet(context.Actor.Position, path);
+        var cost = Paths.CostFeet(context.Map, context.Actor.Position, path);
         return cost > context.Actor.Speed ? $"that path is {cost} feet; {context.Actor.Name} moves {context.Actor.Speed} feet" : null;
     }
 

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Rules.Turns;
 using Ikosa.Engine.Workflow.Processes;
 
@@ -18,7 +19,7 @@ public static class Opportunity
     public static IReadOnlyList<Creature> Threateners(IModelReader reader, Creature provoker, IReadOnlyCollection<EntityId> exclude)
     {
         if (!TurnTracker.Of(reader).InCombat()) return [];
-        return reader.All<Creature>()
+        return Placement.Near(reader, provoker.Scene, provoker.Position, 1)
             .Where(c => c.Id != provoker.Id && !exclude.Contains(c.Id) && c.IsEnemyOf(provoker) && c.CanAct())
             .Where(c => c.MeleeWeapon() is not null && c.Position.IsAdjacentTo(provoker.Position))
             .Where(c => ActionBudget.Of(reader, c.Id).AttacksOfOpportunity > 0)

@@ -7,17 +7,28 @@ using Ikosa.Engine.Workflow.Registration;
 namespace Ikosa.Engine.Rules.Creatures;
 
 /// <summary>
-/// A creature of the d20 rule set. Derived figures (armor class, save bonuses, health) are methods so
-/// that only the underlying numbers are stored. Creatures of another <see cref="Team"/> are enemies.
+/// A creature of the d20 rule set: its sheet and where it is. Derived figures (armor class, save bonuses, health) are
+/// methods so that only the underlying numbers are stored. Creatures of another <see cref="Team"/> are enemies. A
+/// creature that is new, moves or changes <see cref="Scene"/> is put with <see cref="Placement.Put"/>, which keeps the
+/// index of who stands where right.
 /// </summary>
 [EntityName("rules.creature")]
 public sealed record Creature(EntityId Id, string Name, string Team, AbilityScores Abilities, int MaxHitPoints, int HitPoints, Cell Position) : Entity(Id)
 {
+    /// <summary>The scene the creature is in; <see cref="Position"/> is a square of that scene's map.</summary>
+    public EntityId Scene { get; init; } = Map.Scene.Default;
+
+    /// <summary>The bestiary entry it was made from ("Goblin"), or null for a character written out in full.</summary>
+    public string? Kind { get; init; }
+
+    public CreatureSize Size { get; init; } = CreatureSize.Medium;
+
+    /// <summary>Character level, or hit dice for a monster (a spell's caster level).</summary>
     public int Level { get; init; } = 1;
 
     public int BaseAttackBonus { get; init; }
 
-    /// <summary>Armor, shield and natural armor together.</summary>
+    /// <summary>Armor, shield, natural armor and any other bonus to armor class together (not Dexterity nor size).</summary>
     public int ArmorBonus { get; init; }
 
     public SaveBonuses BaseSaves { get; init; } = new(0, 0, 0);
@@ -32,6 +43,18 @@ public sealed record Creature(EntityId Id, string Name, string Team, AbilityScor
 
     public ImmutableList<SpellUses> Spells { get; init; } = ImmutableList<SpellUses>.Empty;
 
+    /// <summary>Skill modifiers as on a stat block ("Listen" = +2): stored for the sheet; no rule reads them yet.</summary>
+    public ImmutableSortedDictionary<string, int> Skills { get; init; } = ImmutableSortedDictionary<string, int>.Empty;
+
+    /// <summary>Feats by name: stored for the sheet; no rule reads them yet.</summary>
+    public ImmutableList<string> Feats { get; init; } = ImmutableList<string>.Empty;
+
+    /// <summary>What it carries, one item a line ("50 ft. of hemp rope"): stored for the sheet.</summary>
+    public ImmutableList<string> Equipment { get; init; } = ImmutableList<string>.Empty;
+
+    /// <summary>Conditions by SRD name ("prone", "shaken"): stored for the sheet; no rule reads them yet.</summary>
+    public ImmutableSortedSet<string> Conditions { get; init; } = ImmutableSortedSet<string>.Empty;
+
     /// <summary>A dying creature that has stabilised no longer loses hit points.</summary>
     public bool IsStable { get; init; }
 
@@ -39,7 +62,7 @@ public sealed record Creature(EntityId Id, string Name, string Team, AbilityScor
 
     public int DexterityModifier() => AbilityScores.Modifier(Abilities.Dexterity);
 
-    public int ArmorClass() => 10 + ArmorBonus + DexterityModifier();
+    public int ArmorClass() => 10 + ArmorBonus + DexterityModifier() + Size.Modifier();
 
     public int InitiativeModifier() => DexterityModifier();
 
@@ -68,7 +91,7 @@ public sealed record Creature(EntityId Id, string Name, string Team, AbilityScor
     public Weapon? RangedWeapon() => Weapons.FirstOrDefault(w => w.IsRanged());
 
     public int AttackBonus(Weapon weapon) =>
-        BaseAttackBonus + weapon.Enhancement + (weapon.IsRanged() ? DexterityModifier() : StrengthModifier());
+        BaseAttackBonus + Size.Modifier() + weapon.Enhancement + (weapon.IsRanged() ? DexterityModifier() : StrengthModifier());
 
     public int SpellsLeft(string spell) => Spells.FirstOrDefault(s => s.Spell == spell)?.Remaining ?? 0;
 }

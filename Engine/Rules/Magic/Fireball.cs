@@ -22,8 +22,9 @@ public static class Fireball
 
     public static string Damage(Creature caster) => $"{Math.Clamp(caster.Level, 1, MaxDice)}d6";
 
-    public static IReadOnlyList<Creature> CaughtIn(IModelReader reader, GameMap map, Cell center) =>
-        reader.All<Creature>()
+    /// <summary>The living creatures of <paramref name="map"/>'s scene that the blast centred on <paramref name="center"/> reaches.</summary>
+    public static IReadOnlyList<Creature> CaughtIn(IModelReader reader, SceneMap map, Cell center) =>
+        Placement.Near(reader, map.Id, center, RadiusFeet / Cell.Feet)
             .Where(c => c.Health() != Health.Dead && c.Position.DistanceFeetTo(center) <= RadiusFeet)
             .Where(c => LineOfSight.IsClear(map, center, c.Position))
             .OrderBy(c => c.Name, StringComparer.Ordinal)

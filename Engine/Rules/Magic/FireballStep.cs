@@ -35,7 +35,7 @@ public sealed record FireballStep(EntityId Id, EntityId Caster, Cell Center) : C
             Purpose = "fireball damage",
             Text = $"{caster.Name}: roll Fireball damage",
         };
-        foreach (var target in Fireball.CaughtIn(context, GameMaps.Of(context), Center))
+        foreach (var target in Fireball.CaughtIn(context, SceneMap.Of(context, caster.Scene), Center))
         {
             yield return new SavingThrowPrerequisite(EntityId.New())
             {

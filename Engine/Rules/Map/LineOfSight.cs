@@ -7,7 +7,7 @@ namespace Ikosa.Engine.Rules.Map;
 /// </summary>
 public static class LineOfSight
 {
-    public static bool IsClear(GameMap map, Cell from, Cell to)
+    public static bool IsClear(SceneMap map, Cell from, Cell to)
     {
         int nx = Math.Abs(to.X - from.X), ny = Math.Abs(to.Y - from.Y);
         int sx = Math.Sign(to.X - from.X), sy = Math.Sign(to.Y - from.Y);

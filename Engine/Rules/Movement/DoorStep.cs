@@ -16,10 +16,12 @@ public sealed record DoorStep(EntityId Id, EntityId Creature, Cell Door, bool Op
 
     public override void Run(StepContext context)
     {
-        var map = GameMaps.Of(context);
-        if (map.DoorAt(Door) is not { } door || door.IsOpen == Open) return;
-        if (!Open && context.All<Creature>().Any(c => c.Position == Door)) return;
-        context.Put(map.WithDoor(Door, Open));
+        if (context.Find<Creature>(Creature) is not { } opener) return;
+        var map = SceneMap.Of(context, opener.Scene);
+        var terrain = map.TerrainAt(Door);
+        if (!terrain.IsDoor() || (terrain == Terrain.OpenDoor) == Open) return;
+        if (!Open && Placement.At(context, opener.Scene, Door).Any()) return;
+        context.Put(map.WithTerrain(Door, Open ? Terrain.OpenDoor : Terrain.ClosedDoor));
         context.Notify(Control.Everyone(context), new MapChanged(Door));
     }
 }

@@ -24,7 +24,7 @@ public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> P
     public override void Run(StepContext context)
     {
         if (context.Find<Creature>(Mover) is not { } mover || !mover.CanAct()) return;
-        var map = GameMaps.Of(context);
+        var map = SceneMap.Of(context, mover.Scene);
         var position = mover.Position;
         string? stoppedBy = null;
         for (var i = 0; i < Path.Count; i++)
@@ -45,18 +45,18 @@ public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> P
         }
         if (position != mover.Position)
         {
-            context.Put(mover with { Position = position });
+            Placement.Put(context, context.Put, mover with { Position = position });
             context.Notify(Visibility.Observers(context, Mover, mover.Position, position), new CreatureMoved(Mover, mover.Position, position));
         }
         if (stoppedBy is not null)
             context.Notify(Control.RecipientsFor(context, Mover), new MovementStopped(Mover, position, stoppedBy));
     }
 
-    private string? Obstacle(StepContext context, GameMap map, Cell from, Cell next)
+    private string? Obstacle(StepContext context, SceneMap map, Cell from, Cell next)
     {
         if (!next.IsAdjacentTo(from)) return $"{next} is not next to {from}";
-        if (map.Blocks(next)) return map.DoorAt(next) is not null ? "a closed door" : "a wall";
-        if (context.All<Creature>().Any(c => c.Id != Mover && c.Position == next && c.Health() != Health.Dead))
+        if (map.Blocks(next)) return map.IsDoor(next) ? "a closed door" : "a wall";
+        if (Placement.At(context, map.Id, next).Any(c => c.Id != Mover && c.Health() != Health.Dead))
             return "someone is in the way";
         return null;
     }

@@ -2,10 +2,13 @@ using Ikosa.Engine.Rules.Map;
 
 namespace Ikosa.Engine.Rules.Movement;
 
-/// <summary>The cost of a path in feet: 5 per square, every second diagonal 10.</summary>
+/// <summary>
+/// The cost of a path in feet (SRD): 5 per square, every second diagonal 10; a square of difficult terrain counts as
+/// two (10 feet), and a diagonal into one as three (15 feet, not counted among the alternating diagonals).
+/// </summary>
 public static class Paths
 {
-    public static int CostFeet(Cell start, IReadOnlyList<Cell> path)
+    public static int CostFeet(SceneMap map, Cell start, IReadOnlyList<Cell> path)
     {
         var feet = 0;
         var diagonals = 0;
@@ -13,8 +16,13 @@ public static class Paths
         foreach (var cell in path)
         {
             var diagonal = cell.X != from.X && cell.Y != from.Y;
-            if (diagonal) diagonals++;
-            feet += diagonal && diagonals % 2 == 0 ? 2 * Cell.Feet : Cell.Feet;
+            if (map.IsDifficult(cell))
+                feet += (diagonal ? 3 : 2) * Cell.Feet;
+            else
+            {
+                if (diagonal) diagonals++;
+                feet += diagonal && diagonals % 2 == 0 ? 2 * Cell.Feet : Cell.Feet;
+            }
             from = cell;
         }
         return feet;

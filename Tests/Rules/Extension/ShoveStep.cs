@@ -34,8 +34,8 @@ public sealed record ShoveStep(EntityId Id, EntityId Shover, EntityId Target) : 
         var target = context.Get<Creature>(Target);
         if (context.Prerequisite<RollPrerequisite>("shover").Total <= context.Prerequisite<RollPrerequisite>("target").Total) return;
         var to = new Cell(2 * target.Position.X - shover.Position.X, 2 * target.Position.Y - shover.Position.Y);
-        if (GameMaps.Of(context).Blocks(to) || context.All<Creature>().Any(c => c.Position == to)) return;
-        context.Put(target with { Position = to });
+        if (SceneMap.Of(context, target.Scene).Blocks(to) || Placement.At(context, target.Scene, to).Any()) return;
+        Placement.Put(context, context.Put, target with { Position = to });
         context.Notify(Visibility.Observers(context, Target, target.Position, to), new CreatureMoved(Target, target.Position, to));
     }
 
