@@ -48,8 +48,7 @@ public static class CampaignWriter
             # and start a new game from it with 'ikosa-host --campaign DIR --data NEW-GAME-FILE'.
             # Passwords are not exported: a new game makes up new ones (or give them with --set-password USER=PASSWORD).
             # Maps use the default legend: '#' wall, '.' floor, '+' closed door, '/' open door, '~' difficult terrain.
-
-            """ + Spaced(YamlText.Of(manifest));
+            """ + "\n\n" + Spaced(YamlText.Of(manifest));
         File.WriteAllText(path, text);
         return path;
     }
@@ -115,7 +114,7 @@ public static class CampaignWriter
         creature.Kind is { } kind && srd.Find(kind) is { } entry &&
         YamlText.Of(SheetWriter.Write(creature, withName: false)) == YamlText.Of(SheetWriter.Write(entry.Template, withName: false));
 
-    /// <summary>A blank line before each top-level section and each list entry under it, for reading.</summary>
+    /// <summary>A blank line before each top-level section of several lines and each list entry under it, for reading.</summary>
     private static string Spaced(string yaml)
     {
         var lines = yaml.Split('\n');
@@ -123,7 +122,7 @@ public static class CampaignWriter
         for (var i = 0; i < lines.Length; i++)
         {
             var line = lines[i];
-            var startsSection = i > 0 && line.Length > 0 && line[0] != ' ' && line[0] != '-';
+            var startsSection = i > 0 && line.Length > 0 && line[0] != ' ' && line[0] != '-' && line.EndsWith(':');
             var startsEntry = i > 0 && line.StartsWith("- name:", StringComparison.Ordinal) && !lines[i - 1].EndsWith(':');
             if (startsSection || startsEntry) result.Add("");
             result.Add(line);

@@ -35,8 +35,10 @@ public sealed class LoopbackGame : IAsyncDisposable
 
     public static string PasswordOf(string user) => user == "gm" ? MasterPassword : user + "-secret";
 
+    /// <summary>Starts the host on the sample campaign, or on <paramref name="campaign"/> (a folder or snapshot); the passwords of gm, alice, bob, carol and dave are <see cref="PasswordOf"/>.</summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
-    public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null, TimeProvider? engineClock = null)
+    public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
+        TimeProvider? engineClock = null, string? campaign = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -49,6 +51,7 @@ public sealed class LoopbackGame : IAsyncDisposable
                 Gate = engineClock is null ? new() : new GateOptions { Time = engineClock, Budget = TimeSpan.FromSeconds(30) },
             },
             Dice = dice,
+            CampaignFile = campaign,
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
             ThrottleDelay = TimeSpan.FromMinutes(10),
