@@ -1,7 +1,6 @@
 using Ikosa.Contracts;
 using Ikosa.Engine;
 using Ikosa.Engine.Model;
-using Ikosa.Engine.Rules.Sample;
 using Ikosa.Engine.Store;
 using Ikosa.Host.Game;
 using Ikosa.ServiceModel;
@@ -143,7 +142,7 @@ public class HostStoreOutageTests
         var (game, _) = GameHost.Open(new GameHostOptions
         {
             Engine = new EngineOptions { DatabasePath = file },
-            InitialPasswords = SampleCampaign.DefaultPlayers.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
+            InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
             LowSpaceWarning = long.MaxValue, // no disk has that much free
         }, log);
         await using (game)
