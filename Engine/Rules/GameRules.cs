@@ -40,10 +40,15 @@ public sealed class GameRules
     public static EntityTypeRegistry RegisterTypes(EntityTypeRegistry registry, params Assembly[] extensions) =>
         EntityNames.RegisterAll(registry, extensions);
 
-    /// <summary>Prepares a new or loaded game: the workflow's singletons, the turn tracker, the game masters.</summary>
+    /// <summary>
+    /// Prepares a new or loaded game: the workflow's singletons, the turn tracker, the game masters; a game saved before
+    /// scenes existed gets its map as the default scene, and the index of who stands where is checked.
+    /// </summary>
     public void Initialize(Transaction tx, IEnumerable<string> masters)
     {
         Workflow.Initialize(tx);
+        LegacyMap.Upgrade(tx);
+        Placement.Reindex(tx, tx.Put);
         if (!tx.Exists(TurnTracker.Key)) tx.Put(TurnTracker.Idle);
         var names = masters.ToImmutableSortedSet(StringComparer.Ordinal);
         if (tx.Find<GameMasters>(GameMasters.Key)?.Users.SetEquals(names) != true)

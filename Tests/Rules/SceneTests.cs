@@ -88,6 +88,30 @@ public class SceneTests
         Assert.Single(store.Changed<Creature>());
     }
 
+    [Fact]
+    public void A_game_saved_before_scenes_opens_with_its_map_as_the_default_scene_and_its_creatures_indexed()
+    {
+        using var game = new Ikosa.Tests.Workflow.TestGame();
+        var old = Arena.Goblin("Old", new Cell(2, 1));
+        game.Write(tx =>
+        {
+            tx.Put(new LegacyMap(EntityId.Named("rules.map"), "old hall", 4, 3, [new Cell(0, 0), new Cell(1, 0)], [new LegacyDoor(new Cell(3, 1), IsOpen: false)]));
+            tx.Put(old); // as games were saved before the index existed
+        });
+
+        game.Write(tx => game.Rules.Initialize(tx, ["gm"]));
+
+        game.Read(tx =>
+        {
+            var map = SceneMap.Of(tx, Scene.Default);
+            Assert.Equal(["##..", "...+", "...."], map.Rows());
+            Assert.Equal("old hall", map.Name);
+            Assert.Empty(tx.All<LegacyMap>());
+            Assert.Equal([old.Id], Placement.At(tx, Scene.Default, new Cell(2, 1)).Select(c => c.Id));
+            return 0;
+        });
+    }
+
     /// <summary>A store that keeps nothing but what each commit changed.</summary>
     private sealed class RecordingStore : IModelStore
     {

@@ -36,6 +36,28 @@ public static class Placement
         if (reader.Find<Creature>(creature) is { } found) Update(reader, put, Block(found), set => set.Remove(creature));
     }
 
+    /// <summary>
+    /// Makes the index agree with the creatures (for games saved before it existed, or written around
+    /// <see cref="Put"/>); puts only the blocks that were wrong. One pass over every creature: for opening a game.
+    /// </summary>
+    public static void Reindex(IModelReader reader, Action<Entity> put)
+    {
+        var blocks = new Dictionary<EntityId, HashSet<EntityId>>();
+        foreach (var creature in reader.All<Creature>())
+        {
+            var (scene, x, y) = Block(creature);
+            var key = ChunkOccupants.KeyFor(scene, x, y);
+            if (!blocks.TryGetValue(key, out var set)) blocks[key] = set = new HashSet<EntityId>();
+            set.Add(creature.Id);
+        }
+        foreach (var occupants in reader.All<ChunkOccupants>())
+            if (!blocks.ContainsKey(occupants.Id) && !occupants.Creatures.IsEmpty)
+                put(occupants with { Creatures = ImmutableHashSet<EntityId>.Empty });
+        foreach (var (key, creatures) in blocks)
+            if (reader.Find<ChunkOccupants>(key) is not { } stored || !stored.Creatures.SetEquals(creatures))
+                put(new ChunkOccupants(key, [.. creatures]));
+    }
+
     /// <summary>The creatures standing on <paramref name="cell"/> of <paramref name="scene"/> (the dead too).</summary>
     public static IEnumerable<Creature> At(IModelReader reader, EntityId scene, Cell cell) =>
         InBlock(reader, scene, MapChunk.Of(cell)).Where(c => c.Position == cell);
