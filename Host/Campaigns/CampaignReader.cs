@@ -161,9 +161,7 @@ public static class CampaignReader
                     file.Error(key, $"`{symbol}` is not one character: a legend maps one character of the map to a terrain (quote it, like \"#\")");
                     continue;
                 }
-                if (Fields.ReadText(file, value, $"the terrain of `{symbol}`") is not { } terrain) continue;
-                if (TerrainNames.TryGetValue(terrain.Replace('-', ' ').Replace('_', ' '), out var known)) _legend[glyph.Value] = known;
-                else file.Error(value, $"`{terrain}` is not a terrain{Suggestions.Hint(terrain, TerrainNames.Keys)}");
+                if (ReadTerrain(value, $"the terrain of `{symbol}`") is { } terrain) _legend[glyph.Value] = terrain;
             }
         }
 
@@ -222,25 +220,17 @@ public static class CampaignReader
             if (ReadPair(size, $"the size of `{name}`", 1, MaxMapSide) is not { } dimensions) return [];
             var (width, height) = dimensions;
             var fill = TerrainCodes.Floor;
-            if (scene.Text("fill") is { } fillName)
-            {
-                if (TerrainNames.TryGetValue(fillName.Replace('-', ' '), out var terrain)) fill = terrain.ToCode();
-                else file.Error(scene.Node("fill")!, $"`{fillName}` is not a terrain{Suggestions.Hint(fillName, TerrainNames.Keys)}");
-            }
+            if (scene.Node("fill") is { } fillNode && ReadTerrain(fillNode, "`fill`") is { } filling)
+                fill = filling.ToCode();
             var rows = Enumerable.Range(0, height).Select(_ => Enumerable.Repeat(fill, width).ToArray()).ToList();
             foreach (var item in scene.List("cells")?.Children ?? [])
             {
                 var cell = Fields.Of(file, item, $"a cell of `{name}`", CellFields);
                 var from = cell.Node("at", required: true) is { } at ? ReadPair(at, "`at`", 0, int.MaxValue) : null;
                 var to = cell.Node("to") is { } end ? ReadPair(end, "`to`", 0, int.MaxValue) : from;
-                var terrainName = cell.Text("terrain", required: true);
+                var terrain = cell.Node("terrain", required: true) is { } terrainNode ? ReadTerrain(terrainNode, "`terrain`") : null;
                 cell.Finish();
-                if (from is not { } a || to is not { } b || terrainName is null) continue;
-                if (!TerrainNames.TryGetValue(terrainName.Replace('-', ' '), out var terrain))
-                {
-                    file.Error(cell.Node("terrain")!, $"`{terrainName}` is not a terrain{Suggestions.Hint(terrainName, TerrainNames.Keys)}");
-                    continue;
-                }
+                if (from is not { } a || to is not { } b || terrain is null) continue;
                 if (Math.Max(a.X, b.X) >= width || Math.Max(a.Y, b.Y) >= height)
                 {
                     file.Error(item, $"this cell is outside `{name}`, which is {width} by {height} (x from 0 to {width - 1}, y from 0 to {height - 1})");
@@ -248,7 +238,7 @@ public static class CampaignReader
                 }
                 for (var y = Math.Min(a.Y, b.Y); y <= Math.Max(a.Y, b.Y); y++)
                 for (var x = Math.Min(a.X, b.X); x <= Math.Max(a.X, b.X); x++)
-                    rows[y][x] = terrain.ToCode();
+                    rows[y][x] = terrain.Value.ToCode();
             }
             return rows.Select(r => new string(r)).ToList();
         }
@@ -375,6 +365,15 @@ public static class CampaignReader
         private Creature? Refuse(Fields fields, string message, string? field = null)
         {
             file.Error(field is null ? fields.Source : fields.Node(field) ?? fields.Source, message);
+            return null;
+        }
+
+        /// <summary>A terrain by name ("wall", "open door"; dashes and underscores may stand for spaces).</summary>
+        private Terrain? ReadTerrain(YamlNode node, string what)
+        {
+            if (Fields.ReadText(file, node, what) is not { } name) return null;
+            if (TerrainNames.TryGetValue(name.Replace('-', ' ').Replace('_', ' '), out var terrain)) return terrain;
+            file.Error(node, $"`{name}` is not a terrain{Suggestions.Hint(name, TerrainNames.Keys)}");
             return null;
         }
 

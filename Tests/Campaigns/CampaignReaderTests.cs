@@ -187,6 +187,22 @@ public class CampaignReaderTests
     }
 
     [Fact]
+    public void An_unknown_terrain_or_a_legend_symbol_of_several_characters_is_refused_with_a_suggestion()
+    {
+        using var folder = new CampaignFolder(Valid.Replace("characters:", """
+            legend:
+              "T": walll
+              "ab": wall
+            characters:
+            """));
+        Assert.Equal(
+        [
+            "campaign.yaml:7:8: `walll` is not a terrain; did you mean `wall`?",
+            "campaign.yaml:8:3: `ab` is not one character: a legend maps one character of the map to a terrain (quote it, like \"#\")",
+        ], folder.Errors());
+    }
+
+    [Fact]
     public void Characters_must_each_be_placed_once_and_creatures_not_on_one_square()
     {
         using var folder = new CampaignFolder(Valid.Replace("""
