@@ -98,6 +98,32 @@ public partial class CampaignFolderTests
     }
 
     [Fact]
+    public async Task A_game_file_a_host_holds_is_not_exported_but_a_snapshot_of_it_is()
+    {
+        using var folder = new TempDirectory();
+        PasswordHasher.Iterations = 1_000;
+        var gameFile = folder.File("held.db");
+        var (game, _) = GameHost.Open(new GameHostOptions { Engine = new EngineOptions { DatabasePath = gameFile }, CampaignFile = CopyStarter(folder) });
+        await using (game)
+        {
+            var error = new StringWriter();
+            Assert.Equal(3, CampaignCommands.Export(folder.File("from-file"), gameFile, null, TextWriter.Null, error));
+            Assert.Contains("--snapshot", error.ToString());
+            Assert.False(Directory.Exists(folder.File("from-file")));
+
+            // A snapshot as the master's 'snapshot NAME' writes it: every committed entity under its type name.
+            var types = game.Engine.Gate.Types;
+            var entities = game.Read(tx => tx.All<Entity>().Select(e => new { type = types.NameOf(e.GetType()), entity = types.Serialize(e) }).ToList());
+            File.WriteAllText(folder.File("saved.json"), System.Text.Json.JsonSerializer.Serialize(new { serial = game.Serial, entities }));
+        }
+
+        Assert.Equal(0, CampaignCommands.Export(folder.File("from-snapshot"), gameFile, folder.File("saved.json"), TextWriter.Null, TextWriter.Null));
+        var loaded = CampaignReader.Load(folder.File("from-snapshot"));
+        Assert.Equal(["Big Rat", "Ezren", "Goblin 1", "Goblin 2", "Valeros", "Wolf 1"], loaded.Creatures.Select(c => c.Name).Order());
+        Assert.Equal(["Taproom", "Road"], loaded.Maps.Select(m => m.Name));
+    }
+
+    [Fact]
     public async Task New_campaign_and_check_work_through_the_host_executable()
     {
         using var folder = new TempDirectory();
