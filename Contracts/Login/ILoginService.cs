@@ -23,6 +23,7 @@ public interface ILoginService
     TicketInfo Resume(string ticket, long lastSerial);
 
     [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
     void Logout();
 
     [OperationContract]

@@ -8,6 +8,7 @@ using Ikosa.Engine.Workflow.Answers;
 using Ikosa.Engine.Workflow.Prerequisites;
 using Ikosa.Host.Mapping;
 using Ikosa.Host.Game;
+using Ikosa.Host.Security;
 using Ikosa.Host.Sessions;
 using Ikosa.ServiceModel;
 
@@ -15,8 +16,11 @@ namespace Ikosa.Host.Services;
 
 /// <summary>
 /// What every service instance (one per channel) shares: the login its channel is bound to, and entering the gate with
-/// the engine's errors turned into typed faults. Access is not checked here: <c>AuthorizingProxy</c> does it.
+/// the engine's errors turned into typed faults. Who may call each operation is declared on it with [Authorize] and
+/// enforced by the <see cref="OperationAuthorizationAttribute"/> behavior; a creature's control is checked inside the
+/// operation's own transaction (<see cref="ControlCheck"/>).
 /// </summary>
+[OperationAuthorization]
 public abstract class BoundService(GameHost game)
 {
     public GameHost Game { get; } = game;
@@ -41,9 +45,25 @@ public abstract class BoundService(GameHost game)
     /// </summary>
     protected string Queue => Client?.Ticket ?? GameHost.HostQueue;
 
-    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(Queue, read));
+    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(Queue, Checked(read)));
 
-    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(Queue, write));
+    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(Queue, Checked(write)));
+
+    /// <summary>Runs the call's <paramref name="check"/> in a read of its own: for an operation that did not enter the gate.</summary>
+    internal Task CheckAsync(ControlCheck check) => GuardAsync(Game.ReadAsync(Queue, tx =>
+    {
+        check.Run(tx);
+        return true;
+    }));
+
+    /// <summary>The work, preceded in its transaction by the call's authorization check when it has one.</summary>
+    private static Func<Transaction, T> Checked<T>(Func<Transaction, T> work) => ControlCheck.Current is { } check
+        ? tx =>
+        {
+            check.Run(tx);
+            return work(tx);
+        }
+        : work;
 
     protected ResultInfo ToResult(RuleResult result) => new() { Accepted = result.Ok, Error = result.Error, Serial = Game.Serial };
 
@@ -51,6 +71,22 @@ public abstract class BoundService(GameHost game)
         new(new InvalidArgumentFault { Argument = argument, Reason = reason }, $"{argument}: {reason}");
 
     protected static EntityId Id(Guid id) => new(id);
+
+    private static async Task<T> GuardAsync<T>(Task<T> work)
+    {
+        try
+        {
+            return await work.ConfigureAwait(false);
+        }
+        catch (ServerBusyException error)
+        {
+            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = error.Message }, "The server is busy; try again.");
+        }
+        catch (EntityNotFoundException error)
+        {
+            throw InvalidArgument("id", error.Message);
+        }
+    }
 
     private static T Guard<T>(Func<T> work)
     {
@@ -68,7 +104,6 @@ public abstract class BoundService(GameHost game)
         }
     }
 
-    /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
     /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
     protected List<AnswerResultInfo> AnswerPrompts(List<AnswerInfo> answers)
     {

@@ -105,6 +105,8 @@ public sealed class ServiceRegistration
     /// <summary>The maxConcurrentCalls gate, or null when calls are not limited; set when the host opens.</summary>
     internal CallThrottle? CallThrottle => _callThrottle;
 
+    internal void EnsureHostNotOpened() => _host.EnsureNotOpened();
+
     /// <summary>How <paramref name="operation"/> of one of the endpoints' contracts runs; set when the host opens.</summary>
     internal DispatchOperation Dispatch(OperationDescription operation) => _dispatchByOperation[operation];
 

@@ -34,7 +34,7 @@ public class ContractWireShapeTests
     private const string Expected = """
         ILoginService.Login(userName: String, password: String) urn:ikosa:services:2026/ILoginService/Login urn:ikosa:services:2026/ILoginService/LoginResponse -> TicketInfo faults AccessDeniedFaultFault
         ILoginService.Resume(ticket: String, lastSerial: Int64) urn:ikosa:services:2026/ILoginService/Resume urn:ikosa:services:2026/ILoginService/ResumeResponse -> TicketInfo faults AccessDeniedFaultFault
-        ILoginService.Logout() urn:ikosa:services:2026/ILoginService/Logout urn:ikosa:services:2026/ILoginService/LogoutResponse -> Void
+        ILoginService.Logout() urn:ikosa:services:2026/ILoginService/Logout urn:ikosa:services:2026/ILoginService/LogoutResponse -> Void faults AccessDeniedFaultFault
         ILoginService.GetUsers() urn:ikosa:services:2026/ILoginService/GetUsers urn:ikosa:services:2026/ILoginService/GetUsersResponse -> List<UserInfo> faults AccessDeniedFaultFault
         ILoginService.GetCharacters() urn:ikosa:services:2026/ILoginService/GetCharacters urn:ikosa:services:2026/ILoginService/GetCharactersResponse -> List<CharacterInfo> faults AccessDeniedFaultFault
         ILoginService.SelectCharacters(take: List<Guid>, release: List<Guid>) urn:ikosa:services:2026/ILoginService/SelectCharacters urn:ikosa:services:2026/ILoginService/SelectCharactersResponse -> List<CharacterInfo> faults AccessDeniedFaultFault, InvalidStateFaultFault
