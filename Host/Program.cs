@@ -25,9 +25,6 @@ var root = new RootCommand("Ikosa Host: the authority for a tabletop game played
 };
 root.SetAction(async (parse, cancel) =>
 {
-    // Service operations wait for their engine task on a pool thread; start with enough threads for a table of players.
-    ThreadPool.GetMinThreads(out var workers, out var completions);
-    ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
     using var loggers = LoggerFactory.Create(b => b.AddSimpleConsole(o => o.SingleLine = true).SetMinimumLevel(LogLevel.Information));
     var log = loggers.CreateLogger("Ikosa.Host");
     var data = parse.GetValue(dataOption)!;

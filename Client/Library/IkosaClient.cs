@@ -55,7 +55,7 @@ public sealed class IkosaClient : IAsyncDisposable
     public async Task<TicketInfo> LoginAsync(string user, string password)
     {
         OpenChannels();
-        var ticket = await Task.Run(() => Login.Login(user, password)).ConfigureAwait(false);
+        var ticket = await Login.LoginAsync(user, password).ConfigureAwait(false);
         _credentials = (user, password);
         Ticket = ticket;
         LastSerial = ticket.Serial;
@@ -68,7 +68,7 @@ public sealed class IkosaClient : IAsyncDisposable
         Ticket = null;
         try
         {
-            await Task.Run(Login.Logout).ConfigureAwait(false);
+            await Login.LogoutAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -96,7 +96,7 @@ public sealed class IkosaClient : IAsyncDisposable
         var ticket = Ticket ?? throw new InvalidOperationException("Log in first.");
         CloseChannels();
         OpenChannels();
-        Ticket = await Task.Run(() => Login.Resume(ticket.Ticket, LastSerial)).ConfigureAwait(false);
+        Ticket = await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
     }
 
@@ -154,17 +154,13 @@ public sealed class IkosaClient : IAsyncDisposable
 
     private async Task BindOthersAsync(TicketInfo ticket)
     {
-        await Task.Run(() =>
+        await Task.WhenAll(Game.BindAsync(ticket.Ticket), Visualization.BindAsync(ticket.Ticket)).ConfigureAwait(false);
+        if (ticket.IsMaster)
         {
-            Game.Bind(ticket.Ticket);
-            Visualization.Bind(ticket.Ticket);
-            if (ticket.IsMaster)
-            {
-                var master = Create<IMasterService>("master");
-                master.Bind(ticket.Ticket);
-                Master = master;
-            }
-        }).ConfigureAwait(false);
+            var master = Create<IMasterService>("master");
+            await master.BindAsync(ticket.Ticket).ConfigureAwait(false);
+            Master = master;
+        }
     }
 
     private T Create<T>(string path) where T : class

@@ -9,69 +9,69 @@ public interface IMasterService
 {
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    void Bind(string ticket);
+    Task BindAsync(string ticket);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    ResultInfo SetPaused(bool paused);
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo StartCombat(List<Guid> creatures);
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    ResultInfo StopCombat();
+    Task<ResultInfo> SetPausedAsync(bool paused);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo AddCombatants(List<Guid> creatures);
+    Task<ResultInfo> StartCombatAsync(List<Guid> creatures);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    Task<ResultInfo> StopCombatAsync();
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo DropCombatants(List<Guid> creatures);
+    Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures);
 
     /// <summary>Answers any waiting prompt, whoever it was routed to.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers);
+    Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers);
 
     /// <summary>Changes a creature; refused when it changed since <see cref="CreatureEditInfo.ExpectedVersion"/>.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
-    CreatureInfo EditCreature(CreatureEditInfo edit);
+    Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    ResultInfo AllowPhysicalDice(string user, bool allowed);
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo KickUser(string user);
+    Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo DisableUser(string user, bool disabled);
+    Task<ResultInfo> KickUserAsync(string user);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<ResultInfo> DisableUserAsync(string user, bool disabled);
 
     /// <summary>Copies the committed state to a named snapshot file beside the data file.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo SaveSnapshot(string name);
+    Task<ResultInfo> SaveSnapshotAsync(string name);
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]
 public interface IMasterCallback
 {
     [OperationContract(IsOneWay = true)]
-    void OnSessionEnded(string reason);
+    Task OnSessionEndedAsync(string reason);
 }
 
 [DataContract(Namespace = IkosaNamespaces.Data)]

@@ -45,9 +45,11 @@ public abstract class BoundService(GameHost game)
     /// </summary>
     protected string Queue => Client?.Ticket ?? GameHost.HostQueue;
 
-    protected T Read<T>(Func<Transaction, T> read) => Guard(() => Game.Read(Queue, Checked(read)));
+    /// <summary>A read through the task service; the operation awaits it, holding no thread while the engine works.</summary>
+    protected Task<T> ReadAsync<T>(Func<Transaction, T> read) => GuardAsync(Game.ReadAsync(Queue, Checked(read)));
 
-    protected T Write<T>(Func<Transaction, T> write) => Guard(() => Game.Write(Queue, Checked(write)));
+    /// <summary>A write (a transaction: all or nothing) through the task service.</summary>
+    protected Task<T> WriteAsync<T>(Func<Transaction, T> write) => GuardAsync(Game.WriteAsync(Queue, Checked(write)));
 
     /// <summary>Runs the call's <paramref name="check"/> in a read of its own: for an operation that did not enter the gate.</summary>
     internal Task CheckAsync(ControlCheck check) => GuardAsync(Game.ReadAsync(Queue, tx =>
@@ -65,13 +67,19 @@ public abstract class BoundService(GameHost game)
         }
         : work;
 
-    protected ResultInfo ToResult(RuleResult result) => new() { Accepted = result.Ok, Error = result.Error, Serial = Game.Serial };
+    /// <summary>A rule's verdict, reached in a write, as the caller's result.</summary>
+    protected async Task<ResultInfo> RuleAsync(Func<Transaction, RuleResult> rule)
+    {
+        var result = await WriteAsync(rule).ConfigureAwait(false);
+        return new ResultInfo { Accepted = result.Ok, Error = result.Error, Serial = Game.Serial };
+    }
 
     protected static FaultException<InvalidArgumentFault> InvalidArgument(string argument, string reason) =>
         new(new InvalidArgumentFault { Argument = argument, Reason = reason }, $"{argument}: {reason}");
 
     protected static EntityId Id(Guid id) => new(id);
 
+    /// <summary>The engine's refusals as the contracts' typed faults.</summary>
     private static async Task<T> GuardAsync<T>(Task<T> work)
     {
         try
@@ -88,28 +96,12 @@ public abstract class BoundService(GameHost game)
         }
     }
 
-    private static T Guard<T>(Func<T> work)
-    {
-        try
-        {
-            return work();
-        }
-        catch (ServerBusyException error)
-        {
-            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = error.Message }, "The server is busy; try again.");
-        }
-        catch (EntityNotFoundException error)
-        {
-            throw InvalidArgument("id", error.Message);
-        }
-    }
-
     /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
-    protected List<AnswerResultInfo> AnswerPrompts(List<AnswerInfo> answers)
+    protected Task<List<AnswerResultInfo>> AnswerPromptsAsync(List<AnswerInfo> answers)
     {
         answers ??= [];
         var actor = Actor;
-        return Write(tx =>
+        return WriteAsync(tx =>
         {
             var unreadable = new Dictionary<int, AnswerResultInfo>();
             var readable = new List<PrerequisiteAnswer>();

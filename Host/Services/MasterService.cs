@@ -17,32 +17,36 @@ namespace Ikosa.Host.Services;
 public sealed partial class MasterService(GameHost game) : BoundService(game), IMasterService
 {
     [Authorize(Access.Anyone)]
-    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+    public Task BindAsync(string ticket)
+    {
+        BindTo(ticket, "Bind");
+        return Task.CompletedTask;
+    }
 
     [Authorize(Access.Master)]
-    public ResultInfo SetPaused(bool paused) => ToResult(Write(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused)));
+    public Task<ResultInfo> SetPausedAsync(bool paused) => RuleAsync(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused));
 
     [Authorize(Access.Master)]
-    public ResultInfo StartCombat(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.StartCombat(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> StartCombatAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.StartCombat(tx, Actor, Ids(creatures)));
 
     [Authorize(Access.Master)]
-    public ResultInfo StopCombat() => ToResult(Write(tx => Game.Rules.StopCombat(tx, Actor)));
+    public Task<ResultInfo> StopCombatAsync() => RuleAsync(tx => Game.Rules.StopCombat(tx, Actor));
 
     [Authorize(Access.Master)]
-    public ResultInfo AddCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.AddCombatants(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.AddCombatants(tx, Actor, Ids(creatures)));
 
     [Authorize(Access.Master)]
-    public ResultInfo DropCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures)));
 
     [Authorize(Access.Master)]
-    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => AnswerPrompts(answers);
+    public Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers) => AnswerPromptsAsync(answers);
 
     [Authorize(Access.Master)]
-    public CreatureInfo EditCreature(CreatureEditInfo edit)
+    public Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit)
     {
         if (edit is null)
             throw InvalidArgument("edit", "missing");
-        return Write(tx =>
+        return WriteAsync(tx =>
         {
             var creature = tx.Find<Creature>(Id(edit.Id)) ?? throw InvalidArgument("edit.Id", "no such creature");
             if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
@@ -67,43 +71,43 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     }
 
     [Authorize(Access.Master)]
-    public ResultInfo AllowPhysicalDice(string user, bool allowed) => ToResult(Write(tx => Game.Rules.AllowPhysicalDice(tx, Actor, user ?? "", allowed)));
+    public Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed) => RuleAsync(tx => Game.Rules.AllowPhysicalDice(tx, Actor, user ?? "", allowed));
 
     [Authorize(Access.Master)]
-    public ResultInfo KickUser(string user)
+    public async Task<ResultInfo> KickUserAsync(string user)
     {
         var session = Game.Sessions.FindByUser(user ?? "") ?? throw InvalidArgument("user", $"'{user}' is not logged in");
-        Game.EndSession(session, "kicked by the game master");
+        await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
 
     [Authorize(Access.Master)]
-    public ResultInfo DisableUser(string user, bool disabled)
+    public async Task<ResultInfo> DisableUserAsync(string user, bool disabled)
     {
-        Write(tx =>
+        await WriteAsync(tx =>
         {
             var account = tx.Find<UserAccount>(UserAccount.KeyFor(user ?? "")) ?? throw InvalidArgument("user", $"no user '{user}'");
             if (account.IsMaster && disabled)
                 throw InvalidArgument("user", "a game master cannot be disabled here");
             tx.Put(account with { Disabled = disabled });
             return 0;
-        });
+        }).ConfigureAwait(false);
         if (disabled && Game.Sessions.FindByUser(user!) is { } session)
-            Game.EndSession(session, "disabled by the game master");
+            await Game.EndSessionAsync(session, "disabled by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
 
     /// <summary>Writes every committed entity, as the store's JSON, to <c>snapshots/NAME.json</c> beside the data file.</summary>
     [Authorize(Access.Master)]
-    public ResultInfo SaveSnapshot(string name)
+    public async Task<ResultInfo> SaveSnapshotAsync(string name)
     {
         if (name is null || !SnapshotName().IsMatch(name))
             throw InvalidArgument("name", "use 1 to 64 letters, digits, '-' or '_'");
         var folder = Path.Combine(Game.Options.SnapshotFolder, "snapshots");
-        var (serial, entities) = Read(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList()));
+        var (serial, entities) = await ReadAsync(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList())).ConfigureAwait(false);
         Directory.CreateDirectory(folder);
         var path = Path.Combine(folder, name + ".json");
-        File.WriteAllText(path, JsonSerializer.Serialize(new { serial, entities }));
+        await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { serial, entities })).ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = serial };
     }
 

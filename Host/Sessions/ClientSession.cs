@@ -54,20 +54,21 @@ public sealed class ClientSession : IRecipientConnection
         _callback?.OnBatchAsync(new BatchInfo { Serial = serial, Refetch = true }) ?? Task.CompletedTask;
 
     /// <summary>Tells the client its session is over (kicked, replaced, logged out) and lets go of its channel.</summary>
-    public void End(string reason)
+    public async Task EndAsync(string reason)
     {
         var callback = _callback;
         _callback = null;
         if (callback is null)
             return;
+        var channel = (ServiceModel.ICommunicationObject)callback;
         try
         {
-            callback.OnSessionEnded(reason);
-            ((ServiceModel.ICommunicationObject)callback).Close();
+            await callback.OnSessionEndedAsync(reason).ConfigureAwait(false);
+            await channel.CloseAsync().ConfigureAwait(false);
         }
         catch (Exception error) when (error is ServiceModel.CommunicationException or InvalidOperationException or TimeoutException)
         {
-            ((ServiceModel.ICommunicationObject)callback).Abort();
+            channel.Abort();
         }
     }
 

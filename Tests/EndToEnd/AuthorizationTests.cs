@@ -47,7 +47,7 @@ public class AuthorizationTests
         await using var game = await LoopbackGame.StartAsync();
         var bob = await game.LoginAsync("bob", Mialee);
         var channel = RawChannel(game, typeof(IMasterService), "master");
-        ((IMasterService)channel).Bind(bob.Client.Ticket!.Ticket);
+        await ((IMasterService)channel).BindAsync(bob.Client.Ticket!.Ticket);
         var serial = game.Game.Serial;
 
         var masterOnly = Operations(typeof(IMasterService), typeof(MasterService)).Where(o => o.Rule.Access == Access.Master).ToList();
@@ -65,9 +65,10 @@ public class AuthorizationTests
         await using var game = await LoopbackGame.StartAsync();
         var alice = await game.LoginAsync("alice", Tordek);
         var bob = await game.LoginAsync("bob", Mialee);
-        alice.Client.Visualization.GetView(Tordek); // Tordek's view is cached now: a cached answer is still checked
+        await alice.Client.Visualization.GetViewAsync(Tordek); // Tordek's view is cached now: a cached answer is still checked
         var channel = RawChannel(game, contract, path);
-        contract.GetMethod("Bind")?.Invoke(channel, [bob.Client.Ticket!.Ticket]);
+        if (contract.GetMethod("BindAsync") is { } bind)
+            await (Task)bind.Invoke(channel, [bob.Client.Ticket!.Ticket])!;
         var serial = game.Game.Serial;
 
         foreach (var (method, _) in Operations(contract, service).Where(o => o.Rule.Access == Access.ControlsCreature))
@@ -85,11 +86,11 @@ public class AuthorizationTests
         long Reads() => game.Game.Engine.Gate.Metrics.Snapshot().Reads.Count;
 
         var before = Reads();
-        Assert.NotEmpty(alice.Client.Game.GetActions(Tordek));
+        Assert.NotEmpty(await alice.Client.Game.GetActionsAsync(Tordek));
         Assert.Equal(1, Reads() - before); // the check ran in the operation's own read
 
         before = Reads();
-        CharacterAccessTests.AssertDenied("GetActions", () => bob.Client.Game.GetActions(Tordek));
+        await CharacterAccessTests.AssertDeniedAsync("GetActions", () => bob.Client.Game.GetActionsAsync(Tordek));
         Assert.Equal(1, Reads() - before);
     }
 
@@ -102,7 +103,7 @@ public class AuthorizationTests
 
         var error = await Assert.ThrowsAsync<InvalidOperationException>(() => host.OpenAsync());
 
-        Assert.Equal("UnguardedVisualizationService.GetImage declares no [Authorize]: every operation must say who may call it.", error.Message);
+        Assert.Equal("UnguardedVisualizationService.GetImageAsync declares no [Authorize]: every operation must say who may call it.", error.Message);
         Assert.NotEqual(CommunicationState.Opened, host.State);
     }
 
@@ -173,28 +174,19 @@ public class AuthorizationTests
         return factoryType.GetMethod("CreateChannel", Type.EmptyTypes)!.Invoke(factory, null)!;
     }
 
-    private sealed class NoCallbacks : ILoginCallback, IGameCallback, IVisualizationCallback, IMasterCallback
-    {
-        public Task OnBatchAsync(BatchInfo batch) => Task.CompletedTask;
-
-        public void OnSessionEnded(string reason)
-        {
-        }
-    }
-
     /// <summary>A service whose GetImage forgot to say who may call it.</summary>
     private sealed class UnguardedVisualizationService() : BoundService(null!), IVisualizationService
     {
         [Authorize(Access.Anyone)]
-        public void Bind(string ticket) => throw new NotSupportedException();
+        public Task BindAsync(string ticket) => throw new NotSupportedException();
 
         [Authorize(Access.Master)]
-        public ViewInfo GetMasterView() => throw new NotSupportedException();
+        public Task<ViewInfo> GetMasterViewAsync() => throw new NotSupportedException();
 
         [Authorize(Access.ControlsCreature, Creature = "creature")]
-        public ViewInfo GetView(Guid creature) => throw new NotSupportedException();
+        public Task<ViewInfo> GetViewAsync(Guid creature) => throw new NotSupportedException();
 
-        public ImageInfo GetImage(string name) => throw new NotSupportedException();
+        public Task<ImageInfo> GetImageAsync(string name) => throw new NotSupportedException();
     }
 
     private sealed class UndeclaredService() : BoundService(null!), IUndeclaredRefusals

@@ -65,7 +65,7 @@ public sealed class HostConfigurationTests : IDisposable
             Reconnect = false,
         });
         await client.LoginAsync("alice", LoopbackGame.PasswordOf("alice"));
-        Assert.Contains(client.Login.GetCharacters(), c => c.Id == Tordek);
+        Assert.Contains(await client.Login.GetCharactersAsync(), c => c.Id == Tordek);
 
         await using var plain = new IkosaClient(new IkosaClientOptions { BaseAddress = new Uri(server.AddressOf<ILoginService>(), "."), Reconnect = false });
         await Assert.ThrowsAnyAsync<CommunicationException>(() => plain.LoginAsync("bob", LoopbackGame.PasswordOf("bob")));

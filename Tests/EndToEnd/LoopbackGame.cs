@@ -60,7 +60,7 @@ public sealed class LoopbackGame : IAsyncDisposable
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, PasswordOf(user));
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         lock (_clients)
             _clients.Add(client);
         return recording;

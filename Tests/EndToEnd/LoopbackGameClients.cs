@@ -13,12 +13,12 @@ internal static class LoopbackGameClients
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, LoopbackGame.PasswordOf(user));
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         return recording;
     }
 
-    public static void Say(this RecordingClient client, string text) =>
-        client.Client.Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = text });
+    public static Task SayAsync(this RecordingClient client, string text) =>
+        client.Client.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = text });
 
     /// <summary>The chat lines this client received, in arrival order.</summary>
     public static List<string> ChatLines(this RecordingClient client) =>

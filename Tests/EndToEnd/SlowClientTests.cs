@@ -44,7 +44,7 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
             var watch = System.Diagnostics.Stopwatch.StartNew();
             while (sent < MaxWrites && watch.Elapsed < MaxTime)
             {
-                gm.Say($"{sent}:{line}");
+                await gm.SayAsync($"{sent}:{line}");
                 sent++;
                 if (sent % 200 == 0)
                 {
@@ -71,8 +71,8 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
 
         // Unblocked, the client comes back with its ticket: its seat was kept.
         await slow.Client.ResumeAsync();
-        gm.Say("welcome back");
+        await gm.SayAsync("welcome back");
         await slow.WaitForSerialAsync(game.Game.Serial);
-        Assert.Single(slow.Client.Game.GetActions(Tordek), a => a.Key == "move");
+        Assert.Single(await slow.Client.Game.GetActionsAsync(Tordek), a => a.Key == "move");
     }
 }
