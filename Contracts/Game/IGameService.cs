@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ikosa.ServiceModel;
 
 namespace Ikosa.Contracts;
@@ -9,6 +10,7 @@ public interface IGameService
     /// <summary>Binds this channel to the login that issued <paramref name="ticket"/>.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task BindAsync(string ticket);
 
     [OperationContract]
@@ -25,11 +27,13 @@ public interface IGameService
     /// <summary>The prompts waiting for the caller: for one of its creatures, or all of them when <paramref name="creature"/> is null.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task<List<PrerequisiteInfo>> GetPrerequisitesAsync(Guid? creature);
 
     /// <summary>Answers prompts; each answer is accepted or refused on its own.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     Task<List<AnswerResultInfo>> SetPrerequisitesAsync(List<AnswerInfo> answers);
 
@@ -50,7 +54,8 @@ public interface IGameService
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    Task<List<DiceRollInfo>> GetDiceLogAsync(int count);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<List<DiceRollInfo>> GetDiceLogAsync([Range(1, 200)] int count);
 
     [OperationContract]
     Task<long> GetSerialAsync();

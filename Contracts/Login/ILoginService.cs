@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using Ikosa.ServiceModel;
 
 namespace Ikosa.Contracts;
@@ -12,6 +13,7 @@ public interface ILoginService
     /// <summary>Checks the password and returns a ticket; repeated failures are throttled.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task<TicketInfo> LoginAsync(string userName, string password);
 
     /// <summary>
@@ -20,7 +22,8 @@ public interface ILoginService
     /// </summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    Task<TicketInfo> ResumeAsync(string ticket, long lastSerial);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<TicketInfo> ResumeAsync(string ticket, [Range(0, long.MaxValue)] long lastSerial);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
@@ -38,6 +41,7 @@ public interface ILoginService
     /// <summary>Takes control of <paramref name="take"/> and gives up <paramref name="release"/>; a character is played by one user at a time.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     Task<List<CharacterInfo>> SelectCharactersAsync(List<Guid> take, List<Guid> release);
 

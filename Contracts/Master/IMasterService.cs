@@ -9,6 +9,7 @@ public interface IMasterService
 {
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task BindAsync(string ticket);
 
     [OperationContract]
@@ -37,6 +38,7 @@ public interface IMasterService
     /// <summary>Answers any waiting prompt, whoever it was routed to.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers);
 
     /// <summary>Changes a creature; refused when it changed since <see cref="CreatureEditInfo.ExpectedVersion"/>.</summary>
@@ -48,6 +50,7 @@ public interface IMasterService
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed);
 
     [OperationContract]

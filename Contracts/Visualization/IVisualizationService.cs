@@ -8,6 +8,7 @@ public interface IVisualizationService
 {
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     Task BindAsync(string ticket);
 
     [OperationContract]

@@ -2,6 +2,7 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
+using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Answers;
@@ -9,6 +10,7 @@ using Ikosa.Engine.Workflow.Prerequisites;
 using Ikosa.Host.Mapping;
 using Ikosa.Host.Game;
 using Ikosa.Host.Security;
+using Ikosa.Host.Validation;
 using Ikosa.Host.Sessions;
 using Ikosa.ServiceModel;
 
@@ -18,9 +20,11 @@ namespace Ikosa.Host.Services;
 /// What every service instance (one per channel) shares: the login its channel is bound to, and entering the gate with
 /// the engine's errors turned into typed faults. Who may call each operation is declared on it with [Authorize] and
 /// enforced by the <see cref="OperationAuthorizationAttribute"/> behavior; a creature's control is checked inside the
-/// operation's own transaction (<see cref="ControlCheck"/>).
+/// operation's own transaction (<see cref="ControlCheck"/>). Arguments are checked against their contract before the
+/// operation runs (<see cref="ArgumentValidationAttribute"/>); ids are checked here, against the model.
 /// </summary>
 [OperationAuthorization]
+[ArgumentValidation]
 public abstract class BoundService(GameHost game)
 {
     public GameHost Game { get; } = game;
@@ -33,7 +37,7 @@ public abstract class BoundService(GameHost game)
     /// <summary>Binds this channel to the login that issued <paramref name="ticket"/>.</summary>
     protected void BindTo(string ticket, string operation)
     {
-        Client = Game.Sessions.FindByTicket(ticket ?? "")
+        Client = Game.Sessions.FindByTicket(ticket)
             ?? throw new FaultException<AccessDeniedFault>(
                 new AccessDeniedFault { Operation = operation, Reason = "unknown or expired ticket; log in again" },
                 $"{operation} refused: unknown or expired ticket");
@@ -79,6 +83,14 @@ public abstract class BoundService(GameHost game)
 
     protected static EntityId Id(Guid id) => new(id);
 
+    /// <summary>The creature <paramref name="id"/> names, or an InvalidArgumentFault naming <paramref name="argument"/>.</summary>
+    protected static Creature CreatureNamed(IModelReader reader, Guid id, string argument) =>
+        reader.Find<Creature>(Id(id)) ?? throw InvalidArgument(argument, $"there is no creature {id}");
+
+    /// <summary>The creatures <paramref name="ids"/> name, each of which must exist.</summary>
+    protected static IReadOnlyCollection<EntityId> CreaturesNamed(IModelReader reader, List<Guid> ids, string argument) =>
+        ids.Select((id, i) => CreatureNamed(reader, id, $"{argument}[{i}]").Id).ToList();
+
     /// <summary>The engine's refusals as the contracts' typed faults.</summary>
     private static async Task<T> GuardAsync<T>(Task<T> work)
     {
@@ -99,7 +111,6 @@ public abstract class BoundService(GameHost game)
     /// <summary>Answers prompts in one write; an answer that cannot even be read is refused alone, like the rules' refusals.</summary>
     protected Task<List<AnswerResultInfo>> AnswerPromptsAsync(List<AnswerInfo> answers)
     {
-        answers ??= [];
         var actor = Actor;
         return WriteAsync(tx =>
         {
@@ -108,9 +119,9 @@ public abstract class BoundService(GameHost game)
             for (var i = 0; i < answers.Count; i++)
             {
                 var answer = answers[i];
-                var prerequisite = answer is null ? null : tx.Find<StepPrerequisite>(new EntityId(answer.Prerequisite));
-                if (answer is null || GameMapper.ToAnswer(answer, prerequisite) is not { } engineAnswer)
-                    unreadable[i] = new AnswerResultInfo { Prerequisite = answer?.Prerequisite ?? Guid.Empty, Accepted = false, Error = "no such prompt, or the answer does not fit its kind" };
+                var prerequisite = tx.Find<StepPrerequisite>(new EntityId(answer.Prerequisite));
+                if (GameMapper.ToAnswer(answer, prerequisite) is not { } engineAnswer)
+                    unreadable[i] = new AnswerResultInfo { Prerequisite = answer.Prerequisite, Accepted = false, Error = "no such prompt, or the answer does not fit its kind" };
                 else
                     readable.Add(new PrerequisiteAnswer(new EntityId(answer.Step), prerequisite!.Id, engineAnswer));
             }

@@ -18,8 +18,6 @@ namespace Ikosa.Host.Services;
 /// <summary>Playing: actions, prompts, turns. Each operation authorizes (declared), enters the gate, and maps.</summary>
 public sealed class GameService(GameHost game) : BoundService(game), IGameService
 {
-    private const int MaxDiceLog = 200;
-
     [Authorize(Access.Anyone)]
     public Task BindAsync(string ticket)
     {
@@ -29,17 +27,21 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public Task<List<ActionInfo>> GetActionsAsync(Guid creature) =>
-        ReadAsync(tx => Game.Rules.GetActions(tx, Actor, Id(creature)).Select(GameMapper.ToInfo).ToList());
+        ReadAsync(tx => Game.Rules.GetActions(tx, Actor, CreatureNamed(tx, creature, "creature").Id).Select(GameMapper.ToInfo).ToList());
 
     [Authorize(Access.ControlsCreature, Creature = "activity")]
     public Task<ResultInfo> DoActionAsync(ActivityInfo activity) =>
-        RuleAsync(tx => Game.Rules.DoAction(tx, Actor, GameMapper.ToActivity(activity)));
+        RuleAsync(tx =>
+        {
+            CreatureNamed(tx, activity.Creature, "activity.Creature");
+            return Game.Rules.DoAction(tx, Actor, GameMapper.ToActivity(activity));
+        });
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public Task<List<PrerequisiteInfo>> GetPrerequisitesAsync(Guid? creature) => ReadAsync(tx =>
     {
         var physical = Actor.IsMaster || PhysicalDiceGrants.Allows(tx, Actor.UserName);
-        return Game.Rules.GetPrerequisites(tx, Actor, creature is { } id ? Id(id) : null)
+        return Game.Rules.GetPrerequisites(tx, Actor, creature is { } id ? CreatureNamed(tx, id, "creature").Id : null)
             .Select(p => GameMapper.ToInfo(p, physical)).ToList();
     });
 
@@ -47,7 +49,7 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     public Task<List<AnswerResultInfo>> SetPrerequisitesAsync(List<AnswerInfo> answers) => AnswerPromptsAsync(answers);
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public Task<ResultInfo> EndTurnAsync(Guid creature) => RuleAsync(tx => Game.Rules.EndTurn(tx, Actor, Id(creature)));
+    public Task<ResultInfo> EndTurnAsync(Guid creature) => RuleAsync(tx => Game.Rules.EndTurn(tx, Actor, CreatureNamed(tx, creature, "creature").Id));
 
     [Authorize(Access.LoggedIn)]
     public Task<TurnTrackerInfo> GetTurnTrackerAsync() => ReadAsync(tx => GameMapper.ToInfo(Game.Rules.GetTurnTracker(tx, Actor)));
@@ -70,7 +72,7 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
 
     [Authorize(Access.LoggedIn)]
     public Task<List<DiceRollInfo>> GetDiceLogAsync(int count) =>
-        ReadAsync(tx => Game.Rules.GetDiceLog(tx, Actor, Math.Clamp(count, 1, MaxDiceLog)).Select(GameMapper.ToInfo).ToList());
+        ReadAsync(tx => Game.Rules.GetDiceLog(tx, Actor, count).Select(GameMapper.ToInfo).ToList());
 
     [Authorize(Access.Anyone)]
     public Task<long> GetSerialAsync() => Task.FromResult(Game.Serial);

@@ -14,18 +14,16 @@ namespace Ikosa.Host.Services;
 /// <summary>Logins, characters, presence and chat; its channel carries the client's batches.</summary>
 public sealed class LoginService(GameHost game) : BoundService(game), ILoginService
 {
-    private const int MaxChatLength = 2000;
     private readonly ILogger _logger = game.Loggers.CreateLogger<LoginService>();
 
     [Authorize(Access.Anyone)]
     public async Task<TicketInfo> LoginAsync(string userName, string password)
     {
-        userName ??= "";
         if (Game.Throttle.RetryAfter(userName) is { } wait)
             throw Denied("Login", $"too many failed attempts; try again in {Math.Ceiling(wait.TotalSeconds)} s");
         var account = await ReadAsync(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName))).ConfigureAwait(false);
         // The hash is checked outside the gate: it is slow on purpose.
-        if (account is null || !PasswordHasher.Verify(password ?? "", account.PasswordHash))
+        if (account is null || !PasswordHasher.Verify(password, account.PasswordHash))
         {
             Game.Throttle.Failed(userName);
             _logger.LogInformation("Failed login for {User}", userName);
@@ -87,10 +85,10 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         var actor = Actor;
         await WriteAsync(tx =>
         {
-            foreach (var id in release ?? [])
-                Refuse(Game.Rules.ReleaseControl(tx, actor, Id(id)));
-            foreach (var id in take ?? [])
-                Refuse(Game.Rules.TakeControl(tx, actor, Id(id)));
+            foreach (var id in CreaturesNamed(tx, release, "release"))
+                Refuse(Game.Rules.ReleaseControl(tx, actor, id));
+            foreach (var id in CreaturesNamed(tx, take, "take"))
+                Refuse(Game.Rules.TakeControl(tx, actor, id));
             return 0;
         }).ConfigureAwait(false);
         return await GetCharactersAsync().ConfigureAwait(false);
@@ -99,10 +97,8 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
     [Authorize(Access.LoggedIn)]
     public async Task SendChatAsync(ChatInfo chat)
     {
-        if (chat is null || string.IsNullOrWhiteSpace(chat.Text))
-            throw InvalidArgument("chat", "say something");
-        if (chat.Text.Length > MaxChatLength)
-            throw InvalidArgument("chat", $"at most {MaxChatLength} characters");
+        if (string.IsNullOrWhiteSpace(chat.Text))
+            throw InvalidArgument("chat.Text", "say something");
         var from = Actor.UserName;
         await WriteAsync(tx =>
         {

@@ -27,56 +27,55 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     public Task<ResultInfo> SetPausedAsync(bool paused) => RuleAsync(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused));
 
     [Authorize(Access.Master)]
-    public Task<ResultInfo> StartCombatAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.StartCombat(tx, Actor, Ids(creatures)));
+    public Task<ResultInfo> StartCombatAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.StartCombat(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
     public Task<ResultInfo> StopCombatAsync() => RuleAsync(tx => Game.Rules.StopCombat(tx, Actor));
 
     [Authorize(Access.Master)]
-    public Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.AddCombatants(tx, Actor, Ids(creatures)));
+    public Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.AddCombatants(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
-    public Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures)));
+    public Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.DropCombatants(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
     public Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers) => AnswerPromptsAsync(answers);
 
     [Authorize(Access.Master)]
-    public Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit)
+    public Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit) => WriteAsync(tx =>
     {
-        if (edit is null)
-            throw InvalidArgument("edit", "missing");
-        return WriteAsync(tx =>
+        var creature = CreatureNamed(tx, edit.Id, "edit.Id");
+        if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
+            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = $"{creature.Name} changed since you read it; read it again" }, "changed since read");
+        var changed = creature;
+        if (edit.HitPoints is { } hp)
+            changed = changed with { HitPoints = Math.Clamp(hp, -10, creature.MaxHitPoints) };
+        if (edit.X is { } x && edit.Y is { } y)
         {
-            var creature = tx.Find<Creature>(Id(edit.Id)) ?? throw InvalidArgument("edit.Id", "no such creature");
-            if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
-                throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = $"{creature.Name} changed since you read it; read it again" }, "changed since read");
-            var changed = creature;
-            if (edit.HitPoints is { } hp)
-                changed = changed with { HitPoints = Math.Clamp(hp, -10, creature.MaxHitPoints) };
-            if (edit.X is { } x && edit.Y is { } y)
-            {
-                var cell = new Cell(x, y);
-                if (tx.Get<GameMap>(GameMap.Key).Blocks(cell))
-                    throw InvalidArgument("edit.X/Y", $"({x},{y}) is outside the map or blocked");
-                changed = changed with { Position = cell };
-            }
-            if (!string.IsNullOrWhiteSpace(edit.Name))
-                changed = changed with { Name = edit.Name.Trim() };
-            tx.Put(changed);
-            // Only those who see the creature (where it was or where it is now) learn that it changed: the rest do not know it is there.
-            tx.Notify(Visibility.Observers(tx, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
-            return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
-        });
-    }
+            var cell = new Cell(x, y);
+            if (tx.Get<GameMap>(GameMap.Key).Blocks(cell))
+                throw InvalidArgument("edit.X/Y", $"({x},{y}) is outside the map or blocked");
+            changed = changed with { Position = cell };
+        }
+        if (!string.IsNullOrWhiteSpace(edit.Name))
+            changed = changed with { Name = edit.Name.Trim() };
+        tx.Put(changed);
+        // Only those who see the creature (where it was or where it is now) learn that it changed: the rest do not know it is there.
+        tx.Notify(Visibility.Observers(tx, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
+        return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
+    });
 
     [Authorize(Access.Master)]
-    public Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed) => RuleAsync(tx => Game.Rules.AllowPhysicalDice(tx, Actor, user ?? "", allowed));
+    public Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed) => RuleAsync(tx =>
+    {
+        var account = tx.Find<UserAccount>(UserAccount.KeyFor(user)) ?? throw InvalidArgument("user", $"there is no user '{user}'");
+        return Game.Rules.AllowPhysicalDice(tx, Actor, account.Name, allowed);
+    });
 
     [Authorize(Access.Master)]
     public async Task<ResultInfo> KickUserAsync(string user)
     {
-        var session = Game.Sessions.FindByUser(user ?? "") ?? throw InvalidArgument("user", $"'{user}' is not logged in");
+        var session = Game.Sessions.FindByUser(user) ?? throw InvalidArgument("user", $"'{user}' is not logged in");
         await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
@@ -86,13 +85,13 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     {
         await WriteAsync(tx =>
         {
-            var account = tx.Find<UserAccount>(UserAccount.KeyFor(user ?? "")) ?? throw InvalidArgument("user", $"no user '{user}'");
+            var account = tx.Find<UserAccount>(UserAccount.KeyFor(user)) ?? throw InvalidArgument("user", $"there is no user '{user}'");
             if (account.IsMaster && disabled)
                 throw InvalidArgument("user", "a game master cannot be disabled here");
             tx.Put(account with { Disabled = disabled });
             return 0;
         }).ConfigureAwait(false);
-        if (disabled && Game.Sessions.FindByUser(user!) is { } session)
+        if (disabled && Game.Sessions.FindByUser(user) is { } session)
             await Game.EndSessionAsync(session, "disabled by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
@@ -101,7 +100,7 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     [Authorize(Access.Master)]
     public async Task<ResultInfo> SaveSnapshotAsync(string name)
     {
-        if (name is null || !SnapshotName().IsMatch(name))
+        if (!SnapshotName().IsMatch(name))
             throw InvalidArgument("name", "use 1 to 64 letters, digits, '-' or '_'");
         var folder = Path.Combine(Game.Options.SnapshotFolder, "snapshots");
         var (serial, entities) = await ReadAsync(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList())).ConfigureAwait(false);
@@ -110,8 +109,6 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
         await File.WriteAllTextAsync(path, JsonSerializer.Serialize(new { serial, entities })).ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = serial };
     }
-
-    private static IReadOnlyCollection<EntityId> Ids(List<Guid>? ids) => (ids ?? []).Select(i => new EntityId(i)).ToList();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SnapshotName();

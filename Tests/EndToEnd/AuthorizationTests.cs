@@ -162,6 +162,7 @@ public class AuthorizationTests
         _ when type == typeof(ActivityInfo) => new ActivityInfo { Creature = creature, ActionKey = "move" },
         _ when type == typeof(CreatureEditInfo) => new CreatureEditInfo { Id = creature },
         _ when type == typeof(ChatInfo) => new ChatInfo { Text = "hello" },
+        _ when type == typeof(int) || type == typeof(long) => Convert.ChangeType(1, type),
         _ when type.IsValueType => Activator.CreateInstance(type),
         _ => Activator.CreateInstance(type),
     };
