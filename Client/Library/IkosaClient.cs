@@ -19,6 +19,7 @@ public sealed class IkosaClient : IAsyncDisposable
     private (string User, string Password)? _credentials;
     private bool _disposed;
     private int _reconnecting;
+    private int _sessionEnded;
 
     public IkosaClient(IkosaClientOptions options, ILoggerFactory? loggers = null)
     {
@@ -58,6 +59,7 @@ public sealed class IkosaClient : IAsyncDisposable
         var ticket = await Login.LoginAsync(user, password).ConfigureAwait(false);
         _credentials = (user, password);
         Ticket = ticket;
+        Interlocked.Exchange(ref _sessionEnded, 0);
         LastSerial = ticket.Serial;
         await BindOthersAsync(ticket).ConfigureAwait(false);
         return ticket;
@@ -133,8 +135,11 @@ public sealed class IkosaClient : IAsyncDisposable
         BatchReceived?.Invoke(batch);
     }
 
+    /// <summary>The host tells every channel of a login that it ended; the client hears it once per login.</summary>
     internal void OnSessionEnded(string reason)
     {
+        if (Interlocked.Exchange(ref _sessionEnded, 1) == 1)
+            return;
         Ticket = null;
         SessionEnded?.Invoke(reason);
     }

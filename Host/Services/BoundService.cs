@@ -44,6 +44,24 @@ public abstract class BoundService(GameHost game)
     }
 
     /// <summary>
+    /// Binds this channel to the login that issued <paramref name="ticket"/>; when that login ends, the channel is told
+    /// with its callback contract's OnSessionEnded (<paramref name="tellEnded"/>) and closed.
+    /// </summary>
+    protected Task BindChannelAsync<TCallback>(string ticket, Func<TCallback, string, Task> tellEnded) where TCallback : class
+    {
+        var previous = Client;
+        BindTo(ticket, "Bind");
+        var callback = OperationContext.Current!.GetCallbackChannel<TCallback>();
+        var channel = (ICommunicationObject)callback;
+        if (previous != Client)
+        {
+            previous?.RemoveChannel(channel);
+            Client!.AddChannel(channel, reason => tellEnded(callback, reason));
+        }
+        return Task.CompletedTask;
+    }
+
+    /// <summary>
     /// The task queue this channel's requests go through: the login's ticket, shared by its four channels, so one
     /// client's requests keep their order while different clients run in parallel (and their writes share group commits).
     /// </summary>

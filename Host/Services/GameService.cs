@@ -19,11 +19,7 @@ namespace Ikosa.Host.Services;
 public sealed class GameService(GameHost game) : BoundService(game), IGameService
 {
     [Authorize(Access.Anyone)]
-    public Task BindAsync(string ticket)
-    {
-        BindTo(ticket, "Bind");
-        return Task.CompletedTask;
-    }
+    public Task BindAsync(string ticket) => BindChannelAsync<IGameCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public Task<List<ActionInfo>> GetActionsAsync(Guid creature) =>

@@ -17,11 +17,7 @@ namespace Ikosa.Host.Services;
 public sealed partial class MasterService(GameHost game) : BoundService(game), IMasterService
 {
     [Authorize(Access.Anyone)]
-    public Task BindAsync(string ticket)
-    {
-        BindTo(ticket, "Bind");
-        return Task.CompletedTask;
-    }
+    public Task BindAsync(string ticket) => BindChannelAsync<IMasterCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.Master)]
     public Task<ResultInfo> SetPausedAsync(bool paused) => RuleAsync(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused));

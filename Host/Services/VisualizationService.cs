@@ -16,11 +16,7 @@ namespace Ikosa.Host.Services;
 public sealed class VisualizationService(GameHost game) : BoundService(game), IVisualizationService
 {
     [Authorize(Access.Anyone)]
-    public Task BindAsync(string ticket)
-    {
-        BindTo(ticket, "Bind");
-        return Task.CompletedTask;
-    }
+    public Task BindAsync(string ticket) => BindChannelAsync<IVisualizationCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
     public async Task<ViewInfo> GetViewAsync(Guid creature)

@@ -66,8 +66,9 @@ public class TicketSecurityTests
         await AssertUnknownTicketAsync(() => Channel<ILoginService>(game, "login").ResumeAsync(oldTicket, 0));
         await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(Convert.ToBase64String(new byte[32])));
         await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(""));
-        // The channels the replaced login had bound are no longer anyone's.
-        await CharacterAccessTests.AssertDeniedAsync("GetActions", () => first.Client.Game.GetActionsAsync(Tordek));
+        // The channels the replaced login had bound were told and closed by the host: they are no longer anyone's.
+        await SessionEndedTests.WhenClosedByHostAsync(first.Client.Game).WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<CommunicationException>(() => first.Client.Game.GetActionsAsync(Tordek));
         Assert.NotEmpty(await second.Client.Game.GetActionsAsync(Tordek)); // the new login took over her seat
 
         var current = second.Client.Ticket.Ticket;
@@ -75,7 +76,8 @@ public class TicketSecurityTests
         await stillBound.BindAsync(current);
         await second.Client.LogoutAsync();
         await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(current));
-        await CharacterAccessTests.AssertDeniedAsync("GetActions", () => stillBound.GetActionsAsync(Tordek));
+        await SessionEndedTests.WhenClosedByHostAsync(stillBound).WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<CommunicationException>(() => stillBound.GetActionsAsync(Tordek));
     }
 
     private static async Task AssertUnknownTicketAsync(Func<Task> bind)
