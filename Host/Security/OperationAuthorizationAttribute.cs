@@ -20,10 +20,8 @@ public sealed class OperationAuthorizationAttribute : Attribute, IServiceBehavio
         foreach (var operation in service.DispatchOperations)
         {
             var (rule, _) = RuleOf(operation.ImplementationMethod);
-            if (rule.Access != Access.Anyone && operation.Description.FindFault(typeof(AccessDeniedFault)) is null)
-                throw new InvalidOperationException(
-                    $"{operation.Description.ContractName}.{operation.Name} may be refused ([Authorize({rule.Access})]) but declares no " +
-                    "[FaultContract(typeof(AccessDeniedFault))]: clients would get its refusals untyped.");
+            if (rule.Access != Access.Anyone)
+                FaultDeclarations.Require(operation, typeof(AccessDeniedFault), $"may be refused ([Authorize({rule.Access})])");
         }
     }
 

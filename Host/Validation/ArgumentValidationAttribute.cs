@@ -1,4 +1,5 @@
 using Ikosa.Contracts;
+using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Description;
 
@@ -14,13 +15,8 @@ public sealed class ArgumentValidationAttribute : Attribute, IServiceBehavior
 {
     public void Validate(ServiceRegistration service, ServiceHost host)
     {
-        foreach (var operation in service.DispatchOperations)
-        {
-            if (ArgumentRules.For(operation.Description).CanRefuse && operation.Description.FindFault(typeof(InvalidArgumentFault)) is null)
-                throw new InvalidOperationException(
-                    $"{operation.Description.ContractName}.{operation.Name} takes arguments that may be refused but declares no " +
-                    "[FaultContract(typeof(InvalidArgumentFault))]: clients would get its refusals untyped.");
-        }
+        foreach (var operation in service.DispatchOperations.Where(o => ArgumentRules.For(o.Description).CanRefuse))
+            FaultDeclarations.Require(operation, typeof(InvalidArgumentFault), "takes arguments that may be refused");
     }
 
     public void ApplyDispatchBehavior(ServiceRegistration service, ServiceHost host)
