@@ -45,19 +45,19 @@ public abstract class BoundService(GameHost game)
 
     /// <summary>
     /// Binds this channel to the login that issued <paramref name="ticket"/>; when that login ends, the channel is told
-    /// with its callback contract's OnSessionEnded (<paramref name="tellEnded"/>) and closed.
+    /// with its callback contract's OnSessionEnded (<paramref name="tellEnded"/>) and closed. A service called in-process
+    /// (no operation context) has no channel to tell.
     /// </summary>
     protected Task BindChannelAsync<TCallback>(string ticket, Func<TCallback, string, Task> tellEnded) where TCallback : class
     {
         var previous = Client;
         BindTo(ticket, "Bind");
-        var callback = OperationContext.Current!.GetCallbackChannel<TCallback>();
+        if (previous == Client || OperationContext.Current is not { } context)
+            return Task.CompletedTask;
+        var callback = context.GetCallbackChannel<TCallback>();
         var channel = (ICommunicationObject)callback;
-        if (previous != Client)
-        {
-            previous?.RemoveChannel(channel);
-            Client!.AddChannel(channel, reason => tellEnded(callback, reason));
-        }
+        previous?.RemoveChannel(channel);
+        Client!.AddChannel(channel, reason => tellEnded(callback, reason));
         return Task.CompletedTask;
     }
 
