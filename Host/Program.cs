@@ -45,9 +45,6 @@ return await root.Parse(args).InvokeAsync();
 
 async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, CancellationToken cancel)
 {
-    // Service operations wait for their engine task on a pool thread; start with enough threads for a table of players.
-    ThreadPool.GetMinThreads(out var workers, out var completions);
-    ThreadPool.SetMinThreads(Math.Max(workers, 64), completions);
     var log = loggers.CreateLogger("Ikosa.Host");
     var serve = !parse.GetValue(exitOption);
     var section = LoadConfiguration(parse.GetValue(configOption)!);

@@ -83,7 +83,7 @@ internal sealed class BenchGame : IAsyncDisposable
             var client = new IkosaClient(new IkosaClientOptions { BaseAddress = BaseAddress, Reconnect = false });
             await client.LoginAsync(Players[i], PasswordOf(Players[i]));
             var creature = EntityId.Named("sample:" + Creatures[i]).Value;
-            client.Login.SelectCharacters([creature], []);
+            await client.Login.SelectCharactersAsync([creature], []);
             Clients.Add(client);
             Characters.Add(creature);
         }

@@ -41,11 +41,11 @@ public sealed class GameWireBenchmark : IBenchmark
 
         await EngineBaselineAsync(bench);
 
-        var noop = ClientLoad.Run(Players, Phase, c => bench.Clients[c].Game.GetSerial());
+        var noop = await ClientLoad.RunAsync(Players, Phase, c => bench.Clients[c].Game.GetSerialAsync());
         Print("no-op request/reply over the wire (baseline)", noop, "calls/s");
 
         var first = bench.Game.Serial + 1;
-        var writes = ClientLoad.Run(Players, Phase, c => bench.Clients[c].Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = "bench" }));
+        var writes = await ClientLoad.RunAsync(Players, Phase, c => bench.Clients[c].Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = "bench" }));
         var last = bench.Game.Serial;
         var allArrived = received.WaitForAll(last, TimeSpan.FromSeconds(20));
         var rate = writes.PerSecond;
@@ -55,18 +55,19 @@ public sealed class GameWireBenchmark : IBenchmark
         var loaded = clock.CommitToLastBatch(Serials(first, last));
         PrintLatency($"commit -> last of {Players} batches, under that load", loaded, allArrived);
 
-        var spaced = OneAtATime(bench, received, clock);
+        var spaced = await OneAtATimeAsync(bench, received, clock);
         PrintLatency($"commit -> last of {Players} batches, one write at a time", spaced.Latencies, spaced.AllArrived);
 
-        var reads = ClientLoad.Run(Players, Phase, c => bench.Clients[c].Visualization.GetView(bench.Characters[c]));
+        var reads = await ClientLoad.RunAsync(Players, Phase, c => bench.Clients[c].Visualization.GetViewAsync(bench.Characters[c]));
         Print("view reads (GetView of own creature)", reads, "reads/s", $"target 10,000/s: {(reads.PerSecond >= 10000 ? "reached" : "NOT reached")}");
-        var services = Enumerable.Range(0, Players).Select(c =>
+        var services = new List<VisualizationService>();
+        for (var c = 0; c < Players; c++)
         {
             var service = new VisualizationService(bench.Game);
-            service.Bind(bench.Clients[c].Ticket!.Ticket);
-            return service;
-        }).ToList();
-        var inProcess = ClientLoad.Run(Players, Phase / 2, c => services[c].GetView(bench.Characters[c]));
+            await service.BindAsync(bench.Clients[c].Ticket!.Ticket);
+            services.Add(service);
+        }
+        var inProcess = await ClientLoad.RunAsync(Players, Phase / 2, c => services[c].GetViewAsync(bench.Characters[c]));
         Print("view served in-process, no wire (baseline; from the view cache)", inProcess, "reads/s");
         Console.WriteLine($"  host and {Players} clients share this machine's {Environment.ProcessorCount} cores; client-side decoding and dispatch are in every figure.");
     }
@@ -89,14 +90,14 @@ public sealed class GameWireBenchmark : IBenchmark
         Console.WriteLine($"  {"engine writes in-process, 8 queues (baseline)",-48} {count / watch.Elapsed.TotalSeconds,10:N0} writes/s");
     }
 
-    private static (List<double> Latencies, bool AllArrived) OneAtATime(BenchGame bench, DeliveryTracker received, CommitClock clock)
+    private static async Task<(List<double> Latencies, bool AllArrived)> OneAtATimeAsync(BenchGame bench, DeliveryTracker received, CommitClock clock)
     {
         var serials = new List<long>();
         var allArrived = true;
         var watch = Stopwatch.StartNew();
         for (var i = 0; i < 2000 && watch.Elapsed < Phase; i++)
         {
-            bench.Clients[i % Players].Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = "one" });
+            await bench.Clients[i % Players].Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = "one" });
             var serial = bench.Game.Serial;
             serials.Add(serial);
             allArrived &= received.WaitForAll(serial, TimeSpan.FromSeconds(5));

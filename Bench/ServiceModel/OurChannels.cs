@@ -16,7 +16,7 @@ public sealed class OurChannels : IDisposable
     }
 
     /// <summary>One GetSerial call per channel.</summary>
-    public IReadOnlyList<Func<long>> GetSerial => _channels.Select(channel => (Func<long>)channel.GetSerial).ToList();
+    public IReadOnlyList<Func<Task<long>>> GetSerial => _channels.Select(channel => (Func<Task<long>>)channel.GetSerialAsync).ToList();
 
     public void Dispose() => _factory.Close();
 
@@ -24,8 +24,6 @@ public sealed class OurChannels : IDisposable
     {
         public Task OnBatchAsync(BatchInfo batch) => Task.CompletedTask;
 
-        public void OnSessionEnded(string reason)
-        {
-        }
+        public Task OnSessionEndedAsync(string reason) => Task.CompletedTask;
     }
 }

@@ -40,13 +40,13 @@ public sealed class StockClientBenchmark : IBenchmark
         };
         // Long enough for the JIT to tier up both clients and the host; the first seconds run slower code.
         foreach (var configuration in configurations)
-            configuration.Run(WarmUp);
+            await configuration.RunAsync(WarmUp);
 
         for (var round = 1; round <= rounds; round++)
         {
             var order = round % 2 == 1 ? configurations : Enumerable.Reverse(configurations);
             foreach (var configuration in order)
-                configuration.Measure(host, slice);
+                await configuration.MeasureAsync(host, slice);
             Console.WriteLine($"  round {round}: " + string.Join("   ", configurations.Select(c => $"{c.Slices[^1].PerSecond,7:N0}/s")) +
                 "   (stock 1, ours 1, stock 8, ours 8 calls/s)");
         }
@@ -68,7 +68,7 @@ public sealed class StockClientBenchmark : IBenchmark
         public double PerSecond => Load.PerSecond;
     }
 
-    private sealed class Configuration(string name, IReadOnlyList<Func<long>> calls)
+    private sealed class Configuration(string name, IReadOnlyList<Func<Task<long>>> calls)
     {
         public string Name => name;
 
@@ -80,13 +80,13 @@ public sealed class StockClientBenchmark : IBenchmark
 
         public double ServerCpuPerCall => Slices.Sum(s => s.ServerCpu.TotalMicroseconds) / Slices.Sum(s => s.Load.Calls);
 
-        public ClientLoad.Result Run(TimeSpan duration) => ClientLoad.Run(calls.Count, duration, channel => calls[channel]());
+        public Task<ClientLoad.Result> RunAsync(TimeSpan duration) => ClientLoad.RunAsync(calls.Count, duration, channel => calls[channel]());
 
-        public void Measure(HostChildProcess host, TimeSpan duration)
+        public async Task MeasureAsync(HostChildProcess host, TimeSpan duration)
         {
             var clientBefore = ClientProcessorTime();
             var serverBefore = host.ProcessorTime;
-            var load = Run(duration);
+            var load = await RunAsync(duration);
             Slices.Add(new Slice(load, ClientProcessorTime() - clientBefore, host.ProcessorTime - serverBefore));
         }
 

@@ -23,7 +23,7 @@ public sealed class StockWcfChannels : IDisposable
     }
 
     /// <summary>One GetSerial call per channel.</summary>
-    public IReadOnlyList<Func<long>> GetSerial => _channels.Select(channel => (Func<long>)channel.GetSerial).ToList();
+    public IReadOnlyList<Func<Task<long>>> GetSerial => _channels.Select(channel => (Func<Task<long>>)channel.GetSerialAsync).ToList();
 
     public void Dispose() => _factory.Abort();
 
@@ -32,8 +32,6 @@ public sealed class StockWcfChannels : IDisposable
     {
         public Task OnBatchAsync(stock::Ikosa.Contracts.BatchInfo batch) => Task.CompletedTask;
 
-        public void OnSessionEnded(string reason)
-        {
-        }
+        public Task OnSessionEndedAsync(string reason) => Task.CompletedTask;
     }
 }

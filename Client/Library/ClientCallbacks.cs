@@ -11,5 +11,9 @@ internal sealed class ClientCallbacks(IkosaClient client) : ILoginCallback, IGam
         return Task.CompletedTask;
     }
 
-    public void OnSessionEnded(string reason) => client.OnSessionEnded(reason);
+    public Task OnSessionEndedAsync(string reason)
+    {
+        client.OnSessionEnded(reason);
+        return Task.CompletedTask;
+    }
 }

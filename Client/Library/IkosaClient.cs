@@ -19,6 +19,7 @@ public sealed class IkosaClient : IAsyncDisposable
     private (string User, string Password)? _credentials;
     private bool _disposed;
     private int _reconnecting;
+    private int _sessionEnded;
 
     public IkosaClient(IkosaClientOptions options, ILoggerFactory? loggers = null)
     {
@@ -55,9 +56,10 @@ public sealed class IkosaClient : IAsyncDisposable
     public async Task<TicketInfo> LoginAsync(string user, string password)
     {
         OpenChannels();
-        var ticket = await Task.Run(() => Login.Login(user, password)).ConfigureAwait(false);
+        var ticket = await Login.LoginAsync(user, password).ConfigureAwait(false);
         _credentials = (user, password);
         Ticket = ticket;
+        Interlocked.Exchange(ref _sessionEnded, 0);
         LastSerial = ticket.Serial;
         await BindOthersAsync(ticket).ConfigureAwait(false);
         return ticket;
@@ -68,7 +70,7 @@ public sealed class IkosaClient : IAsyncDisposable
         Ticket = null;
         try
         {
-            await Task.Run(Login.Logout).ConfigureAwait(false);
+            await Login.LogoutAsync().ConfigureAwait(false);
         }
         finally
         {
@@ -96,7 +98,7 @@ public sealed class IkosaClient : IAsyncDisposable
         var ticket = Ticket ?? throw new InvalidOperationException("Log in first.");
         CloseChannels();
         OpenChannels();
-        Ticket = await Task.Run(() => Login.Resume(ticket.Ticket, LastSerial)).ConfigureAwait(false);
+        Ticket = await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
     }
 
@@ -139,8 +141,11 @@ public sealed class IkosaClient : IAsyncDisposable
         }
     }
 
+    /// <summary>The host tells every channel of a login that it ended; the client hears it once per login.</summary>
     internal void OnSessionEnded(string reason)
     {
+        if (Interlocked.Exchange(ref _sessionEnded, 1) == 1)
+            return;
         Ticket = null;
         SessionEnded?.Invoke(reason);
     }
@@ -160,17 +165,13 @@ public sealed class IkosaClient : IAsyncDisposable
 
     private async Task BindOthersAsync(TicketInfo ticket)
     {
-        await Task.Run(() =>
+        await Task.WhenAll(Game.BindAsync(ticket.Ticket), Visualization.BindAsync(ticket.Ticket)).ConfigureAwait(false);
+        if (ticket.IsMaster)
         {
-            Game.Bind(ticket.Ticket);
-            Visualization.Bind(ticket.Ticket);
-            if (ticket.IsMaster)
-            {
-                var master = Create<IMasterService>("master");
-                master.Bind(ticket.Ticket);
-                Master = master;
-            }
-        }).ConfigureAwait(false);
+            var master = Create<IMasterService>("master");
+            await master.BindAsync(ticket.Ticket).ConfigureAwait(false);
+            Master = master;
+        }
     }
 
     private T Create<T>(string path) where T : class

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Ikosa.Contracts;
 
 /// <summary>Playing: the actions a creature may take now, doing one, answering prompts, turns.</summary>
@@ -7,59 +9,63 @@ public interface IGameService
     /// <summary>Binds this channel to the login that issued <paramref name="ticket"/>.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    void Bind(string ticket);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task BindAsync(string ticket);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    List<ActionInfo> GetActions(Guid creature);
+    Task<List<ActionInfo>> GetActionsAsync(Guid creature);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo DoAction(ActivityInfo activity);
+    Task<ResultInfo> DoActionAsync(ActivityInfo activity);
 
     /// <summary>The prompts waiting for the caller: for one of its creatures, or all of them when <paramref name="creature"/> is null.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    List<PrerequisiteInfo> GetPrerequisites(Guid? creature);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<List<PrerequisiteInfo>> GetPrerequisitesAsync(Guid? creature);
 
     /// <summary>Answers prompts; each answer is accepted or refused on its own.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers);
+    Task<List<AnswerResultInfo>> SetPrerequisitesAsync(List<AnswerInfo> answers);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo EndTurn(Guid creature);
+    Task<ResultInfo> EndTurnAsync(Guid creature);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    TurnTrackerInfo GetTurnTracker();
+    Task<TurnTrackerInfo> GetTurnTrackerAsync();
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    CreatureInfo GetCreature(Guid creature);
+    Task<CreatureInfo> GetCreatureAsync(Guid creature);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    List<DiceRollInfo> GetDiceLog(int count);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<List<DiceRollInfo>> GetDiceLogAsync([Range(1, 200)] int count);
 
     [OperationContract]
-    long GetSerial();
+    Task<long> GetSerialAsync();
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]
 public interface IGameCallback
 {
     [OperationContract(IsOneWay = true)]
-    void OnSessionEnded(string reason);
+    Task OnSessionEndedAsync(string reason);
 }

@@ -1,3 +1,5 @@
+using System.ComponentModel.DataAnnotations;
+
 namespace Ikosa.Contracts;
 
 /// <summary>
@@ -10,7 +12,8 @@ public interface ILoginService
     /// <summary>Checks the password and returns a ticket; repeated failures are throttled.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    TicketInfo Login(string userName, string password);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<TicketInfo> LoginAsync(string userName, string password);
 
     /// <summary>
     /// Binds this new channel to an earlier login (after a dropped connection) and sends the batches after
@@ -18,35 +21,38 @@ public interface ILoginService
     /// </summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    TicketInfo Resume(string ticket, long lastSerial);
-
-    [OperationContract]
-    void Logout();
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<TicketInfo> ResumeAsync(string ticket, [Range(0, long.MaxValue)] long lastSerial);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    List<UserInfo> GetUsers();
+    Task LogoutAsync();
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    Task<List<UserInfo>> GetUsersAsync();
 
     /// <summary>The characters whose allowed users name the caller.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    List<CharacterInfo> GetCharacters();
+    Task<List<CharacterInfo>> GetCharactersAsync();
 
     /// <summary>Takes control of <paramref name="take"/> and gives up <paramref name="release"/>; a character is played by one user at a time.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    List<CharacterInfo> SelectCharacters(List<Guid> take, List<Guid> release);
+    Task<List<CharacterInfo>> SelectCharactersAsync(List<Guid> take, List<Guid> release);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    void SendChat(ChatInfo chat);
+    Task SendChatAsync(ChatInfo chat);
 
     [OperationContract]
-    long GetSerial();
+    Task<long> GetSerialAsync();
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]
@@ -58,5 +64,5 @@ public interface ILoginCallback
 
     /// <summary>The host ends the client's session (kicked, disabled, host shutting down).</summary>
     [OperationContract(IsOneWay = true)]
-    void OnSessionEnded(string reason);
+    Task OnSessionEndedAsync(string reason);
 }

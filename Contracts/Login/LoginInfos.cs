@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Runtime.Serialization;
 
 namespace Ikosa.Contracts;
@@ -55,5 +56,5 @@ public sealed class ChatInfo
     /// <summary>The user whispered to, for <see cref="ChatAudience.Whisper"/>.</summary>
     [DataMember(Order = 1)] public string? To { get; set; }
 
-    [DataMember(Order = 2)] public string Text { get; set; } = "";
+    [DataMember(Order = 2)] [MaxLength(2000)] public string Text { get; set; } = "";
 }

@@ -8,41 +8,43 @@ public interface IMasterService
 {
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    void Bind(string ticket);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task BindAsync(string ticket);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo SetPaused(bool paused);
+    Task<ResultInfo> SetPausedAsync(bool paused);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo StartCombat(List<Guid> creatures);
+    Task<ResultInfo> StartCombatAsync(List<Guid> creatures);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo StopCombat();
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    [FaultContract(typeof(InvalidArgumentFault))]
-    [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo AddCombatants(List<Guid> creatures);
+    Task<ResultInfo> StopCombatAsync();
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo DropCombatants(List<Guid> creatures);
+    Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures);
 
     /// <summary>Answers any waiting prompt, whoever it was routed to.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers);
+    Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers);
 
     /// <summary>Changes a creature; refused when it changed since <see cref="CreatureEditInfo.ExpectedVersion"/>.</summary>
     [OperationContract]
@@ -50,30 +52,31 @@ public interface IMasterService
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(InvalidStateFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    CreatureInfo EditCreature(CreatureEditInfo edit);
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo AllowPhysicalDice(string user, bool allowed);
-
-    [OperationContract]
-    [FaultContract(typeof(AccessDeniedFault))]
-    [FaultContract(typeof(InvalidArgumentFault))]
-    ResultInfo KickUser(string user);
+    Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo DisableUser(string user, bool disabled);
+    Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<ResultInfo> KickUserAsync(string user);
+
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> DisableUserAsync(string user, bool disabled);
 
     /// <summary>Copies the committed state to a named snapshot file beside the data file.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     [FaultContract(typeof(HostCannotSaveFault))]
-    ResultInfo SaveSnapshot(string name);
+    Task<ResultInfo> SaveSnapshotAsync(string name);
 
     /// <summary>Where the game is saved, the free space there, and whether saving works.</summary>
     [OperationContract]
@@ -85,7 +88,7 @@ public interface IMasterService
 public interface IMasterCallback
 {
     [OperationContract(IsOneWay = true)]
-    void OnSessionEnded(string reason);
+    Task OnSessionEndedAsync(string reason);
 }
 
 [DataContract(Namespace = IkosaNamespaces.Data)]

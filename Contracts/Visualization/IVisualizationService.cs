@@ -6,27 +6,28 @@ public interface IVisualizationService
 {
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    void Bind(string ticket);
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task BindAsync(string ticket);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ViewInfo GetView(Guid creature);
+    Task<ViewInfo> GetViewAsync(Guid creature);
 
     /// <summary>The whole map and every creature: masters only.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
-    ViewInfo GetMasterView();
+    Task<ViewInfo> GetMasterViewAsync();
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    ImageInfo GetImage(string name);
+    Task<ImageInfo> GetImageAsync(string name);
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]
 public interface IVisualizationCallback
 {
     [OperationContract(IsOneWay = true)]
-    void OnSessionEnded(string reason);
+    Task OnSessionEndedAsync(string reason);
 }

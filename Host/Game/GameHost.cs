@@ -93,7 +93,8 @@ public sealed class GameHost : IAsyncDisposable
     private IReadOnlyDictionary<string, string> Initialize(NewGame? start)
     {
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
-        var isNew = !Read(tx => tx.All<UserAccount>().Any());
+        // Start-up reads the gate directly: nothing is being served yet, and the task service is for requests.
+        var isNew = !Engine.Gate.Read(tx => tx.All<UserAccount>().Any());
         start = isNew ? start ?? NewGame.Read(Options.CampaignFile, Engine.Gate.Types) : null;
         // Hashing is slow on purpose, so it happens before the write, never inside its time budget.
         var accounts = new List<UserAccount>();
@@ -113,7 +114,7 @@ public sealed class GameHost : IAsyncDisposable
             }
             Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
         });
-        _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Read(tx => tx.All<UserAccount>().Count()));
+        _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Engine.Gate.Read(tx => tx.All<UserAccount>().Count()));
         return passwords;
     }
 
@@ -145,21 +146,8 @@ public sealed class GameHost : IAsyncDisposable
 
     public Task WriteAsync(string queue, Action<Transaction> write) => Engine.Tasks.Submit(queue, TransactionMode.Write, write);
 
-    /// <summary>For the synchronous service operations: waits for <see cref="ReadAsync{T}"/>; errors come out unwrapped.</summary>
-    public T Read<T>(string queue, Func<Transaction, T> read) => ReadAsync(queue, read).GetAwaiter().GetResult();
-
-    /// <summary>For the synchronous service operations: waits for <see cref="WriteAsync{T}"/>; errors come out unwrapped.</summary>
-    public T Write<T>(string queue, Func<Transaction, T> write) => WriteAsync(queue, write).GetAwaiter().GetResult();
-
-    public void Write(string queue, Action<Transaction> write) => WriteAsync(queue, write).GetAwaiter().GetResult();
-
-    /// <summary>A read for work that belongs to no login (before a login exists, host bookkeeping).</summary>
-    public T Read<T>(Func<Transaction, T> read) => Read(HostQueue, read);
-
     /// <summary>A write for work that belongs to no login (sessions ending, system events).</summary>
-    public T Write<T>(Func<Transaction, T> write) => Write(HostQueue, write);
-
-    public void Write(Action<Transaction> write) => Write(HostQueue, write);
+    public Task WriteAsync(Action<Transaction> write) => WriteAsync(HostQueue, write);
 
     /// <summary>The user names of everyone logged in, for presence notifications.</summary>
     public IReadOnlyList<string> OnlineUsers => Sessions.All.Select(s => s.UserName).ToList();
@@ -198,25 +186,25 @@ public sealed class GameHost : IAsyncDisposable
     {
         await Task.Delay(Options.SeatGrace, Options.Clock).ConfigureAwait(false);
         if (session.DroppedAt == droppedAt)
-            EndSession(session, "did not come back in time");
+            await EndSessionAsync(session, "did not come back in time").ConfigureAwait(false);
     }
 
     /// <summary>Ends a login: detaches it, releases its characters (unless a new login of the same user takes over), tells everyone.</summary>
-    public void EndSession(ClientSession session, string reason, bool keepControl = false)
+    public async Task EndSessionAsync(ClientSession session, string reason, bool keepControl = false)
     {
         Sessions.Remove(session);
         Engine.Notifications.Disconnect(session.UserName, session);
-        session.End(reason);
+        await session.EndAsync(reason).ConfigureAwait(false);
         try
         {
-            Write(tx =>
+            await WriteAsync(tx =>
             {
                 if (!keepControl)
                     foreach (var creature in Rules.ControlledCreatures(tx, session.Actor))
                         Rules.ReleaseControl(tx, session.Actor, creature.Id);
                 tx.Notify(OnlineUsers.Union(Masters(tx)).ToList(), new PresenceChanged(session.UserName, false));
                 tx.Notify(Masters(tx), new SystemEvent($"{session.UserName} left: {reason}"));
-            });
+            }).ConfigureAwait(false);
         }
         catch (StoreFailedException error) when (error.Problem is { } problem)
         {
@@ -239,7 +227,7 @@ public sealed class GameHost : IAsyncDisposable
     {
         try
         {
-            await WriteAsync(HostQueue, tx => tx.Notify(Masters(tx), new SystemEvent(what))).ConfigureAwait(false);
+            await WriteAsync(tx => tx.Notify(Masters(tx), new SystemEvent(what))).ConfigureAwait(false);
         }
         catch (StoreFailedException error) when (error.Problem is { } problem)
         {

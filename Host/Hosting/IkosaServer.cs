@@ -1,6 +1,4 @@
-using Ikosa.Contracts;
 using Ikosa.Host.Game;
-using Ikosa.Host.Security;
 using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
@@ -10,8 +8,10 @@ using Microsoft.Extensions.Logging;
 namespace Ikosa.Host.Hosting;
 
 /// <summary>
-/// The four services over net.tcp on one port, each instance behind the authorization proxy. Endpoints come from the
-/// <c>&lt;system.serviceModel&gt;</c> section (service names are the implementation class names).
+/// The four services over net.tcp on one port. Everything about them comes from the <c>&lt;system.serviceModel&gt;</c>
+/// section through the runtime (endpoints, bindings, throttles, fault detail, the TLS certificate; service names are the
+/// implementation classes' full names); the command line may override the port and the certificate. Authorization is a
+/// service behavior the services declare (<see cref="Security.OperationAuthorizationAttribute"/>).
 /// </summary>
 public sealed class IkosaServer : IAsyncDisposable
 {
@@ -35,11 +35,20 @@ public sealed class IkosaServer : IAsyncDisposable
         X509Certificate2? certificate = null, CancellationToken cancellationToken = default)
     {
         var host = new ServiceHost(loggers);
-        var listen = new ListenSettings(port, certificate);
-        Register<LoginService, ILoginService>(host, section, listen, () => new LoginService(game));
-        Register<GameService, IGameService>(host, section, listen, () => new GameService(game));
-        Register<VisualizationService, IVisualizationService>(host, section, listen, () => new VisualizationService(game));
-        Register<MasterService, IMasterService>(host, section, listen, () => new MasterService(game));
+        host.AddService(() => new LoginService(game));
+        host.AddService(() => new GameService(game));
+        host.AddService(() => new VisualizationService(game));
+        host.AddService(() => new MasterService(game));
+        host.ApplyConfiguration(section);
+        foreach (var endpoint in host.Endpoints)
+        {
+            endpoint.Address = WithPort(endpoint.Address, port);
+            if (certificate is not null)
+                endpoint.Binding.Security.Mode = SecurityMode.Transport;
+        }
+        if (certificate is not null)
+            foreach (var service in host.Services)
+                service.ServiceCertificate = certificate;
         await host.OpenAsync(cancellationToken).ConfigureAwait(false);
         return new IkosaServer(host, game);
     }
@@ -49,35 +58,6 @@ public sealed class IkosaServer : IAsyncDisposable
         section.Services.SelectMany(s => s.Endpoints).Select(e => WithPort(e.ResolvedAddress, port));
 
     private static Uri WithPort(Uri address, int? port) => port is { } p ? new UriBuilder(address) { Port = p }.Uri : address;
-
-    private sealed record ListenSettings(int? Port, X509Certificate2? Certificate);
-
-    private static void Register<TService, TContract>(ServiceHost host, ServiceModelSection section, ListenSettings listen, Func<TService> create)
-        where TService : BoundService, TContract where TContract : class
-    {
-        var config = section.FindService(typeof(TService).FullName!) ?? section.FindService(typeof(TService).Name)
-            ?? throw new InvalidOperationException($"app.config has no <service name=\"{typeof(TService).FullName}\">; add one with an endpoint for {typeof(TContract).Name}.");
-        var registration = host.AddService(() => AuthorizingProxy<TContract>.Create(create()));
-        if (config.ResolvedBehavior is { } behavior)
-        {
-            registration.Behavior.IncludeExceptionDetailInFaults = behavior.IncludeExceptionDetailInFaults;
-            registration.Behavior.MaxConcurrentSessions = behavior.MaxConcurrentSessions ?? int.MaxValue;
-            registration.Behavior.MaxConcurrentCalls = behavior.MaxConcurrentCalls ?? int.MaxValue;
-        }
-        if (listen.Certificate is { } certificate)
-            registration.ServiceCertificate = certificate;
-        foreach (var endpoint in config.Endpoints)
-        {
-            var address = WithPort(endpoint.ResolvedAddress, listen.Port);
-            var binding = endpoint.ResolvedBinding;
-            if (listen.Certificate is not null)
-            {
-                binding = binding.Clone();
-                binding.Security.Mode = SecurityMode.Transport;
-            }
-            registration.AddServiceEndpoint(typeof(TContract), binding, address.AbsoluteUri);
-        }
-    }
 
     /// <summary>Graceful: stop accepting, finish calls in flight, end sessions with End; the engine then closes the store.</summary>
     public async ValueTask DisposeAsync()

@@ -45,11 +45,12 @@ public static class GameMapper
         }).ToList(),
     };
 
+    /// <summary>An activity as the rules take it; its nulls were refused before the call (ArgumentValidation).</summary>
     public static CoreActivity ToActivity(ActivityInfo activity) => new(
         new EntityId(activity.Creature),
-        activity.ActionKey ?? "",
-        (activity.Targets ?? []).Select(t => new AimTarget(
-            t.Key ?? "",
+        activity.ActionKey,
+        activity.Targets.Select(t => new AimTarget(
+            t.Key,
             t.Creatures is { Count: > 0 } ? t.Creatures.Select(c => new EntityId(c)).ToImmutableList() : null,
             t.Cells is { Count: > 0 } ? t.Cells.Select(c => new Cell(c.X, c.Y)).ToImmutableList() : null)).ToImmutableList());
 
@@ -91,7 +92,7 @@ public static class GameMapper
         PrerequisiteKind.Roll or PrerequisiteKind.SavingThrow =>
             answer.Number is { } physical ? RollAnswer.Physical(physical) : new RollAnswer(),
         PrerequisiteKind.Choice when answer.Choice is { } key => new ChoiceAnswer(key),
-        PrerequisiteKind.SelectTargets => new TargetsAnswer((answer.Targets ?? []).Select(t => new EntityId(t)).ToImmutableList()),
+        PrerequisiteKind.SelectTargets => new TargetsAnswer(answer.Targets.Select(t => new EntityId(t)).ToImmutableList()),
         PrerequisiteKind.YesNo when answer.Yes is { } yes => new YesNoAnswer(yes),
         PrerequisiteKind.Number when answer.Number is { } number => new NumberAnswer(number),
         PrerequisiteKind.ActNow => new TurnAnswer(answer.Choice == "Delay" ? TurnDecision.Delay : TurnDecision.EndTurn),

@@ -18,38 +18,40 @@ namespace Ikosa.Host.Services;
 /// <summary>Playing: actions, prompts, turns. Each operation authorizes (declared), enters the gate, and maps.</summary>
 public sealed class GameService(GameHost game) : BoundService(game), IGameService
 {
-    private const int MaxDiceLog = 200;
-
     [Authorize(Access.Anyone)]
-    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+    public Task BindAsync(string ticket) => BindChannelAsync<IGameCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public List<ActionInfo> GetActions(Guid creature) =>
-        Read(tx => Game.Rules.GetActions(tx, Actor, Id(creature)).Select(GameMapper.ToInfo).ToList());
+    public Task<List<ActionInfo>> GetActionsAsync(Guid creature) =>
+        ReadAsync(tx => Game.Rules.GetActions(tx, Actor, CreatureNamed(tx, creature, "creature").Id).Select(GameMapper.ToInfo).ToList());
 
     [Authorize(Access.ControlsCreature, Creature = "activity")]
-    public ResultInfo DoAction(ActivityInfo activity) =>
-        ToResult(Write(tx => Game.Rules.DoAction(tx, Actor, GameMapper.ToActivity(activity))));
+    public Task<ResultInfo> DoActionAsync(ActivityInfo activity) =>
+        RuleAsync(tx =>
+        {
+            CreatureNamed(tx, activity.Creature, "activity.Creature");
+            return Game.Rules.DoAction(tx, Actor, GameMapper.ToActivity(activity));
+        });
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public List<PrerequisiteInfo> GetPrerequisites(Guid? creature) => Read(tx =>
+    public Task<List<PrerequisiteInfo>> GetPrerequisitesAsync(Guid? creature) => ReadAsync(tx =>
     {
         var physical = Actor.IsMaster || PhysicalDiceGrants.Allows(tx, Actor.UserName);
-        return Game.Rules.GetPrerequisites(tx, Actor, creature is { } id ? Id(id) : null)
+        return Game.Rules.GetPrerequisites(tx, Actor, creature is { } id ? CreatureNamed(tx, id, "creature").Id : null)
             .Select(p => GameMapper.ToInfo(p, physical)).ToList();
     });
 
     [Authorize(Access.LoggedIn)]
-    public List<AnswerResultInfo> SetPrerequisites(List<AnswerInfo> answers) => AnswerPrompts(answers);
+    public Task<List<AnswerResultInfo>> SetPrerequisitesAsync(List<AnswerInfo> answers) => AnswerPromptsAsync(answers);
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public ResultInfo EndTurn(Guid creature) => ToResult(Write(tx => Game.Rules.EndTurn(tx, Actor, Id(creature))));
+    public Task<ResultInfo> EndTurnAsync(Guid creature) => RuleAsync(tx => Game.Rules.EndTurn(tx, Actor, CreatureNamed(tx, creature, "creature").Id));
 
     [Authorize(Access.LoggedIn)]
-    public TurnTrackerInfo GetTurnTracker() => Read(tx => GameMapper.ToInfo(Game.Rules.GetTurnTracker(tx, Actor)));
+    public Task<TurnTrackerInfo> GetTurnTrackerAsync() => ReadAsync(tx => GameMapper.ToInfo(Game.Rules.GetTurnTracker(tx, Actor)));
 
     [Authorize(Access.LoggedIn)]
-    public CreatureInfo GetCreature(Guid creature) => Read(tx =>
+    public Task<CreatureInfo> GetCreatureAsync(Guid creature) => ReadAsync(tx =>
     {
         var found = Game.Rules.GetCreature(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature, or your characters cannot see it");
@@ -65,11 +67,11 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
     });
 
     [Authorize(Access.LoggedIn)]
-    public List<DiceRollInfo> GetDiceLog(int count) =>
-        Read(tx => Game.Rules.GetDiceLog(tx, Actor, Math.Clamp(count, 1, MaxDiceLog)).Select(GameMapper.ToInfo).ToList());
+    public Task<List<DiceRollInfo>> GetDiceLogAsync(int count) =>
+        ReadAsync(tx => Game.Rules.GetDiceLog(tx, Actor, count).Select(GameMapper.ToInfo).ToList());
 
     [Authorize(Access.Anyone)]
-    public long GetSerial() => Game.Serial;
+    public Task<long> GetSerialAsync() => Task.FromResult(Game.Serial);
 
     /// <summary>
     /// A creature's version for optimistic edits: a hash of its stored form, so any change gives a new version and the

@@ -14,18 +14,16 @@ namespace Ikosa.Host.Services;
 /// <summary>Logins, characters, presence and chat; its channel carries the client's batches.</summary>
 public sealed class LoginService(GameHost game) : BoundService(game), ILoginService
 {
-    private const int MaxChatLength = 2000;
     private readonly ILogger _logger = game.Loggers.CreateLogger<LoginService>();
 
     [Authorize(Access.Anyone)]
-    public TicketInfo Login(string userName, string password)
+    public async Task<TicketInfo> LoginAsync(string userName, string password)
     {
-        userName ??= "";
         if (Game.Throttle.RetryAfter(userName) is { } wait)
             throw Denied("Login", $"too many failed attempts; try again in {Math.Ceiling(wait.TotalSeconds)} s");
-        var account = Game.Read(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName)));
+        var account = await ReadAsync(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName))).ConfigureAwait(false);
         // The hash is checked outside the gate: it is slow on purpose.
-        if (account is null || !PasswordHasher.Verify(password ?? "", account.PasswordHash))
+        if (account is null || !PasswordHasher.Verify(password, account.PasswordHash))
         {
             Game.Throttle.Failed(userName);
             _logger.LogInformation("Failed login for {User}", userName);
@@ -37,44 +35,44 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
 
         var (session, replaced) = Game.Sessions.Create(new Actor(account.Name, account.IsMaster));
         if (replaced is not null)
-            EndReplaced(replaced);
+            await EndReplacedAsync(replaced).ConfigureAwait(false);
         Client = session;
         Attach(lastSerial: null);
-        Announce($"{account.Name} joined", online: true);
+        await AnnounceAsync($"{account.Name} joined", online: true).ConfigureAwait(false);
         return Ticket(session, Game.Serial);
     }
 
     [Authorize(Access.Anyone)]
-    public TicketInfo Resume(string ticket, long lastSerial)
+    public async Task<TicketInfo> ResumeAsync(string ticket, long lastSerial)
     {
         BindTo(ticket, "Resume");
         var session = Client!;
         var result = Attach(lastSerial);
         if (result.Kind == Engine.Notifications.ResumeKind.RefetchRequired)
             _ = session.SendRefetchAsync(result.Serial);
-        Announce($"{session.UserName} reconnected (missed {result.MissedBatches} batches)", online: true);
+        await AnnounceAsync($"{session.UserName} reconnected (missed {result.MissedBatches} batches)", online: true).ConfigureAwait(false);
         return Ticket(session, result.Serial);
     }
 
     [Authorize(Access.LoggedIn)]
-    public void Logout()
+    public Task LogoutAsync()
     {
         var session = Client!;
         Client = null;
-        Game.EndSession(session, "logged out");
+        return Game.EndSessionAsync(session, "logged out");
     }
 
     [Authorize(Access.LoggedIn)]
-    public List<UserInfo> GetUsers() => Read(tx => tx.All<UserAccount>()
+    public Task<List<UserInfo>> GetUsersAsync() => ReadAsync(tx => tx.All<UserAccount>()
         .OrderBy(u => u.Name, StringComparer.Ordinal)
         .Select(u => new UserInfo { Name = u.Name, IsMaster = u.IsMaster, IsDisabled = u.Disabled, IsOnline = Game.Sessions.IsOnline(u.Name) })
         .ToList());
 
     [Authorize(Access.LoggedIn)]
-    public List<CharacterInfo> GetCharacters()
+    public Task<List<CharacterInfo>> GetCharactersAsync()
     {
         var actor = Actor;
-        return Read(tx => tx.All<CreatureControl>()
+        return ReadAsync(tx => tx.All<CreatureControl>()
             .Where(c => actor.IsMaster || c.Allows(actor.UserName))
             .Select(c => new CharacterInfo { Id = c.Creature.Value, Name = tx.Find<Creature>(c.Creature)?.Name ?? "?", PlayedBy = c.Controller })
             .OrderBy(c => c.Name, StringComparer.Ordinal)
@@ -82,29 +80,27 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
     }
 
     [Authorize(Access.LoggedIn)]
-    public List<CharacterInfo> SelectCharacters(List<Guid> take, List<Guid> release)
+    public async Task<List<CharacterInfo>> SelectCharactersAsync(List<Guid> take, List<Guid> release)
     {
         var actor = Actor;
-        Write(tx =>
+        await WriteAsync(tx =>
         {
-            foreach (var id in release ?? [])
-                Refuse(Game.Rules.ReleaseControl(tx, actor, Id(id)));
-            foreach (var id in take ?? [])
-                Refuse(Game.Rules.TakeControl(tx, actor, Id(id)));
+            foreach (var id in CreaturesNamed(tx, release, "release"))
+                Refuse(Game.Rules.ReleaseControl(tx, actor, id));
+            foreach (var id in CreaturesNamed(tx, take, "take"))
+                Refuse(Game.Rules.TakeControl(tx, actor, id));
             return 0;
-        });
-        return GetCharacters();
+        }).ConfigureAwait(false);
+        return await GetCharactersAsync().ConfigureAwait(false);
     }
 
     [Authorize(Access.LoggedIn)]
-    public void SendChat(ChatInfo chat)
+    public async Task SendChatAsync(ChatInfo chat)
     {
-        if (chat is null || string.IsNullOrWhiteSpace(chat.Text))
-            throw InvalidArgument("chat", "say something");
-        if (chat.Text.Length > MaxChatLength)
-            throw InvalidArgument("chat", $"at most {MaxChatLength} characters");
+        if (string.IsNullOrWhiteSpace(chat.Text))
+            throw InvalidArgument("chat.Text", "say something");
         var from = Actor.UserName;
-        Write(tx =>
+        await WriteAsync(tx =>
         {
             var masters = Game.Masters(tx);
             var recipients = chat.Audience switch
@@ -119,11 +115,11 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
             };
             tx.Notify(recipients.Distinct(StringComparer.OrdinalIgnoreCase).ToList(), new ChatMessage(from, chat.Audience.ToString(), chat.Text));
             return 0;
-        });
+        }).ConfigureAwait(false);
     }
 
     [Authorize(Access.Anyone)]
-    public long GetSerial() => Game.Serial;
+    public Task<long> GetSerialAsync() => Task.FromResult(Game.Serial);
 
     /// <summary>Makes this channel the login's batch channel and, when it closes without a logout, starts the grace period.</summary>
     private Engine.Notifications.ResumeResult Attach(long? lastSerial)
@@ -138,17 +134,18 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         return Game.Engine.Notifications.Connect(session.UserName, session, lastSerial);
     }
 
-    private void Announce(string what, bool online)
+    private async Task AnnounceAsync(string what, bool online)
     {
         var session = Client!;
         var user = session.UserName;
         try
         {
-            Game.Write(tx =>
+            await Game.WriteAsync(Queue, tx =>
             {
                 tx.Notify(Game.OnlineUsers.Union(Game.Masters(tx)).ToList(), new PresenceChanged(user, online));
                 tx.Notify(Game.Masters(tx), new SystemEvent(what));
-            });
+                return true;
+            }).ConfigureAwait(false);
         }
         catch (Engine.Store.StoreFailedException error) when (error.Problem is not null)
         {
@@ -157,7 +154,7 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         }
     }
 
-    private void EndReplaced(ClientSession replaced) => Game.EndSession(replaced, "logged in from another client", keepControl: true);
+    private Task EndReplacedAsync(ClientSession replaced) => Game.EndSessionAsync(replaced, "logged in from another client", keepControl: true);
 
     private static TicketInfo Ticket(ClientSession session, long serial) => new()
     {

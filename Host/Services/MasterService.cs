@@ -17,96 +17,95 @@ namespace Ikosa.Host.Services;
 public sealed partial class MasterService(GameHost game) : BoundService(game), IMasterService
 {
     [Authorize(Access.Anyone)]
-    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+    public Task BindAsync(string ticket) => BindChannelAsync<IMasterCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.Master)]
-    public ResultInfo SetPaused(bool paused) => ToResult(Write(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused)));
+    public Task<ResultInfo> SetPausedAsync(bool paused) => RuleAsync(tx => Game.Rules.SetTimeFlow(tx, Actor, running: !paused));
 
     [Authorize(Access.Master)]
-    public ResultInfo StartCombat(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.StartCombat(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> StartCombatAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.StartCombat(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
-    public ResultInfo StopCombat() => ToResult(Write(tx => Game.Rules.StopCombat(tx, Actor)));
+    public Task<ResultInfo> StopCombatAsync() => RuleAsync(tx => Game.Rules.StopCombat(tx, Actor));
 
     [Authorize(Access.Master)]
-    public ResultInfo AddCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.AddCombatants(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> AddCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.AddCombatants(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
-    public ResultInfo DropCombatants(List<Guid> creatures) => ToResult(Write(tx => Game.Rules.DropCombatants(tx, Actor, Ids(creatures))));
+    public Task<ResultInfo> DropCombatantsAsync(List<Guid> creatures) => RuleAsync(tx => Game.Rules.DropCombatants(tx, Actor, CreaturesNamed(tx, creatures, "creatures")));
 
     [Authorize(Access.Master)]
-    public List<AnswerResultInfo> AnswerPrerequisites(List<AnswerInfo> answers) => AnswerPrompts(answers);
+    public Task<List<AnswerResultInfo>> AnswerPrerequisitesAsync(List<AnswerInfo> answers) => AnswerPromptsAsync(answers);
 
     [Authorize(Access.Master)]
-    public CreatureInfo EditCreature(CreatureEditInfo edit)
+    public Task<CreatureInfo> EditCreatureAsync(CreatureEditInfo edit) => WriteAsync(tx =>
     {
-        if (edit is null)
-            throw InvalidArgument("edit", "missing");
-        return Write(tx =>
+        var creature = CreatureNamed(tx, edit.Id, "edit.Id");
+        if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
+            throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = $"{creature.Name} changed since you read it; read it again" }, "changed since read");
+        var changed = creature;
+        if (edit.HitPoints is { } hp)
+            changed = changed with { HitPoints = Math.Clamp(hp, -10, creature.MaxHitPoints) };
+        if (edit.X is { } x && edit.Y is { } y)
         {
-            var creature = tx.Find<Creature>(Id(edit.Id)) ?? throw InvalidArgument("edit.Id", "no such creature");
-            if (GameService.VersionOf(Game, creature) != edit.ExpectedVersion)
-                throw new FaultException<InvalidStateFault>(new InvalidStateFault { Reason = $"{creature.Name} changed since you read it; read it again" }, "changed since read");
-            var changed = creature;
-            if (edit.HitPoints is { } hp)
-                changed = changed with { HitPoints = Math.Clamp(hp, -10, creature.MaxHitPoints) };
-            if (edit.X is { } x && edit.Y is { } y)
-            {
-                var cell = new Cell(x, y);
-                if (SceneMap.Of(tx, creature.Scene).Blocks(cell))
-                    throw InvalidArgument("edit.X/Y", $"({x},{y}) is outside the map or blocked");
-                changed = changed with { Position = cell };
-            }
-            if (!string.IsNullOrWhiteSpace(edit.Name))
-                changed = changed with { Name = edit.Name.Trim() };
-            Placement.Put(tx, tx.Put, changed);
-            // Its player and those who see it (where it was or where it is now) learn that it changed: the rest do not know it is there.
-            tx.Notify(Visibility.Observers(tx, creature.Id, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
-            return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
-        });
-    }
+            var cell = new Cell(x, y);
+            if (SceneMap.Of(tx, creature.Scene).Blocks(cell))
+                throw InvalidArgument("edit.X/Y", $"({x},{y}) is outside the map or blocked");
+            changed = changed with { Position = cell };
+        }
+        if (!string.IsNullOrWhiteSpace(edit.Name))
+            changed = changed with { Name = edit.Name.Trim() };
+        Placement.Put(tx, tx.Put, changed);
+        // Its player and those who see it (where it was or where it is now) learn that it changed: the rest do not know it is there.
+        tx.Notify(Visibility.Observers(tx, creature.Id, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
+        return GameMapper.ToInfo(changed, GameService.VersionOf(Game, changed));
+    });
 
     [Authorize(Access.Master)]
-    public ResultInfo AllowPhysicalDice(string user, bool allowed) => ToResult(Write(tx => Game.Rules.AllowPhysicalDice(tx, Actor, user ?? "", allowed)));
-
-    [Authorize(Access.Master)]
-    public ResultInfo KickUser(string user)
+    public Task<ResultInfo> AllowPhysicalDiceAsync(string user, bool allowed) => RuleAsync(tx =>
     {
-        var session = Game.Sessions.FindByUser(user ?? "") ?? throw InvalidArgument("user", $"'{user}' is not logged in");
-        Game.EndSession(session, "kicked by the game master");
+        var account = tx.Find<UserAccount>(UserAccount.KeyFor(user)) ?? throw InvalidArgument("user", $"there is no user '{user}'");
+        return Game.Rules.AllowPhysicalDice(tx, Actor, account.Name, allowed);
+    });
+
+    [Authorize(Access.Master)]
+    public async Task<ResultInfo> KickUserAsync(string user)
+    {
+        var session = Game.Sessions.FindByUser(user) ?? throw InvalidArgument("user", $"'{user}' is not logged in");
+        await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
 
     [Authorize(Access.Master)]
-    public ResultInfo DisableUser(string user, bool disabled)
+    public async Task<ResultInfo> DisableUserAsync(string user, bool disabled)
     {
-        Write(tx =>
+        await WriteAsync(tx =>
         {
-            var account = tx.Find<UserAccount>(UserAccount.KeyFor(user ?? "")) ?? throw InvalidArgument("user", $"no user '{user}'");
+            var account = tx.Find<UserAccount>(UserAccount.KeyFor(user)) ?? throw InvalidArgument("user", $"there is no user '{user}'");
             if (account.IsMaster && disabled)
                 throw InvalidArgument("user", "a game master cannot be disabled here");
             tx.Put(account with { Disabled = disabled });
             return 0;
-        });
-        if (disabled && Game.Sessions.FindByUser(user!) is { } session)
-            Game.EndSession(session, "disabled by the game master");
+        }).ConfigureAwait(false);
+        if (disabled && Game.Sessions.FindByUser(user) is { } session)
+            await Game.EndSessionAsync(session, "disabled by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
 
     /// <summary>Writes every committed entity, as the store's JSON, to <c>snapshots/NAME.json</c> beside the data file.</summary>
     [Authorize(Access.Master)]
-    public ResultInfo SaveSnapshot(string name)
+    public async Task<ResultInfo> SaveSnapshotAsync(string name)
     {
-        if (name is null || !SnapshotName().IsMatch(name))
+        if (!SnapshotName().IsMatch(name))
             throw InvalidArgument("name", "use 1 to 64 letters, digits, '-' or '_'");
         var folder = Path.Combine(Game.Options.SnapshotFolder, "snapshots");
-        var (serial, entities) = Read(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList()));
+        var (serial, entities) = await ReadAsync(tx => (Game.Serial, tx.All<Entity>().Select(e => new { type = Game.Engine.Gate.Types.NameOf(e.GetType()), entity = Game.Engine.Gate.Types.Serialize(e) }).ToList())).ConfigureAwait(false);
         var path = Path.Combine(folder, name + ".json");
         var partial = path + ".partial"; // a full disk must not leave half a snapshot under the name
         try
         {
             Directory.CreateDirectory(folder);
-            File.WriteAllText(partial, JsonSerializer.Serialize(new { serial, entities }));
+            await File.WriteAllTextAsync(partial, JsonSerializer.Serialize(new { serial, entities })).ConfigureAwait(false);
             File.Move(partial, path, overwrite: true);
         }
         catch (Exception error) when (error is IOException or UnauthorizedAccessException)
@@ -132,8 +131,6 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
         {
         }
     }
-
-    private static IReadOnlyCollection<EntityId> Ids(List<Guid>? ids) => (ids ?? []).Select(i => new EntityId(i)).ToList();
 
     [GeneratedRegex("^[A-Za-z0-9_-]{1,64}$")]
     private static partial Regex SnapshotName();

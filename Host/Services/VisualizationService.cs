@@ -17,19 +17,19 @@ namespace Ikosa.Host.Services;
 public sealed class VisualizationService(GameHost game) : BoundService(game), IVisualizationService
 {
     [Authorize(Access.Anyone)]
-    public void Bind(string ticket) => BindTo(ticket, nameof(Bind));
+    public Task BindAsync(string ticket) => BindChannelAsync<IVisualizationCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
 
     [Authorize(Access.ControlsCreature, Creature = "creature")]
-    public ViewInfo GetView(Guid creature)
+    public async Task<ViewInfo> GetViewAsync(Guid creature)
     {
         if (Game.Views.Find(creature, Game.Serial) is { } current)
             return current;
-        var view = ComputeView(creature);
+        var view = await ComputeViewAsync(creature).ConfigureAwait(false);
         Game.Views.Store(creature, view);
         return view;
     }
 
-    private ViewInfo ComputeView(Guid creature) => Read(tx =>
+    private Task<ViewInfo> ComputeViewAsync(Guid creature) => ReadAsync(tx =>
     {
         var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature");
@@ -49,7 +49,7 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     });
 
     [Authorize(Access.Master)]
-    public ViewInfo GetMasterView() => Read(tx =>
+    public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx =>
     {
         var map = SceneMap.Of(tx, CampaignHeader.OpeningScene(tx));
         var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
@@ -57,13 +57,13 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     });
 
     [Authorize(Access.LoggedIn)]
-    public ImageInfo GetImage(string name)
+    public async Task<ImageInfo> GetImageAsync(string name)
     {
         var resource = $"Ikosa.Host.Images.{name}";
-        using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
+        await using var stream = Assembly.GetExecutingAssembly().GetManifestResourceStream(resource)
             ?? throw InvalidArgument("name", $"no image '{name}'");
         using var bytes = new MemoryStream();
-        stream.CopyTo(bytes);
+        await stream.CopyToAsync(bytes).ConfigureAwait(false);
         return new ImageInfo { Name = name, ContentType = name.EndsWith(".svg", StringComparison.Ordinal) ? "image/svg+xml" : "application/octet-stream", Data = bytes.ToArray() };
     }
 }

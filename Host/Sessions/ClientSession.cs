@@ -6,11 +6,14 @@ using Ikosa.Host.Mapping;
 namespace Ikosa.Host.Sessions;
 
 /// <summary>
-/// One login of one user: its ticket, its identity, and the login channel its batches go out on. The engine feeds it
-/// batches in commit order; it survives a dropped connection for a grace period so the client can resume.
+/// One login of one user: its ticket, its identity, the login channel its batches go out on, and the other channels
+/// bound to it (game, visualization, master). The engine feeds it batches in commit order; it survives a dropped
+/// connection for a grace period so the client can resume. When it ends, every channel it has is told and closed.
 /// </summary>
 public sealed class ClientSession : IRecipientConnection
 {
+    private readonly object _gate = new();
+    private readonly List<BoundChannel> _bound = new();
     private ILoginCallback? _callback;
 
     public ClientSession(string ticket, Actor actor)
@@ -53,22 +56,43 @@ public sealed class ClientSession : IRecipientConnection
     public Task SendRefetchAsync(long serial) =>
         _callback?.OnBatchAsync(new BatchInfo { Serial = serial, Refetch = true }) ?? Task.CompletedTask;
 
-    /// <summary>Tells the client its session is over (kicked, replaced, logged out) and lets go of its channel.</summary>
-    public void End(string reason)
+    /// <summary>
+    /// A channel bound to this login with its ticket; <paramref name="tellEnded"/> sends its callback contract's
+    /// OnSessionEnded. A channel that closes first is forgotten.
+    /// </summary>
+    public void AddChannel(ServiceModel.ICommunicationObject channel, Func<string, Task> tellEnded)
     {
-        var callback = _callback;
+        var bound = new BoundChannel(channel, tellEnded);
+        lock (_gate)
+            _bound.Add(bound);
+        channel.Closed += (_, _) => RemoveChannel(channel);
+    }
+
+    /// <summary>The channel is bound to another login now, or closed.</summary>
+    public void RemoveChannel(ServiceModel.ICommunicationObject channel)
+    {
+        lock (_gate)
+            _bound.RemoveAll(b => ReferenceEquals(b.Channel, channel));
+    }
+
+    /// <summary>
+    /// Tells the client on every channel of this login that its session is over (kicked, replaced, logged out) and
+    /// closes them; the login channel is told first.
+    /// </summary>
+    public async Task EndAsync(string reason)
+    {
+        var login = _callback;
         _callback = null;
-        if (callback is null)
-            return;
-        try
+        List<BoundChannel> channels;
+        lock (_gate)
         {
-            callback.OnSessionEnded(reason);
-            ((ServiceModel.ICommunicationObject)callback).Close();
+            channels = [.. _bound];
+            _bound.Clear();
         }
-        catch (Exception error) when (error is ServiceModel.CommunicationException or InvalidOperationException or TimeoutException)
-        {
-            ((ServiceModel.ICommunicationObject)callback).Abort();
-        }
+        if (login is not null)
+            channels.Insert(0, new BoundChannel((ServiceModel.ICommunicationObject)login, login.OnSessionEndedAsync));
+        foreach (var channel in channels)
+            await channel.EndAsync(reason).ConfigureAwait(false);
     }
 
     /// <summary>Drops the login channel at once, without a goodbye: for a client that has stopped reading.</summary>
@@ -86,4 +110,21 @@ public sealed class ClientSession : IRecipientConnection
     }
 
     public void Disconnect(string reason) => CutOff?.Invoke(this, reason);
+
+    /// <summary>A channel of this login and how to tell it the session ended.</summary>
+    private sealed record BoundChannel(ServiceModel.ICommunicationObject Channel, Func<string, Task> TellEnded)
+    {
+        public async Task EndAsync(string reason)
+        {
+            try
+            {
+                await TellEnded(reason).ConfigureAwait(false);
+                await Channel.CloseAsync().ConfigureAwait(false);
+            }
+            catch (Exception error) when (error is ServiceModel.CommunicationException or InvalidOperationException or TimeoutException)
+            {
+                Channel.Abort();
+            }
+        }
+    }
 }

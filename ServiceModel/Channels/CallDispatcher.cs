@@ -107,7 +107,7 @@ internal abstract class CallDispatcher : IIncomingMessageHandler
         }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
-            var fault = new FaultException($"The request body of '{operation.Name}' could not be read: {error.Message}");
+            var fault = error as FaultException ?? OperationFormatter.DeserializationFailed(operation.Name, error);
             Reject(request, FaultConverter.CreateFault(fault, operation, includeExceptionDetail: false), fault.Message);
             return;
         }

@@ -62,8 +62,8 @@ public sealed class OperationFormatter
 
     /// <summary>
     /// The arguments of a received request, sized to all parameters: in/ref values as sent, out parameters and
-    /// missing values at their defaults. A body that does not fit throws a <see cref="FaultException"/>
-    /// (Sender / DeserializationFailed), ready to be sent back as it is.
+    /// missing values at their defaults. A body that does not fit throws <see cref="DeserializationFailed"/>'s fault,
+    /// ready to be sent back as it is.
     /// </summary>
     public object?[] DeserializeRequest(Message request)
     {
@@ -81,17 +81,23 @@ public sealed class OperationFormatter
         }
         catch (Exception error) when (IsReadError(error))
         {
-            throw new FaultException(
-                $"The formatter threw an exception while trying to deserialize the message: Error in deserializing body of request message for operation '{operation.Name}'. {error.Message}",
-                FaultCode.CreateSenderFaultCode(FaultNames.DeserializationFailed, FaultNames.DispatcherNamespace),
-                action: null,
-                error);
+            throw DeserializationFailed(operation.Name, error);
         }
         finally
         {
             (request.Body as ReceivedMessageBody)?.Recycle();
         }
     }
+
+    /// <summary>
+    /// WCF's answer to a request body it cannot read (its NetDispatcherFaultException): Sender / a:DeserializationFailed
+    /// in the dispatcher namespace, the dispatcher fault action, and the formatter's reason. The session goes on.
+    /// </summary>
+    internal static FaultException DeserializationFailed(string operationName, Exception error) => new(
+        $"The formatter threw an exception while trying to deserialize the message: Error in deserializing body of request message for operation '{operationName}'. {error.Message}",
+        FaultCode.CreateSenderFaultCode(FaultNames.DeserializationFailed, FaultNames.DispatcherNamespace),
+        FaultNames.DispatcherFaultAction,
+        error);
 
     /// <summary>The reply message (ReplyAction and body) for a completed two-way call; reads out and ref arguments.</summary>
     public Message SerializeReply(object? result, object?[] arguments)

@@ -135,7 +135,7 @@ internal sealed class ServerSession : CallDispatcher
                 await service.SingletonCallLock.WaitAsync().ConfigureAwait(false);
             try
             {
-                return await OperationInvoker.InvokeAsync(instance, operation, arguments).ConfigureAwait(false);
+                return await service.Dispatch(operation).InvokeAsync(instance, arguments).ConfigureAwait(false);
             }
             finally
             {

@@ -10,7 +10,7 @@ public sealed class ServiceEndpoint
         Service = service;
         Contract = contract;
         Binding = binding;
-        Address = address;
+        _address = address;
     }
 
     public ServiceRegistration Service { get; }
@@ -19,8 +19,27 @@ public sealed class ServiceEndpoint
 
     public NetTcpBinding Binding { get; }
 
-    /// <summary>The endpoint's address; its port is the bound one once the host is open (a port of 0 picks a free one).</summary>
-    public Uri Address { get; internal set; }
+    /// <summary>
+    /// The endpoint's address; its port is the bound one once the host is open (a port of 0 picks a free one). It may be
+    /// changed until the host opens, e.g. to override a configured port.
+    /// </summary>
+    public Uri Address
+    {
+        get => _address;
+        set
+        {
+            ArgumentNullException.ThrowIfNull(value);
+            if (value.Scheme != "net.tcp")
+                throw new ArgumentException($"Endpoint address {value} is not a net.tcp address.", nameof(value));
+            Service.EnsureHostNotOpened();
+            _address = value;
+        }
+    }
+
+    private Uri _address;
+
+    /// <summary>The address with the port the listener actually bound.</summary>
+    internal void SetBoundAddress(Uri address) => _address = address;
 
     public override string ToString() => $"{Contract.Name} at {Address}";
 }

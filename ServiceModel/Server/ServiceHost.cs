@@ -214,7 +214,7 @@ public sealed class ServiceHost : IAsyncDisposable
     private void RewriteBoundPorts()
     {
         foreach (var endpoint in Endpoints)
-            endpoint.Address = _listener!.WithBoundPort(endpoint.Address);
+            endpoint.SetBoundAddress(_listener!.WithBoundPort(endpoint.Address));
         for (var i = 0; i < _baseAddresses.Count; i++)
             _baseAddresses[i] = _listener!.WithBoundPort(_baseAddresses[i]);
     }

@@ -1,6 +1,8 @@
 using System.Net.Security;
 using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
+using Ikosa.ServiceModel.Description;
+using Ikosa.ServiceModel.Dispatcher;
 using Ikosa.ServiceModel.Server;
 
 namespace Ikosa.ServiceModel;
@@ -25,6 +27,8 @@ public sealed class ServiceRegistration
             ConcurrencyMode = attribute?.ConcurrencyMode ?? ConcurrencyMode.Single,
             IncludeExceptionDetailInFaults = attribute?.IncludeExceptionDetailInFaults ?? false,
         };
+        // As WCF: attributes on the service class that are service behaviors apply to it, inherited ones included.
+        Behaviors = serviceType.GetCustomAttributes(inherit: true).OfType<IServiceBehavior>().ToList();
     }
 
     public Type ServiceType { get; }
@@ -38,6 +42,15 @@ public sealed class ServiceRegistration
     public ServiceBehaviorSettings Behavior { get; }
 
     public IReadOnlyList<ServiceEndpoint> Endpoints => _endpoints;
+
+    /// <summary>Applied in order when the host opens (WCF's ServiceDescription.Behaviors); from the class's attributes, and any added.</summary>
+    public IList<IServiceBehavior> Behaviors { get; }
+
+    /// <summary>
+    /// How each operation of the endpoints' contracts runs: built when the host opens, for the behaviors'
+    /// ApplyDispatchBehavior to change; empty before.
+    /// </summary>
+    public IReadOnlyList<DispatchOperation> DispatchOperations => _dispatchOperations;
 
     /// <summary>
     /// The TLS certificate (with its private key) for this service's SecurityMode.Transport endpoints
@@ -76,6 +89,8 @@ public sealed class ServiceRegistration
     internal object SingletonInstanceForCalls => _singleton.Value;
 
     private X509Certificate2? _serviceCertificate;
+    private DispatchOperation[] _dispatchOperations = [];
+    private Dictionary<OperationDescription, DispatchOperation> _dispatchByOperation = new();
     private SslStreamCertificateContext? _certificateContext;
     private CallThrottle? _callThrottle;
     private int _activeSessions;
@@ -90,9 +105,18 @@ public sealed class ServiceRegistration
     /// <summary>The maxConcurrentCalls gate, or null when calls are not limited; set when the host opens.</summary>
     internal CallThrottle? CallThrottle => _callThrottle;
 
-    /// <summary>Checks what the endpoints need and freezes the behavior's limits into their run-time gates.</summary>
+    internal void EnsureHostNotOpened() => _host.EnsureNotOpened();
+
+    /// <summary>How <paramref name="operation"/> of one of the endpoints' contracts runs; set when the host opens.</summary>
+    internal DispatchOperation Dispatch(OperationDescription operation) => _dispatchByOperation[operation];
+
+    /// <summary>
+    /// Checks what the endpoints need, freezes the behavior's limits into their run-time gates, and builds the dispatch
+    /// of every operation through the service behaviors.
+    /// </summary>
     internal void PrepareToOpen()
     {
+        ApplyServiceBehaviors();
         var secured = _endpoints.FirstOrDefault(e => e.Binding.Security.Mode == SecurityMode.Transport);
         if (secured is not null)
         {
@@ -119,6 +143,29 @@ public sealed class ServiceRegistration
     }
 
     internal void ExitSession() => Interlocked.Decrement(ref _activeSessions);
+
+    private void ApplyServiceBehaviors()
+    {
+        _dispatchOperations = _endpoints.Select(endpoint => endpoint.Contract).Distinct()
+            .SelectMany(contract => contract.Operations.Select(operation => new DispatchOperation(operation, ImplementationOf(operation))))
+            .ToArray();
+        _dispatchByOperation = _dispatchOperations.ToDictionary(dispatch => dispatch.Description);
+        foreach (var behavior in Behaviors)
+            behavior.Validate(this, _host);
+        foreach (var behavior in Behaviors)
+            behavior.ApplyDispatchBehavior(this, _host);
+        foreach (var dispatch in _dispatchOperations)
+            dispatch.Freeze();
+    }
+
+    private MethodInfo ImplementationOf(OperationDescription operation)
+    {
+        // A factory typed as the contract itself (a proxy, a mock) has no class to map to: the contract method stands in.
+        if (ServiceType.IsInterface)
+            return operation.Method;
+        var map = ServiceType.GetInterfaceMap(operation.Method.DeclaringType!);
+        return map.TargetMethods[Array.IndexOf(map.InterfaceMethods, operation.Method)];
+    }
 
     internal object CreateInstance() => Factory?.Invoke() ?? Activator.CreateInstance(ServiceType)
         ?? throw new InvalidOperationException($"Could not create an instance of {ServiceType.Name}.");

@@ -27,20 +27,20 @@ public class CommandExecutorTests
 
         app.Game.Dice.Enqueue(20);
         await aliceCommands.Ok("answer");
-        Assert.Equal(Tordek, alice.Client.Game.GetTurnTracker().Current);
+        Assert.Equal(Tordek, (await alice.Client.Game.GetTurnTrackerAsync()).Current);
         var turns = await aliceCommands.Ok("turns");
         Assert.Contains(turns.Lines, l => l.StartsWith('>') && l.Contains("Tordek"));
 
         // A lone destination two squares away: the app plans the path through what Tordek sees.
         await aliceCommands.Ok("move 3 4");
-        var tordek = alice.Client.Game.GetCreature(Tordek);
+        var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((3, 4), (tordek.X, tordek.Y));
         var map = await aliceCommands.Ok("map");
         Assert.Contains(map.Lines, l => l.StartsWith(" 4 #.J@.", StringComparison.Ordinal));
         Assert.Contains("   @ Tordek (3,4) 45/45 hp, Conscious", map.Lines);
 
         await aliceCommands.Ok("end");
-        Assert.NotEqual(Tordek, alice.Client.Game.GetTurnTracker().Current);
+        Assert.NotEqual(Tordek, (await alice.Client.Game.GetTurnTrackerAsync()).Current);
 
         // Every roll reaches the game master's log as its batch arrives.
         await gmSession.LogLineAsync("Tordek, initiative: 1d20+1 = 21");
@@ -63,7 +63,7 @@ public class CommandExecutorTests
         await aliceCommands.Ok("answer");
         app.Game.Dice.Enqueue(20);
         await bobCommands.Ok("answer");
-        Assert.Equal(Mialee, bob.Client.Game.GetTurnTracker().Current);
+        Assert.Equal(Mialee, (await bob.Client.Game.GetTurnTrackerAsync()).Current);
 
         Assert.Contains("cast-fireball", string.Join(" ", (await bobCommands.Ok("actions")).Lines));
         app.Game.Dice.Enqueue(6, 5, 4, 3, 2);
@@ -78,8 +78,8 @@ public class CommandExecutorTests
         app.Game.Dice.Enqueue(20, 1);
         await aliceCommands.Ok("answer");
         await bobCommands.Ok("answer");
-        Assert.Equal(45 - 10, alice.Client.Game.GetCreature(Tordek).HitPoints);
-        Assert.Equal(22 - 20, bob.Client.Game.GetCreature(Mialee).HitPoints);
+        Assert.Equal(45 - 10, (await alice.Client.Game.GetCreatureAsync(Tordek)).HitPoints);
+        Assert.Equal(22 - 20, (await bob.Client.Game.GetCreatureAsync(Mialee)).HitPoints);
         await alice.LogLineAsync("Tordek: 35 hp (-10)");
         var dice = await gm.Ok("dice 20");
         Assert.Contains(dice.Lines, l => l.StartsWith("Reflex save") && l.Contains("1d20+2 = 22"));
@@ -111,7 +111,7 @@ public class CommandExecutorTests
         await using var app = await AppSessions.StartAsync();
         var (_, gm) = await app.LoginAsync("gm");
         var (alice, aliceCommands) = await app.LoginAsync("alice");
-        var serial = alice.Client.Game.GetSerial();
+        var serial = await alice.Client.Game.GetSerialAsync();
 
         Assert.Contains("game master", await aliceCommands.Refused("start-combat Tordek"));
         Assert.Contains("not one of your characters", await aliceCommands.Refused("play Mialee"));
@@ -119,7 +119,7 @@ public class CommandExecutorTests
         Assert.Contains("unknown command", await aliceCommands.Refused("dance wildly"));
         Assert.Contains("no prompt", await aliceCommands.Refused("answer"));
         Assert.Contains("no prompt #3", await aliceCommands.Refused("answer #3"));
-        Assert.Equal(serial, alice.Client.Game.GetSerial());
+        Assert.Equal(serial, await alice.Client.Game.GetSerialAsync());
 
         await aliceCommands.Ok("play Tordek");
         Assert.Contains("you do not play Mialee", await aliceCommands.Refused("use Mialee"));
@@ -129,7 +129,7 @@ public class CommandExecutorTests
         Assert.Contains("no creature called", await gm.Refused("start-combat Vecna"));
         Assert.Contains("wait for what", await aliceCommands.Refused("wait forever"));
 
-        var tordek = alice.Client.Game.GetCreature(Tordek);
+        var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((2, 2, 45), (tordek.X, tordek.Y, tordek.HitPoints));
     }
 
@@ -170,7 +170,7 @@ public class CommandExecutorTests
         await gm.Ok("start-combat Tordek, Goblin 1");
         var rolled = await gm.Ok("answer-all");
         Assert.Contains("rolled: Tordek: roll initiative", Assert.Single(rolled.Lines));
-        Assert.True(alice.Client.Game.GetTurnTracker().InCombat);
+        Assert.True((await alice.Client.Game.GetTurnTrackerAsync()).InCombat);
         Assert.DoesNotContain((await aliceCommands.Ok("prompts")).Lines, l => l.Contains("initiative"));
 
         var who = await gm.Ok("who");

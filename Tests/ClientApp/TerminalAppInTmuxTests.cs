@@ -17,7 +17,7 @@ public class TerminalAppInTmuxTests
     {
         await using var game = await LoopbackGame.StartAsync();
         var gm = await game.LoginAsync("gm");
-        var goblin = game.Game.Read(tx => tx.All<Creature>().First(c => c.Name == "Goblin 1").Id.Value);
+        var goblin = game.Game.Engine.Gate.Read(tx => tx.All<Creature>().First(c => c.Name == "Goblin 1").Id.Value);
 
         using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {game.BaseAddress} --user alice", width: 160, height: 50);
 
@@ -31,23 +31,23 @@ public class TerminalAppInTmuxTests
 
         // The master starts combat; alice's screen shows her prompt, and Enter answers it (the host rolls).
         game.Dice.Enqueue(1);
-        Assert.True(gm.Client.Master!.StartCombat([Tordek, goblin]).Accepted);
+        Assert.True((await gm.Client.Master!.StartCombatAsync([Tordek, goblin])).Accepted);
         await tmux.WaitForAsync("Tordek: roll initiative [roll 1d20+1]");
         game.Dice.Enqueue(20);
         tmux.Type("");
         screen = await tmux.WaitForAsync("Initiative: round 1");
         Assert.Contains("> ", screen);
-        Assert.Equal(Tordek, gm.Client.Game.GetTurnTracker().Current);
+        Assert.Equal(Tordek, (await gm.Client.Game.GetTurnTrackerAsync()).Current);
         await tmux.WaitForAsync("Tordek, initiative: 1d20+1 = 21");
 
         // She acts: a move two squares away (the app plans the path), then ends her turn.
         tmux.Type("move 3 4");
         await tmux.WaitForAsync("@ Tordek at (3,4)");
-        var tordek = gm.Client.Game.GetCreature(Tordek);
+        var tordek = await gm.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((3, 4), (tordek.X, tordek.Y));
         tmux.Type("end");
         await tmux.WaitForAsync("Tordek ends the turn");
-        Assert.Equal(goblin, gm.Client.Game.GetTurnTracker().Current);
+        Assert.Equal(goblin, (await gm.Client.Game.GetTurnTrackerAsync()).Current);
 
         tmux.Type("quit");
         await gm.WaitForAsync(b => b.Items.Any(i => i.Kind == "PresenceChanged" && i.Text.Contains("alice") && i.Text.Contains("Online: False")));

@@ -34,15 +34,15 @@ public partial class CampaignFolderTests
         await using var game = await LoopbackGame.StartAsync(campaign: CopyStarter(folder));
         var alice = await game.LoginAsync("alice", Valeros.Value);
 
-        Assert.Equal(["Valeros"], alice.Client.Login.GetCharacters().Select(c => c.Name));
-        var moved = alice.Client.Game.DoAction(new ActivityInfo
+        Assert.Equal(["Valeros"], (await alice.Client.Login.GetCharactersAsync()).Select(c => c.Name));
+        var moved = await alice.Client.Game.DoActionAsync(new ActivityInfo
         {
             Creature = Valeros.Value, ActionKey = "move", Targets = [new TargetInfo { Key = "path", Cells = [new PointInfo { X = 1, Y = 2 }] }],
         });
         Assert.True(moved.Accepted, moved.Error);
-        var valeros = alice.Client.Game.GetCreature(Valeros.Value);
+        var valeros = await alice.Client.Game.GetCreatureAsync(Valeros.Value);
         Assert.Equal((1, 2), (valeros.X, valeros.Y));
-        var view = alice.Client.Visualization.GetView(Valeros.Value);
+        var view = await alice.Client.Visualization.GetViewAsync(Valeros.Value);
         Assert.Equal((14, 7), (view.Width, view.Height));
         Assert.Contains(view.Visible, c => c is { X: 3, Y: 2, Terrain: "difficult" });
         Assert.DoesNotContain(view.Creatures, c => c.Name == "Wolf 1"); // the wolf is in the other scene
@@ -57,9 +57,9 @@ public partial class CampaignFolderTests
         var (first, _) = GameHost.Open(new GameHostOptions { Engine = new EngineOptions { DatabasePath = firstGame }, CampaignFile = CopyStarter(folder) });
         await using (first)
         {
-            var moved = first.Write(tx => first.Rules.DoAction(tx, Actor.Master("gm"), new CoreActivity(Valeros, "move", AimTarget.AlongPath("path", new Cell(1, 2)))));
+            var moved = first.Engine.Gate.Write(tx => first.Rules.DoAction(tx, Actor.Master("gm"), new CoreActivity(Valeros, "move", AimTarget.AlongPath("path", new Cell(1, 2)))));
             Assert.True(moved.Ok, moved.Error);
-            first.Write(tx =>
+            first.Engine.Gate.Write(tx =>
             {
                 var goblin = tx.All<Creature>().Single(c => c.Name == "Goblin 2");
                 tx.Put(goblin with { HitPoints = 2, Conditions = ["prone"] });
@@ -80,7 +80,7 @@ public partial class CampaignFolderTests
         await using (second)
         {
             Assert.Equal(["alice", "bob", "carol", "gm"], passwords.Keys.Order());
-            second.Read(tx =>
+            second.Engine.Gate.Read(tx =>
             {
                 var creatures = tx.All<Creature>().ToDictionary(c => c.Name);
                 Assert.Equal(new Cell(1, 2), creatures["Valeros"].Position);
@@ -113,7 +113,7 @@ public partial class CampaignFolderTests
 
             // A snapshot as the master's 'snapshot NAME' writes it: every committed entity under its type name.
             var types = game.Engine.Gate.Types;
-            var entities = game.Read(tx => tx.All<Entity>().Select(e => new { type = types.NameOf(e.GetType()), entity = types.Serialize(e) }).ToList());
+            var entities = game.Engine.Gate.Read(tx => tx.All<Entity>().Select(e => new { type = types.NameOf(e.GetType()), entity = types.Serialize(e) }).ToList());
             File.WriteAllText(folder.File("saved.json"), System.Text.Json.JsonSerializer.Serialize(new { serial = game.Serial, entities }));
         }
 

@@ -23,19 +23,19 @@ public class CharacterAccessTests
         var bob = await game.LoginAsync("bob", Mialee);
         var serial = game.Game.Serial;
 
-        AssertDenied("GetActions", () => bob.Client.Game.GetActions(Tordek));
-        AssertDenied("DoAction", () => bob.Client.Game.DoAction(new ActivityInfo { Creature = Tordek, ActionKey = "move", Targets = [new TargetInfo { Key = "path", Cells = [new PointInfo { X = 2, Y = 3 }] }] }));
-        AssertDenied("EndTurn", () => bob.Client.Game.EndTurn(Tordek));
-        AssertDenied("GetPrerequisites", () => bob.Client.Game.GetPrerequisites(Tordek));
-        AssertDenied("GetView", () => bob.Client.Visualization.GetView(Tordek));
+        await AssertDeniedAsync("GetActions", () => bob.Client.Game.GetActionsAsync(Tordek));
+        await AssertDeniedAsync("DoAction", () => bob.Client.Game.DoActionAsync(new ActivityInfo { Creature = Tordek, ActionKey = "move", Targets = [new TargetInfo { Key = "path", Cells = [new PointInfo { X = 2, Y = 3 }] }] }));
+        await AssertDeniedAsync("EndTurn", () => bob.Client.Game.EndTurnAsync(Tordek));
+        await AssertDeniedAsync("GetPrerequisites", () => bob.Client.Game.GetPrerequisitesAsync(Tordek));
+        await AssertDeniedAsync("GetView", () => bob.Client.Visualization.GetViewAsync(Tordek));
         // Nor can he take the character: Tordek's allowed players do not include him.
-        Assert.Throws<FaultException<InvalidStateFault>>(() => bob.Client.Login.SelectCharacters([Tordek], []));
+        await Assert.ThrowsAsync<FaultException<InvalidStateFault>>(() => bob.Client.Login.SelectCharactersAsync([Tordek], []));
         Assert.Equal(serial, game.Game.Serial); // every refusal changed nothing
 
         // He sees Tordek (they stand in the same hall) but learns nothing only Tordek's player may know.
-        var seen = bob.Client.Game.GetCreature(Tordek);
+        var seen = await bob.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((0, 0, 0), (seen.HitPoints, seen.MaxHitPoints, seen.ArmorClass));
-        Assert.Equal(45, alice.Client.Game.GetCreature(Tordek).HitPoints);
+        Assert.Equal(45, (await alice.Client.Game.GetCreatureAsync(Tordek)).HitPoints);
     }
 
     [Fact]
@@ -46,14 +46,14 @@ public class CharacterAccessTests
         var alice = await game.LoginAsync("alice", Tordek);
         var bob = await game.LoginAsync("bob", Mialee);
         game.Dice.Enqueue(10);
-        Assert.True(gm.Client.Master!.StartCombat([Tordek, Mialee]).Accepted);
-        var alicesPrompt = Assert.Single(alice.Client.Game.GetPrerequisites(null));
-        Assert.DoesNotContain(bob.Client.Game.GetPrerequisites(null), p => p.Id == alicesPrompt.Id);
+        Assert.True((await gm.Client.Master!.StartCombatAsync([Tordek, Mialee])).Accepted);
+        var alicesPrompt = Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(null));
+        Assert.DoesNotContain(await bob.Client.Game.GetPrerequisitesAsync(null), p => p.Id == alicesPrompt.Id);
 
-        var refused = Assert.Single(bob.Client.Game.SetPrerequisites([new AnswerInfo { Prerequisite = alicesPrompt.Id, Step = alicesPrompt.Step }]));
+        var refused = Assert.Single(await bob.Client.Game.SetPrerequisitesAsync([new AnswerInfo { Prerequisite = alicesPrompt.Id, Step = alicesPrompt.Step }]));
         Assert.False(refused.Accepted);
         Assert.False(string.IsNullOrEmpty(refused.Error));
-        Assert.Single(alice.Client.Game.GetPrerequisites(null), p => p.Id == alicesPrompt.Id); // still hers to answer
+        Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(null), p => p.Id == alicesPrompt.Id); // still hers to answer
     }
 
     [Fact]
@@ -63,33 +63,31 @@ public class CharacterAccessTests
         var gm = await game.LoginAsync("gm");
         var alice = await game.LoginAsync("alice", Tordek);
         game.Dice.Enqueue(5, 5, 5, 5);
-        var started = gm.Client.Master!.StartCombat([Tordek, .. Goblins]);
+        var started = await gm.Client.Master!.StartCombatAsync([Tordek, .. Goblins]);
         Assert.True(started.Accepted, started.Error);
         await alice.WaitForSerialAsync(started.Serial);
-        gm.Client.Master.EditCreature(new CreatureEditInfo { Id = Goblins[0], ExpectedVersion = gm.Client.Game.GetCreature(Goblins[0]).Version, HitPoints = 1 });
-        gm.Say("a line everyone gets, after the edit"); // alice's batch of this write proves she got all before it
+        await gm.Client.Master.EditCreatureAsync(new CreatureEditInfo { Id = Goblins[0], ExpectedVersion = (await gm.Client.Game.GetCreatureAsync(Goblins[0])).Version, HitPoints = 1 });
+        await gm.SayAsync("a line everyone gets, after the edit"); // alice's batch of this write proves she got all before it
         var last = game.Game.Serial;
 
-        var view = alice.Client.Visualization.GetView(Tordek);
+        var view = await alice.Client.Visualization.GetViewAsync(Tordek);
         Assert.NotEmpty(view.Visible);
         Assert.DoesNotContain(view.Creatures, c => Goblins.Contains(c.Id));
         Assert.DoesNotContain(view.Visible.Concat(view.Remembered), c => c.X >= 8 && c.Y <= 4); // the guard room, behind the door
-        Assert.DoesNotContain(alice.Client.Game.GetTurnTracker().Order, e => Goblins.Contains(e.Creature));
-        Assert.Throws<FaultException<InvalidArgumentFault>>(() => alice.Client.Game.GetCreature(Goblins[0]));
-        AssertDenied("GetMasterView", () => alice.Client.Visualization.GetMasterView());
+        Assert.DoesNotContain((await alice.Client.Game.GetTurnTrackerAsync()).Order, e => Goblins.Contains(e.Creature));
+        await Assert.ThrowsAsync<FaultException<InvalidArgumentFault>>(() => alice.Client.Game.GetCreatureAsync(Goblins[0]));
+        await AssertDeniedAsync("GetMasterView", () => alice.Client.Visualization.GetMasterViewAsync());
 
         // The master sees them all, and the batches she received never named one.
-        Assert.Superset(Goblins.ToHashSet(), gm.Client.Visualization.GetMasterView().Creatures.Select(c => c.Id).ToHashSet());
+        Assert.Superset(Goblins.ToHashSet(), (await gm.Client.Visualization.GetMasterViewAsync()).Creatures.Select(c => c.Id).ToHashSet());
         await alice.WaitForSerialAsync(last);
         Assert.DoesNotContain(alice.Notifications, n => n.Entities.Any(Goblins.Contains) || Goblins.Any(g => n.Text.Contains(g.ToString(), StringComparison.OrdinalIgnoreCase)));
         Assert.DoesNotContain(alice.Notifications, n => n.Text.Contains("Goblin", StringComparison.Ordinal));
     }
 
-    internal static void AssertDenied(string operation, Action call)
+    internal static async Task AssertDeniedAsync(string operation, Func<Task> call)
     {
-        var denied = Assert.Throws<FaultException<AccessDeniedFault>>(call);
+        var denied = await Assert.ThrowsAsync<FaultException<AccessDeniedFault>>(call);
         Assert.Equal(operation, denied.Detail.Operation);
     }
-
-    internal static void AssertDenied<T>(string operation, Func<T> call) => AssertDenied(operation, () => { call(); });
 }

@@ -22,23 +22,23 @@ public class ClientDropTests
         var alice = await game.LoginWithoutReconnectAsync("alice", Tordek);
         await using var aliceClient = alice.Client;
         await StartCombatAsync(game, gm);
-        gm.Say("before-1");
-        gm.Say("before-2");
+        await gm.SayAsync("before-1");
+        await gm.SayAsync("before-2");
         await alice.WaitForSerialAsync(game.Game.Serial);
 
         alice.Client.SimulateConnectionLoss();
         await gm.WaitForSystemEventAsync("alice dropped");
 
         // The game goes on without her: chat, and Mialee's player answers the initiative prompt.
-        gm.Say("away-1");
-        var mialeeInitiative = Assert.Single(bob.Client.Game.GetPrerequisites(Mialee));
+        await gm.SayAsync("away-1");
+        var mialeeInitiative = Assert.Single(await bob.Client.Game.GetPrerequisitesAsync(Mialee));
         game.Dice.Enqueue(15);
-        Assert.True(Assert.Single(bob.Client.Game.SetPrerequisites([Answer(mialeeInitiative)])).Accepted);
-        bob.Say("away-2");
-        gm.Say("away-3");
+        Assert.True(Assert.Single(await bob.Client.Game.SetPrerequisitesAsync([Answer(mialeeInitiative)])).Accepted);
+        await bob.SayAsync("away-2");
+        await gm.SayAsync("away-3");
 
         await alice.Client.ResumeAsync();
-        gm.Say("after-1");
+        await gm.SayAsync("after-1");
         await alice.WaitForSerialAsync(game.Game.Serial);
 
         Assert.Equal(["before-1", "before-2", "away-1", "away-2", "away-3", "after-1"], alice.ChatLines());
@@ -46,10 +46,10 @@ public class ClientDropTests
         Assert.Equal(serials.Order().Distinct(), serials);
         Assert.DoesNotContain(alice.Batches, b => b.Refetch);
         // Her seat was kept: she still plays Tordek and answers his prompt herself.
-        var tordekInitiative = Assert.Single(alice.Client.Game.GetPrerequisites(Tordek));
+        var tordekInitiative = Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(Tordek));
         game.Dice.Enqueue(3);
-        Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(tordekInitiative)])).Accepted);
-        var tracker = alice.Client.Game.GetTurnTracker();
+        Assert.True(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(tordekInitiative)])).Accepted);
+        var tracker = await alice.Client.Game.GetTurnTrackerAsync();
         Assert.True(tracker.InCombat);
         Assert.Contains(tracker.Order, e => e.Creature == Tordek);
     }
@@ -64,33 +64,33 @@ public class ClientDropTests
         var reconnected = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
         alice.Client.Reconnected += () => reconnected.TrySetResult();
 
-        gm.Say("line-0");
+        await gm.SayAsync("line-0");
         // The host's end of her connection dies (as a network loss looks to the client): her channel faults.
         game.Game.Sessions.FindByUser("alice")!.AbortChannel();
         // Writes go on while the client finds its way back; some land before its resume, some after.
         var sent = new List<string> { "line-0" };
         for (var i = 1; i <= 200 && !reconnected.Task.IsCompleted; i++)
         {
-            gm.Say($"line-{i}");
+            await gm.SayAsync($"line-{i}");
             sent.Add($"line-{i}");
         }
         await reconnected.Task.WaitAsync(TimeSpan.FromSeconds(30));
-        gm.Say("last");
+        await gm.SayAsync("last");
         sent.Add("last");
         await alice.WaitForSerialAsync(game.Game.Serial);
 
         Assert.Equal(sent, alice.ChatLines());
         var serials = alice.Batches.Select(b => b.Serial).ToList();
         Assert.Equal(serials.Order().Distinct(), serials);
-        Assert.Single(alice.Client.Game.GetPrerequisites(Tordek));
+        Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(Tordek));
     }
 
     /// <summary>The master starts combat between Tordek, Mialee and a goblin; the heroes' players are asked for initiative.</summary>
     internal static async Task StartCombatAsync(LoopbackGame game, RecordingClient gm)
     {
-        var goblin = game.Game.Read(tx => tx.All<Creature>().First(c => c.Name == "Goblin 1").Id.Value);
+        var goblin = game.Game.Engine.Gate.Read(tx => tx.All<Creature>().First(c => c.Name == "Goblin 1").Id.Value);
         game.Dice.Enqueue(10);
-        var started = gm.Client.Master!.StartCombat([Tordek, Mialee, goblin]);
+        var started = await gm.Client.Master!.StartCombatAsync([Tordek, Mialee, goblin]);
         Assert.True(started.Accepted, started.Error);
         await gm.WaitForSerialAsync(started.Serial);
     }

@@ -21,53 +21,53 @@ public class CombatOverTheWireTests
         var gm = await game.LoginAsync("gm");
         var alice = await game.LoginAsync("alice", Tordek.Value);
         var bob = await game.LoginAsync("bob", Mialee.Value);
-        var goblin = game.Game.Read(tx => tx.All<Creature>().First(c => c.Name.StartsWith("Goblin")).Id);
+        var goblin = game.Game.Engine.Gate.Read(tx => tx.All<Creature>().First(c => c.Name.StartsWith("Goblin")).Id);
 
-        Assert.False(gm.Client.Game.GetTurnTracker().InCombat);
+        Assert.False((await gm.Client.Game.GetTurnTrackerAsync()).InCombat);
 
         // The master starts combat; the goblin's initiative is rolled at once, the heroes' players are asked for theirs.
         game.Dice.Enqueue(1);
-        Assert.True(gm.Client.Master!.StartCombat([Tordek.Value, Mialee.Value, goblin.Value]).Accepted);
-        var tordekInitiative = Assert.Single(alice.Client.Game.GetPrerequisites(null));
-        var mialeeInitiative = Assert.Single(bob.Client.Game.GetPrerequisites(null));
+        Assert.True((await gm.Client.Master!.StartCombatAsync([Tordek.Value, Mialee.Value, goblin.Value])).Accepted);
+        var tordekInitiative = Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(null));
+        var mialeeInitiative = Assert.Single(await bob.Client.Game.GetPrerequisitesAsync(null));
         Assert.Equal(Tordek.Value, tordekInitiative.Creature);
         Assert.Equal(Mialee.Value, mialeeInitiative.Creature);
         game.Dice.Enqueue(2);
-        Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(tordekInitiative)])).Accepted);
+        Assert.True(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(tordekInitiative)])).Accepted);
         game.Dice.Enqueue(20);
-        Assert.True(Assert.Single(bob.Client.Game.SetPrerequisites([Answer(mialeeInitiative)])).Accepted);
-        var tracker = bob.Client.Game.GetTurnTracker();
+        Assert.True(Assert.Single(await bob.Client.Game.SetPrerequisitesAsync([Answer(mialeeInitiative)])).Accepted);
+        var tracker = await bob.Client.Game.GetTurnTrackerAsync();
         Assert.Equal(Mialee.Value, tracker.Current);
 
         // Mialee moves a square, then casts Fireball on Tordek's square, catching Tordek, herself and the heroes nobody plays.
-        var actions = bob.Client.Game.GetActions(Mialee.Value).Select(a => a.Key).ToList();
+        var actions = (await bob.Client.Game.GetActionsAsync(Mialee.Value)).Select(a => a.Key).ToList();
         Assert.Contains("move", actions);
         Assert.Contains("cast-fireball", actions);
-        var moved = bob.Client.Game.DoAction(Activity(Mialee, "move", new TargetInfo { Key = "path", Cells = [new PointInfo { X = 1, Y = 4 }] }));
+        var moved = await bob.Client.Game.DoActionAsync(Activity(Mialee, "move", new TargetInfo { Key = "path", Cells = [new PointInfo { X = 1, Y = 4 }] }));
         Assert.True(moved.Accepted, moved.Error);
         game.Dice.Enqueue(6, 5, 4, 3, 2);
-        var cast = bob.Client.Game.DoAction(Activity(Mialee, "cast-fireball", new TargetInfo { Key = "center", Cells = [new PointInfo { X = 2, Y = 2 }] }));
+        var cast = await bob.Client.Game.DoActionAsync(Activity(Mialee, "cast-fireball", new TargetInfo { Key = "center", Cells = [new PointInfo { X = 2, Y = 2 }] }));
         Assert.True(cast.Accepted, cast.Error);
 
-        var aliceSave = Assert.Single(alice.Client.Game.GetPrerequisites(null));
-        var bobSave = Assert.Single(bob.Client.Game.GetPrerequisites(null));
+        var aliceSave = Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(null));
+        var bobSave = Assert.Single(await bob.Client.Game.GetPrerequisitesAsync(null));
         Assert.Equal(("SavingThrow", Tordek.Value), (aliceSave.Kind, aliceSave.Creature!.Value));
         Assert.Equal(("SavingThrow", Mialee.Value), (bobSave.Kind, bobSave.Creature!.Value));
-        Assert.Equal(2, gm.Client.Game.GetPrerequisites(null).Count(p => p.Kind == "SavingThrow")); // masters see every prompt
+        Assert.Equal(2, (await gm.Client.Game.GetPrerequisitesAsync(null)).Count(p => p.Kind == "SavingThrow")); // masters see every prompt
         // Batches go out after the commit, so wait for the one that asks alice; bob's prompt came in the same commit.
         await alice.WaitForAsync(b => b.Items.Any(n => n.Kind == "PromptWaiting" && n.Entities.Contains(aliceSave.Id)));
         Assert.DoesNotContain(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(bobSave.Id));
 
         // A player cannot answer another player's save; each answers its own.
-        Assert.False(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(bobSave)])).Accepted);
+        Assert.False(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(bobSave)])).Accepted);
         game.Dice.Enqueue(20, 1);
-        Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(aliceSave)])).Accepted);
-        Assert.True(Assert.Single(bob.Client.Game.SetPrerequisites([Answer(bobSave)])).Accepted);
+        Assert.True(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(aliceSave)])).Accepted);
+        Assert.True(Assert.Single(await bob.Client.Game.SetPrerequisitesAsync([Answer(bobSave)])).Accepted);
 
         // 20 fire damage: Tordek saved (half), Mialee failed.
-        Assert.Equal(45 - 10, alice.Client.Game.GetCreature(Tordek.Value).HitPoints);
-        Assert.Equal(22 - 20, bob.Client.Game.GetCreature(Mialee.Value).HitPoints);
-        var serial = gm.Client.Game.GetSerial();
+        Assert.Equal(45 - 10, (await alice.Client.Game.GetCreatureAsync(Tordek.Value)).HitPoints);
+        Assert.Equal(22 - 20, (await bob.Client.Game.GetCreatureAsync(Mialee.Value)).HitPoints);
+        var serial = await gm.Client.Game.GetSerialAsync();
         foreach (var client in new[] { gm, alice, bob })
         {
             await client.WaitForSerialAsync(serial);
@@ -76,7 +76,7 @@ public class CombatOverTheWireTests
         }
         Assert.Contains(alice.Notifications, n => n.Kind == "HitPointsChanged" && n.Entities.Contains(Tordek.Value));
 
-        var log = gm.Client.Game.GetDiceLog(50);
+        var log = await gm.Client.Game.GetDiceLogAsync(50);
         Assert.Contains(log, r => r.Purpose.Contains("initiative", StringComparison.OrdinalIgnoreCase) && r.Total >= 20);
         // Every roll is on the host's log: the players' two saves (20 and 1 on the die), and the saves the host
         // rolled itself for the heroes nobody plays (Jozan and Lidda were caught too).
@@ -86,9 +86,9 @@ public class CombatOverTheWireTests
         Assert.Contains(saves, r => r.Expression == "1d20+3" && r.Total == 4);
         Assert.Contains(log, r => r.Expression == "5d6" && r.Total == 20);
 
-        Assert.True(gm.Client.Game.GetTurnTracker().InCombat);
-        Assert.True(gm.Client.Master!.StopCombat().Accepted);
-        Assert.False(gm.Client.Game.GetTurnTracker().InCombat);
+        Assert.True((await gm.Client.Game.GetTurnTrackerAsync()).InCombat);
+        Assert.True((await gm.Client.Master!.StopCombatAsync()).Accepted);
+        Assert.False((await gm.Client.Game.GetTurnTrackerAsync()).InCombat);
     }
 
     private static AnswerInfo Answer(PrerequisiteInfo prompt) => new() { Prerequisite = prompt.Id, Step = prompt.Step };

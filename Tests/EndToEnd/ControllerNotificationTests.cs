@@ -14,15 +14,15 @@ public class ControllerNotificationTests
         await using var game = await LoopbackGame.StartAsync();
         var alice = await game.LoginAsync("alice", Tordek);
         var gm = await game.LoginAsync("gm");
-        var before = gm.Client.Game.GetCreature(Tordek);
+        var before = await gm.Client.Game.GetCreatureAsync(Tordek);
 
-        var edited = gm.Client.Master!.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = before.Version, HitPoints = -5 });
-        gm.Say("after the edit");
+        var edited = await gm.Client.Master!.EditCreatureAsync(new CreatureEditInfo { Id = Tordek, ExpectedVersion = before.Version, HitPoints = -5 });
+        await gm.SayAsync("after the edit");
 
         // Batches arrive in commit order: once the chat that followed is here, the edit's batch has come or never will.
         await alice.WaitForAsync(b => b.Items.Any(i => i.Kind == "ChatMessage" && i.Text.Contains("after the edit")));
         Assert.Contains(alice.Notifications, n => n.Kind == "SystemEvent" && n.Text.Contains("edited Tordek"));
         Assert.NotEqual("Conscious", edited.State);
-        Assert.Equal(edited.State, alice.Client.Game.GetCreature(Tordek).State);
+        Assert.Equal(edited.State, (await alice.Client.Game.GetCreatureAsync(Tordek)).State);
     }
 }

@@ -36,16 +36,16 @@ public sealed class HostCrashTests : IDisposable
             var gm = await LoginAsync(host.BaseAddress, "gm");
             alice = await LoginAsync(host.BaseAddress, "alice", Tordek);
             var bob = await LoginAsync(host.BaseAddress, "bob", Mialee);
-            var started = gm.Client.Master!.StartCombat([Tordek, Mialee, Goblin]);
+            var started = await gm.Client.Master!.StartCombatAsync([Tordek, Mialee, Goblin]);
             Assert.True(started.Accepted, started.Error);
-            var alicesPrompt = Assert.Single(alice.Client.Game.GetPrerequisites(Tordek));
-            Assert.True(Assert.Single(alice.Client.Game.SetPrerequisites([Answer(alicesPrompt)])).Accepted);
-            bobsPrompt = Assert.Single(bob.Client.Game.GetPrerequisites(Mialee));
+            var alicesPrompt = Assert.Single(await alice.Client.Game.GetPrerequisitesAsync(Tordek));
+            Assert.True(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(alicesPrompt)])).Accepted);
+            bobsPrompt = Assert.Single(await bob.Client.Game.GetPrerequisitesAsync(Mialee));
             // The last write before the crash: acknowledged, so it must survive.
-            var goblin = gm.Client.Game.GetCreature(Goblin);
-            var edited = gm.Client.Master.EditCreature(new CreatureEditInfo { Id = Goblin, ExpectedVersion = goblin.Version, HitPoints = 2 });
+            var goblin = await gm.Client.Game.GetCreatureAsync(Goblin);
+            var edited = await gm.Client.Master.EditCreatureAsync(new CreatureEditInfo { Id = Goblin, ExpectedVersion = goblin.Version, HitPoints = 2 });
             Assert.Equal(2, edited.HitPoints);
-            trackerBefore = gm.Client.Game.GetTurnTracker();
+            trackerBefore = await gm.Client.Game.GetTurnTrackerAsync();
             aliceTicket = alice.Client.Ticket!;
 
             await host.KillAsync();
@@ -63,24 +63,24 @@ public sealed class HostCrashTests : IDisposable
         await alice.Client.RecoverAsync();
         Assert.NotEqual(aliceTicket.Ticket, alice.Client.Ticket!.Ticket);
         Assert.Contains(alice.Batches, b => b.Refetch);
-        Assert.Equal(45, alice.Client.Game.GetCreature(Tordek).MaxHitPoints);
+        Assert.Equal(45, (await alice.Client.Game.GetCreatureAsync(Tordek)).MaxHitPoints);
 
         var gmAgain = await LoginAsync(restarted.BaseAddress, "gm");
         var aliceAgain = alice;
         var bobAgain = await LoginAsync(restarted.BaseAddress, "bob");
-        Assert.Equal(2, gmAgain.Client.Game.GetCreature(Goblin).HitPoints);
-        var trackerAfter = gmAgain.Client.Game.GetTurnTracker();
+        Assert.Equal(2, (await gmAgain.Client.Game.GetCreatureAsync(Goblin)).HitPoints);
+        var trackerAfter = await gmAgain.Client.Game.GetTurnTrackerAsync();
         Assert.Equal((trackerBefore.InCombat, trackerBefore.Round, trackerBefore.Current), (trackerAfter.InCombat, trackerAfter.Round, trackerAfter.Current));
         Assert.Equal(trackerBefore.Order.Select(e => (e.Creature, e.Initiative)), trackerAfter.Order.Select(e => (e.Creature, e.Initiative)));
-        Assert.Contains(aliceAgain.Client.Game.GetDiceLog(20), r => r.Purpose.Contains("initiative", StringComparison.OrdinalIgnoreCase));
-        Assert.Empty(aliceAgain.Client.Game.GetPrerequisites(Tordek));
+        Assert.Contains(await aliceAgain.Client.Game.GetDiceLogAsync(20), r => r.Purpose.Contains("initiative", StringComparison.OrdinalIgnoreCase));
+        Assert.Empty(await aliceAgain.Client.Game.GetPrerequisitesAsync(Tordek));
 
         // Bob's prompt survived the crash (same prompt) and the fight goes on when he answers it.
-        var promptAfter = Assert.Single(bobAgain.Client.Game.GetPrerequisites(Mialee));
+        var promptAfter = Assert.Single(await bobAgain.Client.Game.GetPrerequisitesAsync(Mialee));
         Assert.Equal((bobsPrompt.Id, bobsPrompt.Step), (promptAfter.Id, promptAfter.Step));
-        Assert.True(Assert.Single(bobAgain.Client.Game.SetPrerequisites([Answer(promptAfter)])).Accepted);
-        Assert.Equal(3, gmAgain.Client.Game.GetTurnTracker().Order.Count);
-        var serial = gmAgain.Client.Game.GetSerial();
+        Assert.True(Assert.Single(await bobAgain.Client.Game.SetPrerequisitesAsync([Answer(promptAfter)])).Accepted);
+        Assert.Equal(3, (await gmAgain.Client.Game.GetTurnTrackerAsync()).Order.Count);
+        var serial = await gmAgain.Client.Game.GetSerialAsync();
         await aliceAgain.WaitForSerialAsync(serial);
     }
 
@@ -91,7 +91,7 @@ public sealed class HostCrashTests : IDisposable
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, Passwords[user]);
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         return recording;
     }
 

@@ -24,14 +24,14 @@ public class HostOptionsTests
             await using (var first = await LoopbackGame.StartAsync())
             {
                 var gm = await first.LoginAsync("gm");
-                var tordek = gm.Client.Game.GetCreature(Tordek);
-                gm.Client.Master!.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = tordek.Version, HitPoints = 7, Name = "Tordek the Tired" });
-                Assert.True(gm.Client.Master.SaveSnapshot(name).Accepted);
+                var tordek = await gm.Client.Game.GetCreatureAsync(Tordek);
+                await gm.Client.Master!.EditCreatureAsync(new CreatureEditInfo { Id = Tordek, ExpectedVersion = tordek.Version, HitPoints = 7, Name = "Tordek the Tired" });
+                Assert.True((await gm.Client.Master.SaveSnapshotAsync(name)).Accepted);
             }
 
             var (second, passwords) = GameHost.Open(new GameHostOptions { CampaignFile = snapshot });
             await using var _ = second;
-            var copy = second.Read(tx => tx.Get<Ikosa.Engine.Rules.Creatures.Creature>(new EntityId(Tordek)));
+            var copy = second.Engine.Gate.Read(tx => tx.Get<Ikosa.Engine.Rules.Creatures.Creature>(new EntityId(Tordek)));
             Assert.Equal(("Tordek the Tired", 7), (copy.Name, copy.HitPoints));
             Assert.Empty(passwords); // the snapshot brought its users along
         }
@@ -46,15 +46,15 @@ public class HostOptionsTests
     {
         await using var game = await LoopbackGame.StartAsync();
         var gm = await game.LoginAsync("gm");
-        var read = gm.Client.Game.GetCreature(Tordek);
-        var first = gm.Client.Master!.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 30 });
+        var read = await gm.Client.Game.GetCreatureAsync(Tordek);
+        var first = await gm.Client.Master!.EditCreatureAsync(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 30 });
         Assert.NotEqual(read.Version, first.Version);
 
-        var stale = Assert.Throws<Ikosa.ServiceModel.FaultException<InvalidStateFault>>(() =>
-            gm.Client.Master.EditCreature(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 1 }));
+        var stale = await Assert.ThrowsAsync<Ikosa.ServiceModel.FaultException<InvalidStateFault>>(() =>
+            gm.Client.Master.EditCreatureAsync(new CreatureEditInfo { Id = Tordek, ExpectedVersion = read.Version, HitPoints = 1 }));
 
         Assert.Contains("changed since you read it", stale.Detail.Reason);
-        var now = gm.Client.Game.GetCreature(Tordek);
+        var now = await gm.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((30, first.Version), (now.HitPoints, now.Version));
     }
 
@@ -96,7 +96,7 @@ public class HostOptionsTests
         });
         var ticket = await pinned.LoginAsync("alice", LoopbackGame.PasswordOf("alice"));
         Assert.Equal("alice", ticket.UserName);
-        Assert.Contains(pinned.Login.GetCharacters(), c => c.Id == Tordek);
+        Assert.Contains(await pinned.Login.GetCharactersAsync(), c => c.Id == Tordek);
 
         await using var unpinned = new IkosaClient(new IkosaClientOptions
         {

@@ -85,7 +85,7 @@ public partial class HostStartupTests
         var (game, _) = GameHost.Open(new GameHostOptions { Engine = new EngineOptions { DatabasePath = gameFile } });
         await using (game)
         {
-            var accounts = game.Read(tx => tx.All<UserAccount>().ToDictionary(a => a.Name, a => a.PasswordHash));
+            var accounts = game.Engine.Gate.Read(tx => tx.All<UserAccount>().ToDictionary(a => a.Name, a => a.PasswordHash));
             foreach (var (user, password) in printed)
                 Assert.True(PasswordHasher.Verify(password, accounts[user]), $"the printed password of {user} does not work");
             Assert.True(PasswordHasher.Verify("wonderland", accounts["alice"]));

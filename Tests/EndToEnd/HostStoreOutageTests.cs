@@ -31,35 +31,40 @@ public class HostStoreOutageTests
         var alice = await game.LoginAsync("alice", Tordek);
         var store = (SqliteStore)game.Game.Engine.Store;
         var serial = game.Game.Serial;
-        var tordek = alice.Client.Game.GetCreature(Tordek);
-        CreatureEditInfo Rename() => new() { Id = Tordek, ExpectedVersion = tordek.Version, Name = new string('T', 200_000) };
+        var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
+        CreatureEditInfo Rename() => new() { Id = Tordek, ExpectedVersion = tordek.Version, Name = "Tordek the Tired" };
+        // A write that needs new pages finds the disk full (a short edit may fit in the pages the file has).
+        void WriteThatNeedsSpace() => Assert.Throws<StoreFailedException>(() => game.Game.Engine.Gate.Write(tx =>
+            tx.Put(tx.Get<Ikosa.Engine.Rules.Creatures.Creature>(new EntityId(Tordek)) with { Name = new string('T', 200_000) })));
 
         store.PageLimit = 1; // the disk is full: the file may not grow
+        WriteThatNeedsSpace();
 
-        // The master's edit needs space: it is tried, and refused with a fault that says what happened and what to do.
-        var fault = Assert.Throws<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreature(Rename()));
+        // The master's edit meanwhile is refused with a fault that says what happened and what to do.
+        var fault = await Assert.ThrowsAsync<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreatureAsync(Rename()));
         Assert.Equal("DiskFull", fault.Detail.Cause);
         Assert.Equal("The host cannot save: its disk is full. Nothing was changed, and the game master has been told; try again later.", fault.Detail.Reason);
         // A player's change meanwhile is refused the same way, without the disk being tried again.
-        var refused = Assert.Throws<FaultException<HostCannotSaveFault>>(() => alice.Say("anyone there?"));
+        var refused = await Assert.ThrowsAsync<FaultException<HostCannotSaveFault>>(() => alice.SayAsync("anyone there?"));
         Assert.Equal(fault.Detail.Reason, refused.Detail.Reason);
         Assert.Equal(serial, game.Game.Serial);
 
         // The game can still be looked at: the sheet, the view, the dice log, the turn tracker; and a known user logs in.
-        Assert.Equal(tordek.Name, alice.Client.Game.GetCreature(Tordek).Name);
-        var view = alice.Client.Visualization.GetView(Tordek);
+        Assert.Equal(tordek.Name, (await alice.Client.Game.GetCreatureAsync(Tordek)).Name);
+        var view = await alice.Client.Visualization.GetViewAsync(Tordek);
         Assert.NotEmpty(view.Visible);
         Assert.Equal(Tordek, view.Viewer);
-        alice.Client.Game.GetDiceLog(10);
-        Assert.False(alice.Client.Game.GetTurnTracker().InCombat);
+        await alice.Client.Game.GetDiceLogAsync(10);
+        Assert.False((await alice.Client.Game.GetTurnTrackerAsync()).InCombat);
         var bob = await game.LoginAsync("bob");
-        Assert.NotEmpty(bob.Client.Login.GetUsers());
+        Assert.NotEmpty(await bob.Client.Login.GetUsersAsync());
 
         // The master is told, with the path and the free space; a second failed try tells nobody again.
         var told = (await gm.WaitForSystemEventAsync("The host cannot save")).Items.Single(n => n.Text.Contains("The host cannot save"));
         Assert.True(told.Text.Contains(file) && told.Text.Contains(" free)") && told.Text.Contains("Free some space"), told.Text);
         clock.Advance(TimeSpan.FromSeconds(1));
-        Assert.Throws<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreature(Rename()));
+        WriteThatNeedsSpace();
+        await Assert.ThrowsAsync<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreatureAsync(Rename()));
         var status = await gm.Client.Master!.GetHostStatusAsync();
         Assert.False(status.CanSave);
         Assert.Equal(file, status.DataFile);
@@ -76,7 +81,7 @@ public class HostStoreOutageTests
         // Space returns: the next change succeeds in the same process, with the next serial, and the master hears it.
         store.PageLimit = null;
         clock.Advance(TimeSpan.FromSeconds(2));
-        alice.Say("back in business");
+        await alice.SayAsync("back in business");
         var chat = await alice.WaitForAsync(b => b.Items.Any(n => n.Text.Contains("back in business")));
         Assert.Equal(serial + 1, chat.Serial);
         await gmAgain.WaitForSystemEventAsync("Saving works again");

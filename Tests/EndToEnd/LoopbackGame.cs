@@ -65,15 +65,21 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// <summary>A logged-in client whose batches are recorded in <see cref="RecordingClient.Batches"/>.</summary>
     public async Task<RecordingClient> LoginAsync(string user, params Guid[] characters)
     {
-        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = BaseAddress, FirstReconnectDelay = TimeSpan.FromMilliseconds(50) });
+        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = BaseAddress, Binding = HostLimits(), FirstReconnectDelay = TimeSpan.FromMilliseconds(50) });
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, PasswordOf(user));
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         lock (_clients)
             _clients.Add(client);
         return recording;
     }
+
+    /// <summary>
+    /// The client binding with the host's limits (app.config: 1 MiB messages): a batch that coalesced many large
+    /// notifications while a client was busy must not exceed what the client accepts.
+    /// </summary>
+    public static Ikosa.ServiceModel.NetTcpBinding HostLimits() => new() { ReceiveTimeout = TimeSpan.FromHours(4), MaxReceivedMessageSize = 1 << 20 };
 
     public static Guid Id(global::Ikosa.Engine.Model.EntityId id) => id.Value;
 

@@ -9,20 +9,26 @@ internal static class LoopbackGameClients
     /// <summary>A logged-in client that does not reconnect by itself, so the test decides when it comes back. The caller disposes it.</summary>
     public static async Task<RecordingClient> LoginWithoutReconnectAsync(this LoopbackGame game, string user, params Guid[] characters)
     {
-        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = game.BaseAddress, Reconnect = false });
+        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = game.BaseAddress, Binding = LoopbackGame.HostLimits(), Reconnect = false });
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, LoopbackGame.PasswordOf(user));
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         return recording;
     }
 
-    public static void Say(this RecordingClient client, string text) =>
-        client.Client.Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = text });
+    public static Task SayAsync(this RecordingClient client, string text) =>
+        client.Client.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = text });
 
     /// <summary>The chat lines this client received, in arrival order.</summary>
     public static List<string> ChatLines(this RecordingClient client) =>
-        client.Notifications.Where(n => n.Kind == "ChatMessage").Select(n => n.Text[(n.Text.IndexOf("Text: ", StringComparison.Ordinal) + "Text: ".Length)..]).ToList();
+        client.Notifications.Where(n => n.Kind == "ChatMessage").Select(ChatLine).ToList();
+
+    /// <summary>Completes when this client has received the chat line <paramref name="text"/>.</summary>
+    public static Task<BatchInfo> WaitForChatAsync(this RecordingClient client, string text) =>
+        client.WaitForAsync(b => b.Items.Any(n => n.Kind == "ChatMessage" && ChatLine(n) == text));
+
+    private static string ChatLine(NotificationInfo chat) => chat.Text[(chat.Text.IndexOf("Text: ", StringComparison.Ordinal) + "Text: ".Length)..];
 
     /// <summary>Completes when this client holds a system event whose text contains <paramref name="what"/>.</summary>
     public static Task<BatchInfo> WaitForSystemEventAsync(this RecordingClient client, string what) =>

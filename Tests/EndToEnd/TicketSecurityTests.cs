@@ -22,18 +22,18 @@ public class TicketSecurityTests
         var master = Channel<IMasterService>(game, "master");
         var serial = game.Game.Serial;
 
-        CharacterAccessTests.AssertDenied("StartCombat", () => master.StartCombat([Tordek])); // not even bound yet
-        master.Bind(bob.Client.Ticket!.Ticket);
-        CharacterAccessTests.AssertDenied("StartCombat", () => master.StartCombat([Tordek, Mialee]));
-        CharacterAccessTests.AssertDenied("SetPaused", () => master.SetPaused(true));
-        CharacterAccessTests.AssertDenied("EditCreature", () => master.EditCreature(new CreatureEditInfo { Id = Mialee, HitPoints = 99 }));
-        CharacterAccessTests.AssertDenied("AnswerPrerequisites", () => master.AnswerPrerequisites([]));
-        CharacterAccessTests.AssertDenied("KickUser", () => master.KickUser("alice"));
-        CharacterAccessTests.AssertDenied("DisableUser", () => master.DisableUser("alice", true));
-        CharacterAccessTests.AssertDenied("AllowPhysicalDice", () => master.AllowPhysicalDice("bob", true));
-        CharacterAccessTests.AssertDenied("SaveSnapshot", () => master.SaveSnapshot("stolen"));
+        await CharacterAccessTests.AssertDeniedAsync("StartCombat", () => master.StartCombatAsync([Tordek])); // not even bound yet
+        await master.BindAsync(bob.Client.Ticket!.Ticket);
+        await CharacterAccessTests.AssertDeniedAsync("StartCombat", () => master.StartCombatAsync([Tordek, Mialee]));
+        await CharacterAccessTests.AssertDeniedAsync("SetPaused", () => master.SetPausedAsync(true));
+        await CharacterAccessTests.AssertDeniedAsync("EditCreature", () => master.EditCreatureAsync(new CreatureEditInfo { Id = Mialee, HitPoints = 99 }));
+        await CharacterAccessTests.AssertDeniedAsync("AnswerPrerequisites", () => master.AnswerPrerequisitesAsync([]));
+        await CharacterAccessTests.AssertDeniedAsync("KickUser", () => master.KickUserAsync("alice"));
+        await CharacterAccessTests.AssertDeniedAsync("DisableUser", () => master.DisableUserAsync("alice", true));
+        await CharacterAccessTests.AssertDeniedAsync("AllowPhysicalDice", () => master.AllowPhysicalDiceAsync("bob", true));
+        await CharacterAccessTests.AssertDeniedAsync("SaveSnapshot", () => master.SaveSnapshotAsync("stolen"));
         Assert.Equal(serial, game.Game.Serial);
-        Assert.Equal(22, bob.Client.Game.GetCreature(Mialee).HitPoints);
+        Assert.Equal(22, (await bob.Client.Game.GetCreatureAsync(Mialee)).HitPoints);
     }
 
     [Fact]
@@ -44,13 +44,13 @@ public class TicketSecurityTests
         var bob = await game.LoginAsync("bob", Mialee);
         // A second game channel bound with bob's ticket is bob: it reaches Mialee, never Tordek.
         var bobsOther = Channel<IGameService>(game, "game");
-        bobsOther.Bind(bob.Client.Ticket!.Ticket);
-        Assert.NotEmpty(bobsOther.GetActions(Mialee));
-        CharacterAccessTests.AssertDenied("GetActions", () => bobsOther.GetActions(Tordek));
+        await bobsOther.BindAsync(bob.Client.Ticket!.Ticket);
+        Assert.NotEmpty(await bobsOther.GetActionsAsync(Mialee));
+        await CharacterAccessTests.AssertDeniedAsync("GetActions", () => bobsOther.GetActionsAsync(Tordek));
         var view = Channel<IVisualizationService>(game, "visualization");
-        view.Bind(bob.Client.Ticket.Ticket);
-        CharacterAccessTests.AssertDenied("GetView", () => view.GetView(Tordek));
-        Assert.NotEmpty(alice.Client.Game.GetActions(Tordek));
+        await view.BindAsync(bob.Client.Ticket.Ticket);
+        await CharacterAccessTests.AssertDeniedAsync("GetView", () => view.GetViewAsync(Tordek));
+        Assert.NotEmpty(await alice.Client.Game.GetActionsAsync(Tordek));
     }
 
     [Fact]
@@ -62,25 +62,27 @@ public class TicketSecurityTests
         var second = await game.LoginAsync("alice");
         Assert.NotEqual(oldTicket, second.Client.Ticket!.Ticket);
 
-        AssertUnknownTicket(() => Channel<IGameService>(game, "game").Bind(oldTicket));
-        AssertUnknownTicket(() => Channel<ILoginService>(game, "login").Resume(oldTicket, 0));
-        AssertUnknownTicket(() => Channel<IGameService>(game, "game").Bind(Convert.ToBase64String(new byte[32])));
-        AssertUnknownTicket(() => Channel<IGameService>(game, "game").Bind(""));
-        // The channels the replaced login had bound are no longer anyone's.
-        CharacterAccessTests.AssertDenied("GetActions", () => first.Client.Game.GetActions(Tordek));
-        Assert.NotEmpty(second.Client.Game.GetActions(Tordek)); // the new login took over her seat
+        await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(oldTicket));
+        await AssertUnknownTicketAsync(() => Channel<ILoginService>(game, "login").ResumeAsync(oldTicket, 0));
+        await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(Convert.ToBase64String(new byte[32])));
+        await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(""));
+        // The channels the replaced login had bound were told and closed by the host: they are no longer anyone's.
+        await SessionEndedTests.WhenClosedByHostAsync(first.Client.Game).WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<CommunicationException>(() => first.Client.Game.GetActionsAsync(Tordek));
+        Assert.NotEmpty(await second.Client.Game.GetActionsAsync(Tordek)); // the new login took over her seat
 
         var current = second.Client.Ticket.Ticket;
         var stillBound = Channel<IGameService>(game, "game");
-        stillBound.Bind(current);
+        await stillBound.BindAsync(current);
         await second.Client.LogoutAsync();
-        AssertUnknownTicket(() => Channel<IGameService>(game, "game").Bind(current));
-        CharacterAccessTests.AssertDenied("GetActions", () => stillBound.GetActions(Tordek));
+        await AssertUnknownTicketAsync(() => Channel<IGameService>(game, "game").BindAsync(current));
+        await SessionEndedTests.WhenClosedByHostAsync(stillBound).WaitAsync(TimeSpan.FromSeconds(30));
+        await Assert.ThrowsAnyAsync<CommunicationException>(() => stillBound.GetActionsAsync(Tordek));
     }
 
-    private static void AssertUnknownTicket(Action bind)
+    private static async Task AssertUnknownTicketAsync(Func<Task> bind)
     {
-        var refused = Assert.Throws<FaultException<AccessDeniedFault>>(bind);
+        var refused = await Assert.ThrowsAsync<FaultException<AccessDeniedFault>>(bind);
         Assert.Contains("unknown or expired ticket", refused.Detail.Reason, StringComparison.Ordinal);
     }
 
@@ -90,14 +92,5 @@ public class TicketSecurityTests
         var factory = new DuplexChannelFactory<T>(new NoCallbacks(), new IkosaClientOptions { BaseAddress = game.BaseAddress }.Binding,
             new EndpointAddress(new Uri(game.BaseAddress, path)));
         return factory.CreateChannel();
-    }
-
-    private sealed class NoCallbacks : ILoginCallback, IGameCallback, IVisualizationCallback, IMasterCallback
-    {
-        public Task OnBatchAsync(BatchInfo batch) => Task.CompletedTask;
-
-        public void OnSessionEnded(string reason)
-        {
-        }
     }
 }

@@ -13,7 +13,7 @@ public class IsolationTests
         Assert.Same(here, typeof(ILoginService).Assembly);
         var contract = typeof(IMasterService).GetCustomAttribute<ServiceContractAttribute>();
         Assert.Equal((IkosaNamespaces.Services, typeof(IMasterCallback)), (contract?.Namespace, contract?.CallbackContract));
-        Assert.NotNull(typeof(IGameService).GetMethod(nameof(IGameService.DoAction))!.GetCustomAttribute<OperationContractAttribute>());
+        Assert.NotNull(typeof(IGameService).GetMethod(nameof(IGameService.DoActionAsync))!.GetCustomAttribute<OperationContractAttribute>());
 
         Assert.DoesNotContain(here.GetReferencedAssemblies(), a => a.Name!.StartsWith("Ikosa.", StringComparison.Ordinal));
         Assert.DoesNotContain(Directory.GetFiles(AppContext.BaseDirectory, "Ikosa.*.dll"), f => Path.GetFileName(f) != "Ikosa.Tests.Interop.dll");

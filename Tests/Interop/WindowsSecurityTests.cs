@@ -22,7 +22,7 @@ public sealed class WindowsSecurityTests
         var channel = factory.CreateChannel();
         try
         {
-            var refused = Assert.Throws<ProtocolException>(() => channel.GetSerial());
+            var refused = await Assert.ThrowsAsync<ProtocolException>(() => channel.GetSerialAsync());
             Assert.Contains("The requested upgrade is not supported", refused.Message);
             Assert.NotEqual(CommunicationState.Opened, ((ICommunicationObject)channel).State);
 

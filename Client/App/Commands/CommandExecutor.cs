@@ -42,7 +42,7 @@ public sealed class CommandExecutor
                 return await spec.Run(command, cancel).ConfigureAwait(false);
             }
             // Any action the active creature has is a command of its own: "move 3 4", "cast-fireball 5 5", "open-door 7 3".
-            return _play.TryAction(command) ?? CommandResult.Failed($"unknown command '{command.Name}', and not an action {ActiveName} can take now; see 'help' and 'actions'");
+            return await _play.TryActionAsync(command).ConfigureAwait(false) ?? CommandResult.Failed($"unknown command '{command.Name}', and not an action {ActiveName} can take now; see 'help' and 'actions'");
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
         {

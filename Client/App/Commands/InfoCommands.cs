@@ -8,23 +8,24 @@ public sealed class InfoCommands(GameSession session, Func<IReadOnlyList<Command
 {
     public IEnumerable<CommandSpec> Specs() =>
     [
-        CommandSpec.Sync("refresh", "refresh", "fetch everything anew", _ => Refresh()),
-        CommandSpec.Sync("map", "map", "the map as your active creature sees it", _ => Map()),
-        CommandSpec.Sync("turns", "turns", "the initiative order", _ => CommandResult.Done(PlainText.Turns(session.Client.Game.GetTurnTracker()))),
-        CommandSpec.Sync("dice", "dice [N]", "the last N rolls on the host's dice log", c =>
-            CommandResult.Done(PlainText.Dice(session.Client.Game.GetDiceLog(Count(c, 10))))),
-        CommandSpec.Sync("log", "log [N]", "the last N things that happened", c =>
+        CommandSpec.Of("refresh", "refresh", "fetch everything anew", _ => Refresh()),
+        CommandSpec.Of("map", "map", "the map as your active creature sees it", _ => Map()),
+        CommandSpec.Of("turns", "turns", "the initiative order", async _ =>
+            CommandResult.Done(PlainText.Turns(await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false)))),
+        CommandSpec.Of("dice", "dice [N]", "the last N rolls on the host's dice log", async c =>
+            CommandResult.Done(PlainText.Dice(await session.Client.Game.GetDiceLogAsync(Count(c, 10)).ConfigureAwait(false)))),
+        CommandSpec.Local("log", "log [N]", "the last N things that happened", c =>
             CommandResult.Done(session.Log.Last(Count(c, 20)).Select(e => $"[{e.Kind.ToString().ToLowerInvariant()}] {e.Text}"))),
-        CommandSpec.Sync("who", "who", "the users, and who is online", _ => CommandResult.Done(session.Client.Login.GetUsers()
+        CommandSpec.Of("who", "who", "the users, and who is online", async _ => CommandResult.Done((await session.Client.Login.GetUsersAsync().ConfigureAwait(false))
             .Select(u => $"{u.Name}{(u.IsMaster ? " (game master)" : "")}: {(u.IsDisabled ? "disabled" : u.IsOnline ? "online" : "offline")}"))),
-        CommandSpec.Sync("help", "help", "this list", _ => CommandResult.Done(commands().Select(c => $"{c.Usage,-34} {c.Help}")
+        CommandSpec.Local("help", "help", "this list", _ => CommandResult.Done(commands().Select(c => $"{c.Usage,-34} {c.Help}")
             .Append("ACTION [targets]                   any action from 'actions', e.g. move 3 4, cast-fireball 5 5"))),
-        CommandSpec.Sync("quit", "quit", "log out and leave", _ => CommandResult.Exit()),
+        CommandSpec.Local("quit", "quit", "log out and leave", _ => CommandResult.Exit()),
     ];
 
-    private CommandResult Refresh()
+    private async Task<CommandResult> Refresh()
     {
-        var state = session.Refresh();
+        var state = await session.RefreshAsync().ConfigureAwait(false);
         var lines = new List<string> { $"serial {state.Serial}" };
         if (state.Active is { } active)
             lines.Add($"active: {session.Names.NameOf(active)}");
@@ -33,9 +34,9 @@ public sealed class InfoCommands(GameSession session, Func<IReadOnlyList<Command
         return CommandResult.Done(lines);
     }
 
-    private CommandResult Map()
+    private async Task<CommandResult> Map()
     {
-        var state = session.Refresh();
+        var state = await session.RefreshAsync().ConfigureAwait(false);
         return CommandResult.Done(PlainText.Map(state.View, state.Me).Append(PlainText.Legend));
     }
 

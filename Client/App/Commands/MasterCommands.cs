@@ -10,67 +10,68 @@ public sealed class MasterCommands(GameSession session)
 
     public IEnumerable<CommandSpec> Specs() =>
     [
-        Spec("start-combat", "start-combat NAME, NAME, ...", "start combat with these creatures", c => WithCreatures(c, ids => Master.StartCombat(ids), "combat started")),
-        Spec("stop-combat", "stop-combat", "end combat", _ => Outcome(Master.StopCombat(), "combat stopped")),
-        Spec("add-combatants", "add-combatants NAME, ...", "bring creatures into the fight", c => WithCreatures(c, ids => Master.AddCombatants(ids), "added")),
-        Spec("drop-combatants", "drop-combatants NAME, ...", "take creatures out of the fight", c => WithCreatures(c, ids => Master.DropCombatants(ids), "dropped")),
-        Spec("pause", "pause", "stop the game's clock", _ => Outcome(Master.SetPaused(true), "paused")),
-        Spec("resume", "resume", "restart the game's clock", _ => Outcome(Master.SetPaused(false), "resumed")),
+        Spec("start-combat", "start-combat NAME, NAME, ...", "start combat with these creatures", c => WithCreatures(c, Master.StartCombatAsync, "combat started")),
+        Spec("stop-combat", "stop-combat", "end combat", _ => Outcome(Master.StopCombatAsync(), "combat stopped")),
+        Spec("add-combatants", "add-combatants NAME, ...", "bring creatures into the fight", c => WithCreatures(c, Master.AddCombatantsAsync, "added")),
+        Spec("drop-combatants", "drop-combatants NAME, ...", "take creatures out of the fight", c => WithCreatures(c, Master.DropCombatantsAsync, "dropped")),
+        Spec("pause", "pause", "stop the game's clock", _ => Outcome(Master.SetPausedAsync(true), "paused")),
+        Spec("resume", "resume", "restart the game's clock", _ => Outcome(Master.SetPausedAsync(false), "resumed")),
         Spec("answer-all", "answer-all", "let the host roll every waiting roll and save, whoever it waits for", _ => AnswerAll()),
-        Spec("kick", "kick USER", "end a user's session", c => OneUser(c, user => Outcome(Master.KickUser(user), $"{user} kicked"))),
-        Spec("disable", "disable USER", "disable a user (and end their session)", c => OneUser(c, user => Outcome(Master.DisableUser(user, true), $"{user} disabled"))),
-        Spec("enable", "enable USER", "enable a user again", c => OneUser(c, user => Outcome(Master.DisableUser(user, false), $"{user} enabled"))),
+        Spec("kick", "kick USER", "end a user's session", c => OneUser(c, user => Outcome(Master.KickUserAsync(user), $"{user} kicked"))),
+        Spec("disable", "disable USER", "disable a user (and end their session)", c => OneUser(c, user => Outcome(Master.DisableUserAsync(user, true), $"{user} disabled"))),
+        Spec("enable", "enable USER", "enable a user again", c => OneUser(c, user => Outcome(Master.DisableUserAsync(user, false), $"{user} enabled"))),
         Spec("allow-dice", "allow-dice USER on|off", "let a user type physical dice totals", AllowDice),
         Spec("edit", "edit NAME hp=N at=X,Y name=NEW", "change a creature (refused if it changed since read)", Edit),
-        Spec("snapshot", "snapshot NAME", "save a named snapshot of the game", c => OneUser(c, name => Outcome(Master.SaveSnapshot(name), $"snapshot {name} saved; start a new game from it with: --campaign {name}"))),
+        Spec("snapshot", "snapshot NAME", "save a named snapshot of the game", c => OneUser(c, name => Outcome(Master.SaveSnapshotAsync(name), $"snapshot {name} saved; start a new game from it with: --campaign {name}"))),
     ];
 
-    private static CommandSpec Spec(string name, string usage, string help, Func<ParsedCommand, CommandResult> run) =>
-        CommandSpec.Sync(name, usage, help, run, masterOnly: true);
+    private static CommandSpec Spec(string name, string usage, string help, Func<ParsedCommand, Task<CommandResult>> run) =>
+        CommandSpec.Of(name, usage, help, run, masterOnly: true);
 
-    private CommandResult WithCreatures(ParsedCommand command, Func<List<Guid>, ResultInfo> call, string done)
+    private async Task<CommandResult> WithCreatures(ParsedCommand command, Func<List<Guid>, Task<ResultInfo>> call, string done)
     {
         if (command.CommaList.Count == 0)
             return CommandResult.Failed($"{command.Name} needs creature names separated by commas");
         var ids = new List<Guid>();
         foreach (var name in command.CommaList)
         {
-            var found = Resolve(name);
+            var found = await ResolveAsync(name).ConfigureAwait(false);
             if (!found.Ok)
                 return CommandResult.Failed(found.Error!);
             ids.Add(found.Id);
         }
-        return Outcome(call(ids), $"{done}: {string.Join(", ", ids.Select(session.Names.NameOf))}");
+        return await Outcome(call(ids), $"{done}: {string.Join(", ", ids.Select(session.Names.NameOf))}").ConfigureAwait(false);
     }
 
-    private CommandResult AnswerAll()
+    private async Task<CommandResult> AnswerAll()
     {
-        var rolls = session.Client.Game.GetPrerequisites(null).Where(p => p.Kind is "Roll" or "SavingThrow").ToList();
+        var prompts = await session.Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false);
+        var rolls = prompts.Where(p => p.Kind is "Roll" or "SavingThrow").ToList();
         if (rolls.Count == 0)
             return CommandResult.Done("no rolls are waiting");
-        var results = Master.AnswerPrerequisites(rolls.Select(p => new AnswerInfo { Prerequisite = p.Id, Step = p.Step }).ToList());
+        var results = await Master.AnswerPrerequisitesAsync(rolls.Select(p => new AnswerInfo { Prerequisite = p.Id, Step = p.Step }).ToList()).ConfigureAwait(false);
         var lines = results.Zip(rolls, (result, prompt) => result.Accepted ? $"rolled: {prompt.Prompt}" : $"refused: {prompt.Prompt}: {result.Error}").ToList();
         return new CommandResult(results.All(r => r.Accepted), lines);
     }
 
-    private CommandResult AllowDice(ParsedCommand command)
+    private Task<CommandResult> AllowDice(ParsedCommand command)
     {
         if (command.Args.Count != 2 || command.Args[1].ToLowerInvariant() is not ("on" or "off"))
-            return CommandResult.Failed("allow-dice USER on|off");
+            return Task.FromResult(CommandResult.Failed("allow-dice USER on|off"));
         var on = command.Args[1].Equals("on", StringComparison.OrdinalIgnoreCase);
-        return Outcome(Master.AllowPhysicalDice(command.Args[0], on), $"physical dice {(on ? "allowed" : "withdrawn")} for {command.Args[0]}");
+        return Outcome(Master.AllowPhysicalDiceAsync(command.Args[0], on), $"physical dice {(on ? "allowed" : "withdrawn")} for {command.Args[0]}");
     }
 
-    private CommandResult Edit(ParsedCommand command)
+    private async Task<CommandResult> Edit(ParsedCommand command)
     {
         var settings = command.Args.Where(a => a.Contains('=')).ToList();
         var name = string.Join(' ', command.Args.Where(a => !a.Contains('=')));
         if (name.Length == 0 || settings.Count == 0)
             return CommandResult.Failed("edit NAME hp=N at=X,Y name=NEW");
-        var found = Resolve(name);
+        var found = await ResolveAsync(name).ConfigureAwait(false);
         if (!found.Ok)
             return CommandResult.Failed(found.Error!);
-        var current = session.Client.Game.GetCreature(found.Id);
+        var current = await session.Client.Game.GetCreatureAsync(found.Id).ConfigureAwait(false);
         var edit = new CreatureEditInfo { Id = found.Id, ExpectedVersion = current.Version };
         foreach (var setting in settings)
         {
@@ -90,23 +91,26 @@ public sealed class MasterCommands(GameSession session)
                     return CommandResult.Failed($"cannot read '{setting}': use hp=N, at=X,Y or name=NEW");
             }
         }
-        var changed = Master.EditCreature(edit);
+        var changed = await Master.EditCreatureAsync(edit).ConfigureAwait(false);
         session.Names.Learn(changed.Id, changed.Name);
         return CommandResult.Done($"{changed.Name}: {changed.HitPoints}/{changed.MaxHitPoints} hp at ({changed.X},{changed.Y})");
     }
 
-    private static CommandResult OneUser(ParsedCommand command, Func<string, CommandResult> run) =>
-        command.Args.Count == 1 ? run(command.Args[0]) : CommandResult.Failed($"usage: {command.Name} NAME");
+    private static Task<CommandResult> OneUser(ParsedCommand command, Func<string, Task<CommandResult>> run) =>
+        command.Args.Count == 1 ? run(command.Args[0]) : Task.FromResult(CommandResult.Failed($"usage: {command.Name} NAME"));
 
-    private static CommandResult Outcome(ResultInfo result, string done) =>
-        result.Accepted ? CommandResult.Done(done) : CommandResult.Failed(result.Error ?? "refused");
+    private static async Task<CommandResult> Outcome(Task<ResultInfo> call, string done)
+    {
+        var result = await call.ConfigureAwait(false);
+        return result.Accepted ? CommandResult.Done(done) : CommandResult.Failed(result.Error ?? "refused");
+    }
 
-    private Resolution Resolve(string name)
+    private async Task<Resolution> ResolveAsync(string name)
     {
         var found = session.Names.Resolve(name);
         if (found.Ok)
             return found;
-        session.Names.Learn(session.Client.Visualization.GetMasterView().Creatures);
+        session.Names.Learn((await session.Client.Visualization.GetMasterViewAsync().ConfigureAwait(false)).Creatures);
         return session.Names.Resolve(name);
     }
 }

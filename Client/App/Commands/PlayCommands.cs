@@ -11,33 +11,33 @@ public sealed class PlayCommands(GameSession session)
 
     public IEnumerable<CommandSpec> Specs() =>
     [
-        CommandSpec.Sync("chars", "chars", "the characters you may play, and who plays them", _ => Characters()),
-        CommandSpec.Sync("play", "play NAME[, NAME]", "take control of characters", c => Select(c.CommaList, take: true)),
-        CommandSpec.Sync("release", "release NAME[, NAME]", "give characters up", c => Select(c.CommaList, take: false)),
-        CommandSpec.Sync("use", "use NAME", "look through and act with this creature", c => Use(c.Rest)),
-        CommandSpec.Sync("actions", "actions", "what the active creature can do now", _ => Actions()),
-        CommandSpec.Sync("do", "do ACTION [targets]", "do an action: do move 3 4", c => c.Args.Count == 0
-            ? CommandResult.Failed("do which action? see 'actions'")
+        CommandSpec.Of("chars", "chars", "the characters you may play, and who plays them", _ => Characters()),
+        CommandSpec.Of("play", "play NAME[, NAME]", "take control of characters", c => Select(c.CommaList, take: true)),
+        CommandSpec.Of("release", "release NAME[, NAME]", "give characters up", c => Select(c.CommaList, take: false)),
+        CommandSpec.Of("use", "use NAME", "look through and act with this creature", c => Use(c.Rest)),
+        CommandSpec.Of("actions", "actions", "what the active creature can do now", _ => Actions()),
+        CommandSpec.Of("do", "do ACTION [targets]", "do an action: do move 3 4", c => c.Args.Count == 0
+            ? Task.FromResult(CommandResult.Failed("do which action? see 'actions'"))
             : Do(c.Args[0], c.Args.Skip(1).ToList())),
-        CommandSpec.Sync("attack", "attack NAME", "attack a creature: in melee when it is within reach, else at range", c => Attack(c.Args)),
-        CommandSpec.Sync("end", "end", "end the active creature's turn", _ => EndTurn()),
-        CommandSpec.Sync("prompts", "prompts", "the prompts waiting for you, numbered", _ => Prompts()),
-        CommandSpec.Sync("answer", "answer [#N] [value]", "answer the first prompt (or #N): nothing lets the host roll", Answer),
+        CommandSpec.Of("attack", "attack NAME", "attack a creature: in melee when it is within reach, else at range", c => Attack(c.Args)),
+        CommandSpec.Of("end", "end", "end the active creature's turn", _ => EndTurn()),
+        CommandSpec.Of("prompts", "prompts", "the prompts waiting for you, numbered", _ => Prompts()),
+        CommandSpec.Of("answer", "answer [#N] [value]", "answer the first prompt (or #N): nothing lets the host roll", Answer),
         new("wait", "wait prompt|turn|batch [SECONDS]", "wait (for scripts) until a prompt waits for you, it is your turn, or anything happens", WaitAsync),
     ];
 
     /// <summary>The command as an action of the active creature, or null when it names no action the host offers.</summary>
-    public CommandResult? TryAction(ParsedCommand command)
+    public async Task<CommandResult?> TryActionAsync(ParsedCommand command)
     {
         if (session.Active is not { } actor)
             return null;
-        var action = session.Client.Game.GetActions(actor).FirstOrDefault(a => a.Key == command.Name);
-        return action is null ? null : Do(actor, action, command.Args);
+        var action = (await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false)).FirstOrDefault(a => a.Key == command.Name);
+        return action is null ? null : await Do(actor, action, command.Args).ConfigureAwait(false);
     }
 
-    private CommandResult Characters()
+    private async Task<CommandResult> Characters()
     {
-        var characters = session.Client.Login.GetCharacters();
+        var characters = await session.Client.Login.GetCharactersAsync().ConfigureAwait(false);
         if (characters.Count == 0)
             return CommandResult.Done("no characters are allowed to you");
         foreach (var character in characters)
@@ -46,11 +46,11 @@ public sealed class PlayCommands(GameSession session)
             $"{c.Name}: {(c.PlayedBy is null ? "free" : "played by " + c.PlayedBy)}{(c.Id == session.Active ? " (active)" : "")}"));
     }
 
-    private CommandResult Select(IReadOnlyList<string> names, bool take)
+    private async Task<CommandResult> Select(IReadOnlyList<string> names, bool take)
     {
         if (names.Count == 0)
             return CommandResult.Failed($"{(take ? "play" : "release")} whom? see 'chars'");
-        var characters = session.Client.Login.GetCharacters();
+        var characters = await session.Client.Login.GetCharactersAsync().ConfigureAwait(false);
         var ids = new List<Guid>();
         foreach (var name in names)
         {
@@ -59,7 +59,7 @@ public sealed class PlayCommands(GameSession session)
                 return CommandResult.Failed($"'{name}' is not one of your characters ({string.Join(", ", characters.Select(c => c.Name))})");
             ids.Add(character.Id);
         }
-        var after = take ? session.Client.Login.SelectCharacters(ids, []) : session.Client.Login.SelectCharacters([], ids);
+        var after = await (take ? session.Client.Login.SelectCharactersAsync(ids, []) : session.Client.Login.SelectCharactersAsync([], ids)).ConfigureAwait(false);
         var mine = session.MyCharacters(after);
         if (take)
             session.Active = ids[0];
@@ -68,90 +68,91 @@ public sealed class PlayCommands(GameSession session)
         return CommandResult.Done($"you play: {(mine.Count == 0 ? "nobody" : string.Join(", ", mine.Select(c => c.Name)))}");
     }
 
-    private CommandResult Use(string name)
+    private async Task<CommandResult> Use(string name)
     {
-        var found = Resolve(name);
+        var found = await ResolveAsync(name).ConfigureAwait(false);
         if (!found.Ok)
             return CommandResult.Failed(found.Error!);
-        if (!session.IsMaster && session.MyCharacters(session.Client.Login.GetCharacters()).All(c => c.Id != found.Id))
+        if (!session.IsMaster && session.MyCharacters(await session.Client.Login.GetCharactersAsync().ConfigureAwait(false)).All(c => c.Id != found.Id))
             return CommandResult.Failed($"you do not play {found.Name}; 'play {found.Name}' first");
         session.Active = found.Id;
         return CommandResult.Done($"acting as {found.Name}");
     }
 
-    private CommandResult Actions()
+    private async Task<CommandResult> Actions()
     {
         if (session.Active is not { } actor)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
-        return CommandResult.Done(PlainText.Actions(session.Client.Game.GetActions(actor)));
+        return CommandResult.Done(PlainText.Actions(await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false)));
     }
 
-    private CommandResult Do(string key, IReadOnlyList<string> args)
+    private async Task<CommandResult> Do(string key, IReadOnlyList<string> args)
     {
         if (session.Active is not { } actor)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
-        var actions = session.Client.Game.GetActions(actor);
+        var actions = await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false);
         var action = actions.FirstOrDefault(a => string.Equals(a.Key, key, StringComparison.OrdinalIgnoreCase));
         return action is null
             ? CommandResult.Failed($"'{key}' is not possible for {session.Names.NameOf(actor)} now; possible: {string.Join(", ", actions.Select(a => a.Key))}")
-            : Do(actor, action, args);
+            : await Do(actor, action, args).ConfigureAwait(false);
     }
 
-    private CommandResult Do(Guid actor, ActionInfo action, IReadOnlyList<string> args)
+    private async Task<CommandResult> Do(Guid actor, ActionInfo action, IReadOnlyList<string> args)
     {
         if (action.Aiming.Any(a => a.Kind == "Creature") || action.Aiming.Any(a => a.Kind == "Path"))
-            LearnNames();
+            await LearnNamesAsync().ConfigureAwait(false);
         var moves = action.Aiming.Any(a => a.Kind == "Path");
-        var view = moves ? View() : null;
-        var from = moves ? session.Client.Game.GetCreature(actor) is { } me ? new PointInfo { X = me.X, Y = me.Y } : null : null;
+        var view = moves ? await ViewAsync().ConfigureAwait(false) : null;
+        var me = moves ? await session.Client.Game.GetCreatureAsync(actor).ConfigureAwait(false) : null;
+        var from = me is null ? null : new PointInfo { X = me.X, Y = me.Y };
         var (activity, error) = ActivityBuilder.Build(actor, action, args, session.Names, view, from);
         if (activity is null)
             return CommandResult.Failed(error!);
-        var result = session.Client.Game.DoAction(activity);
+        var result = await session.Client.Game.DoActionAsync(activity).ConfigureAwait(false);
         return result.Accepted
             ? CommandResult.Done($"{session.Names.NameOf(actor)}: {action.Name.ToLowerInvariant()} (serial {result.Serial})")
             : CommandResult.Failed(result.Error ?? "refused");
     }
 
-    private CommandResult Attack(IReadOnlyList<string> args)
+    private async Task<CommandResult> Attack(IReadOnlyList<string> args)
     {
         if (session.Active is not { } actor)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
         if (args.Count == 0)
             return CommandResult.Failed("attack whom?");
-        LearnNames();
+        await LearnNamesAsync().ConfigureAwait(false);
         var target = session.Names.Resolve(string.Join(' ', args));
         if (!target.Ok)
             return CommandResult.Failed(target.Error!);
-        var attacks = session.Client.Game.GetActions(actor).Where(a => a.Key is "melee-attack" or "ranged-attack").ToList();
+        var attacks = (await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false)).Where(a => a.Key is "melee-attack" or "ranged-attack").ToList();
         var action = attacks.FirstOrDefault(a => a.Key == "melee-attack" && a.Aiming.Any(m => m.Candidates.Contains(target.Id)))
             ?? attacks.FirstOrDefault(a => a.Key == "ranged-attack" && a.Aiming.Any(m => m.Candidates.Contains(target.Id)));
         return action is null
             ? CommandResult.Failed($"{session.Names.NameOf(actor)} cannot attack {target.Name} now (out of reach or sight, not your turn, or no attack left)")
-            : Do(actor, action, [target.Name]);
+            : await Do(actor, action, [target.Name]).ConfigureAwait(false);
     }
 
-    private CommandResult EndTurn()
+    private async Task<CommandResult> EndTurn()
     {
-        var tracker = session.Client.Game.GetTurnTracker();
-        var mine = session.IsMaster ? null : session.MyCharacters(session.Client.Login.GetCharacters()).Select(c => c.Id).ToHashSet();
+        var tracker = await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false);
+        var mine = session.IsMaster ? null : session.MyCharacters(await session.Client.Login.GetCharactersAsync().ConfigureAwait(false)).Select(c => c.Id).ToHashSet();
         // The creature whose turn it is, when it is one of ours; else the active one (the host says why not).
         var creature = tracker.Current is { } current && (mine is null || mine.Contains(current)) ? current : session.Active;
         if (creature is not { } id)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
-        var result = session.Client.Game.EndTurn(id);
+        var result = await session.Client.Game.EndTurnAsync(id).ConfigureAwait(false);
         return result.Accepted ? CommandResult.Done($"{session.Names.NameOf(id)} ends the turn") : CommandResult.Failed(result.Error ?? "refused");
     }
 
-    private CommandResult Prompts()
+    private async Task<CommandResult> Prompts()
     {
-        LearnNames();
-        return CommandResult.Done(PlainText.Prompts(session.Client.Game.GetPrerequisites(null), session.Names));
+        await LearnNamesAsync().ConfigureAwait(false);
+        return CommandResult.Done(PlainText.Prompts(await session.Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false), session.Names));
     }
 
-    private CommandResult Answer(ParsedCommand command)
+    private async Task<CommandResult> Answer(ParsedCommand command)
     {
-        var prompts = session.Client.Game.GetPrerequisites(null);
+        var prompts = await session.Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false);
         var args = command.Args.ToList();
         PrerequisiteInfo? prompt;
         if (args.Count > 0 && args[0].StartsWith('#'))
@@ -168,13 +169,13 @@ public sealed class PlayCommands(GameSession session)
             if (prompt is null)
                 return CommandResult.Failed(prompts.Count == 0 ? "no prompt is waiting for you" : "nothing to answer but your turn: 'end' ends it");
         }
-        LearnNames();
+        await LearnNamesAsync().ConfigureAwait(false);
         var (answer, error) = AnswerBuilder.Build(prompt, args, session.Names);
         if (answer is null)
             return CommandResult.Failed(error!);
-        var results = session.IsMaster && session.Client.Master is { } master
-            ? master.AnswerPrerequisites([answer])
-            : session.Client.Game.SetPrerequisites([answer]);
+        var results = await (session.IsMaster && session.Client.Master is { } master
+            ? master.AnswerPrerequisitesAsync([answer])
+            : session.Client.Game.SetPrerequisitesAsync([answer])).ConfigureAwait(false);
         var result = results.FirstOrDefault();
         return result is { Accepted: true }
             ? CommandResult.Done($"answered: {PlainText.Prompt(prompt, session.Names)}")
@@ -189,18 +190,18 @@ public sealed class PlayCommands(GameSession session)
             return CommandResult.Failed($"wait between 1 and {MaxWaitSeconds} seconds");
         if (what is not ("prompt" or "turn" or "batch"))
             return CommandResult.Failed("wait for what? prompt, turn or batch");
-        Func<bool>? reached = what switch
+        Func<Task<bool>>? reached = what switch
         {
-            "prompt" => () => session.Client.Game.GetPrerequisites(null).Any(p => p.Kind != "ActNow"),
-            "turn" => () => session.Client.Game.GetTurnTracker().Current is { } current
-                && (session.IsMaster || session.MyCharacters(session.Client.Login.GetCharacters()).Any(c => c.Id == current)),
+            "prompt" => async () => (await session.Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false)).Any(p => p.Kind != "ActNow"),
+            "turn" => async () => (await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false)).Current is { } current
+                && (session.IsMaster || session.MyCharacters(await session.Client.Login.GetCharactersAsync().ConfigureAwait(false)).Any(c => c.Id == current)),
             _ => null,
         };
         var deadline = DateTime.UtcNow.AddSeconds(seconds);
         while (true)
         {
             var change = session.NextChange;
-            if (reached?.Invoke() == true)
+            if (reached is not null && await reached().ConfigureAwait(false))
                 return CommandResult.Done($"{what}: ready");
             var left = deadline - DateTime.UtcNow;
             if (left <= TimeSpan.Zero || session.EndedBecause is not null)
@@ -210,27 +211,27 @@ public sealed class PlayCommands(GameSession session)
         }
     }
 
-    private Resolution Resolve(string name)
+    private async Task<Resolution> ResolveAsync(string name)
     {
         var found = session.Names.Resolve(name);
         if (found.Ok)
             return found;
-        LearnNames();
+        await LearnNamesAsync().ConfigureAwait(false);
         return session.Names.Resolve(name);
     }
 
     /// <summary>Learns the names this user may see now, so typed names resolve.</summary>
-    private void LearnNames()
+    private async Task LearnNamesAsync()
     {
-        foreach (var character in session.Client.Login.GetCharacters())
+        foreach (var character in await session.Client.Login.GetCharactersAsync().ConfigureAwait(false))
             session.Names.Learn(character.Id, character.Name);
-        foreach (var entry in session.Client.Game.GetTurnTracker().Order)
+        foreach (var entry in (await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false)).Order)
             session.Names.Learn(entry.Creature, entry.Name);
-        foreach (var token in View()?.Creatures ?? [])
+        foreach (var token in (await ViewAsync().ConfigureAwait(false))?.Creatures ?? [])
             session.Names.Learn(token.Id, token.Name);
     }
 
-    private ViewInfo? View() => session.IsMaster
-        ? session.Client.Visualization.GetMasterView()
-        : session.Active is { } viewer ? session.Client.Visualization.GetView(viewer) : null;
+    private async Task<ViewInfo?> ViewAsync() => session.IsMaster
+        ? await session.Client.Visualization.GetMasterViewAsync().ConfigureAwait(false)
+        : session.Active is { } viewer ? await session.Client.Visualization.GetViewAsync(viewer).ConfigureAwait(false) : null;
 }

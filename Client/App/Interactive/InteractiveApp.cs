@@ -24,7 +24,7 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
             return 2;
         await using (session.ConfigureAwait(false))
         {
-            flow.PickCharacters(session);
+            await flow.PickCharactersAsync(session).ConfigureAwait(false);
             session.Changed += () =>
             {
                 _changed = true;
@@ -49,7 +49,7 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
             if (_changed)
             {
                 _changed = false;
-                state = Refresh(session, state, ref status);
+                (state, status) = await RefreshAsync(session, state, status).ConfigureAwait(false);
                 Draw(session, state, status, editor.Text);
             }
             while (!cancel.IsCancellationRequested && Console.KeyAvailable)
@@ -87,16 +87,15 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
         return 0;
     }
 
-    private static ScreenState? Refresh(GameSession session, ScreenState? last, ref string? status)
+    private static async Task<(ScreenState? State, string? Status)> RefreshAsync(GameSession session, ScreenState? last, string? status)
     {
         try
         {
-            return session.Refresh();
+            return (await session.RefreshAsync().ConfigureAwait(false), status);
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
         {
-            status = "! " + CommandExecutor.Describe(error);
-            return last;
+            return (last, "! " + CommandExecutor.Describe(error));
         }
     }
 

@@ -38,9 +38,9 @@ public sealed class LoginFlow(AppOptions options, IAnsiConsole console)
     }
 
     /// <summary>Takes the characters named on the command line, or asks a player which of the free ones to play.</summary>
-    public void PickCharacters(GameSession session)
+    public async Task PickCharactersAsync(GameSession session)
     {
-        var characters = session.Client.Login.GetCharacters();
+        var characters = await session.Client.Login.GetCharactersAsync().ConfigureAwait(false);
         var mine = session.MyCharacters(characters);
         List<CharacterInfo> chosen;
         if (options.Characters.Count > 0)
@@ -68,7 +68,7 @@ public sealed class LoginFlow(AppOptions options, IAnsiConsole console)
             return;
         try
         {
-            session.Client.Login.SelectCharacters(take, []);
+            await session.Client.Login.SelectCharactersAsync(take, []).ConfigureAwait(false);
             session.Active = take[0];
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException)

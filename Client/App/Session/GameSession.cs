@@ -54,7 +54,7 @@ public sealed class GameSession : IAsyncDisposable
     /// <summary>The creature whose actions the commands use and whose eyes draw the map.</summary>
     public Guid? Active { get; set; }
 
-    /// <summary>The last state fetched by <see cref="Refresh"/>.</summary>
+    /// <summary>The last state fetched by <see cref="RefreshAsync"/>.</summary>
     public ScreenState? State { get; private set; }
 
     /// <summary>Set when the host ended the session or the connection could not be resumed.</summary>
@@ -88,10 +88,10 @@ public sealed class GameSession : IAsyncDisposable
         characters.Where(c => string.Equals(c.PlayedBy, UserName, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.</summary>
-    public ScreenState Refresh()
+    public async Task<ScreenState> RefreshAsync()
     {
-        var serial = Client.Game.GetSerial();
-        var characters = Client.Login.GetCharacters();
+        var serial = await Client.Game.GetSerialAsync().ConfigureAwait(false);
+        var characters = await Client.Login.GetCharactersAsync().ConfigureAwait(false);
         var mine = MyCharacters(characters);
         if (Active is { } active && !IsMaster && mine.All(c => c.Id != active))
             Active = null;
@@ -99,33 +99,33 @@ public sealed class GameSession : IAsyncDisposable
             Active = mine[0].Id;
 
         var problems = new List<string>();
-        T Try<T>(Func<T> fetch, T fallback)
+        async Task<T?> TryAsync<T>(Func<Task<T>> fetch) where T : class
         {
             try
             {
-                return fetch();
+                return await fetch().ConfigureAwait(false);
             }
             catch (CommunicationException error) when (error is FaultException)
             {
                 problems.Add(error.Message);
-                return fallback;
+                return null;
             }
         }
 
         var view = IsMaster
-            ? Try<ViewInfo?>(() => Client.Visualization.GetMasterView(), null)
-            : Active is { } viewer ? Try<ViewInfo?>(() => Client.Visualization.GetView(viewer), null) : null;
+            ? await TryAsync(() => Client.Visualization.GetMasterViewAsync()).ConfigureAwait(false)
+            : Active is { } viewer ? await TryAsync(() => Client.Visualization.GetViewAsync(viewer)).ConfigureAwait(false) : null;
         var state = new ScreenState
         {
             Serial = serial,
             Characters = characters,
             Active = Active,
             View = view,
-            Me = Active is { } me ? Try<CreatureInfo?>(() => Client.Game.GetCreature(me), null) : null,
-            Tracker = Client.Game.GetTurnTracker(),
-            Actions = Active is { } actor ? Try<IReadOnlyList<ActionInfo>>(() => Client.Game.GetActions(actor), []) : [],
-            Prompts = Client.Game.GetPrerequisites(null),
-            Dice = Client.Game.GetDiceLog(DiceShown),
+            Me = Active is { } me ? await TryAsync(() => Client.Game.GetCreatureAsync(me)).ConfigureAwait(false) : null,
+            Tracker = await Client.Game.GetTurnTrackerAsync().ConfigureAwait(false),
+            Actions = Active is { } actor ? await TryAsync(() => Client.Game.GetActionsAsync(actor)).ConfigureAwait(false) ?? [] : [],
+            Prompts = await Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false),
+            Dice = await Client.Game.GetDiceLogAsync(DiceShown).ConfigureAwait(false),
             Problem = problems.Count == 0 ? null : string.Join("; ", problems),
         };
         Names.Learn(state);

@@ -44,13 +44,29 @@ public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisuali
         return Task.CompletedTask;
     }
 
-    void ILoginCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(ILoginCallback), reason)));
+    Task ILoginCallback.OnSessionEndedAsync(string reason)
+    {
+        Record(() => _sessionEnded.Add((nameof(ILoginCallback), reason)));
+        return Task.CompletedTask;
+    }
 
-    void IGameCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IGameCallback), reason)));
+    Task IGameCallback.OnSessionEndedAsync(string reason)
+    {
+        Record(() => _sessionEnded.Add((nameof(IGameCallback), reason)));
+        return Task.CompletedTask;
+    }
 
-    void IVisualizationCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IVisualizationCallback), reason)));
+    Task IVisualizationCallback.OnSessionEndedAsync(string reason)
+    {
+        Record(() => _sessionEnded.Add((nameof(IVisualizationCallback), reason)));
+        return Task.CompletedTask;
+    }
 
-    void IMasterCallback.OnSessionEnded(string reason) => Record(() => _sessionEnded.Add((nameof(IMasterCallback), reason)));
+    Task IMasterCallback.OnSessionEndedAsync(string reason)
+    {
+        Record(() => _sessionEnded.Add((nameof(IMasterCallback), reason)));
+        return Task.CompletedTask;
+    }
 
     /// <summary>The first notification (received already, or within the timeout) that satisfies <paramref name="match"/>.</summary>
     public async Task<NotificationInfo> WaitForNotificationAsync(string kind, Func<NotificationInfo, bool> match)
@@ -59,11 +75,11 @@ public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisuali
         return Notifications.First(n => n.Kind == kind && match(n));
     }
 
-    /// <summary>The reason of the first OnSessionEnded on the login callback (received already, or within the timeout).</summary>
-    public async Task<string> WaitForSessionEndedAsync()
+    /// <summary>The reason of the first OnSessionEnded on <paramref name="contract"/>'s callback (received already, or within the timeout).</summary>
+    public async Task<string> WaitForSessionEndedAsync(string contract = nameof(ILoginCallback))
     {
-        await WaitUntilAsync(() => _sessionEnded.Any(e => e.Contract == nameof(ILoginCallback)), "OnSessionEnded on the login callback");
-        return SessionEnded.First(e => e.Contract == nameof(ILoginCallback)).Reason;
+        await WaitUntilAsync(() => _sessionEnded.Any(e => e.Contract == contract), $"OnSessionEnded on the {contract}");
+        return SessionEnded.First(e => e.Contract == contract).Reason;
     }
 
     /// <summary>Completes once this user has received the batch of commit <paramref name="serial"/> or a later one.</summary>

@@ -39,13 +39,13 @@ public sealed class StockSeat : IDisposable
     public static StockSeat Open(StockEndpoints endpoints, string user) => new(endpoints, user);
 
     /// <summary>Logs in on the login channel and binds the others (the master channel too, for a master) with the ticket.</summary>
-    public StockSeat LogIn(string password)
+    public async Task<StockSeat> LogInAsync(string password)
     {
-        Ticket = Login.Login(User, password);
-        Game.Bind(Ticket.Ticket);
-        Visualization.Bind(Ticket.Ticket);
+        Ticket = await Login.LoginAsync(User, password);
+        await Game.BindAsync(Ticket.Ticket);
+        await Visualization.BindAsync(Ticket.Ticket);
         if (Ticket.IsMaster)
-            OpenMaster().Bind(Ticket.Ticket);
+            await OpenMaster().BindAsync(Ticket.Ticket);
         return this;
     }
 
@@ -67,9 +67,12 @@ public sealed class StockSeat : IDisposable
     }
 
     /// <summary>Completes when the login channel closes or faults (already, or within the timeout), with which of the two came first.</summary>
-    public async Task<CommunicationState> LoginChannelEndedAsync()
+    public Task<CommunicationState> LoginChannelEndedAsync() => ChannelEndedAsync(Login);
+
+    /// <summary>How <paramref name="proxy"/>'s channel ended (Closed in order, or Faulted), once it has.</summary>
+    public static async Task<CommunicationState> ChannelEndedAsync(object proxy)
     {
-        var channel = (IClientChannel)Login;
+        var channel = (IClientChannel)proxy;
         var ended = new TaskCompletionSource<CommunicationState>(TaskCreationOptions.RunContinuationsAsynchronously);
         channel.Closed += (_, _) => ended.TrySetResult(CommunicationState.Closed);
         channel.Faulted += (_, _) => ended.TrySetResult(CommunicationState.Faulted);

@@ -27,6 +27,19 @@ public class CapturedBodyTests
     }
 
     [Fact]
+    public void A_Task_only_EchoAsync_method_is_operation_Echo_with_the_captured_bodies()
+    {
+        var operation = ContractDescription.GetContract(typeof(IAsyncOnlyEchoService)).Operations.Single();
+        var request = CapturedSession.Envelope(Ns + "Echo", body => body.Value == "42hello");
+        var reply = CapturedSession.Envelope(Ns + "EchoResponse", body => body.Value == "hello:42");
+
+        Assert.Equal(("Echo", Ns + "Echo", Ns + "EchoResponse"), (operation.Name, operation.Action, operation.ReplyAction));
+        BodyXml.AssertEquivalent(CapturedSession.BodyContent(request), BodyXml.Render(operation.Formatter.SerializeRequest([42, "hello"])));
+        BodyXml.AssertEquivalent(CapturedSession.BodyContent(reply), BodyXml.Render(operation.Formatter.SerializeReply("hello:42", [42, "hello"])));
+        Assert.Equal(new object?[] { 42, "hello" }, operation.Formatter.DeserializeRequest(BodyXml.ReceivedMessage(request)));
+    }
+
+    [Fact]
     public void Echo_reply_matches_the_capture_both_ways()
     {
         var captured = CapturedSession.Envelope(Ns + "EchoResponse", body => body.Value == "hello:42");
@@ -142,4 +155,12 @@ public class CapturedBodyTests
         BodyXml.AssertEquivalent(CapturedSession.BodyContent(callMeBack),
             BodyXml.Render(Operation("CallMeBack").Formatter.SerializeReply("server got client pong 5", [5])));
     }
+}
+
+/// <summary>The captured contract as a client written today would declare it: Task methods only, named FooAsync.</summary>
+[ServiceContract(Name = "IEchoService", Namespace = "urn:harness")]
+public interface IAsyncOnlyEchoService
+{
+    [OperationContract]
+    Task<string> EchoAsync(int n, string s);
 }

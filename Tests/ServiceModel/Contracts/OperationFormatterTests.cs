@@ -137,6 +137,9 @@ public class OperationFormatterTests
         var error = Assert.Throws<FaultException>(() => Operation("TryRoll").Formatter.DeserializeRequest(request));
 
         Assert.Equal("DeserializationFailed", error.Code.SubCode!.Name);
+        Assert.Equal(HarnessMessages.DispatcherNamespace, error.Code.SubCode.Namespace);
+        Assert.Equal(HarnessMessages.DispatcherNamespace + "/fault", error.Action); // WCF's NetDispatcherFaultException
+        Assert.StartsWith("The formatter threw an exception while trying to deserialize the message: ", error.Reason);
     }
 
     [Fact]

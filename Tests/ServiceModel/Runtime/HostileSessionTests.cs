@@ -199,10 +199,47 @@ public class HostileSessionTests : IAsyncLifetime
         Assert.Contains("MustUnderstand", EnvelopeXml.Render(reply));
     }
 
-    /// <summary>A request with an extra mustUnderstand header, written by hand in text XML and re-encoded in binary.</summary>
-    private static byte[] EncodeWithHeader(Ikosa.ServiceModel.Channels.Message request, string name, string ns)
+    [Fact]
+    public async Task A_request_body_that_cannot_be_read_gets_WCFs_DeserializationFailed_fault_and_the_session_goes_on()
     {
-        var xml = EnvelopeXml.Render(request).Replace("</s:Header>", $"<h:{name} xmlns:h=\"{ns}\" s:mustUnderstand=\"1\">x</h:{name}></s:Header>");
+        await using var raw = await RawConnection.ConnectAsync(_host.Port);
+        await raw.SendAsync([.. Preamble(Via()), 0x0C]);
+        Assert.Equal(FramingRecordType.PreambleAck, (await raw.ReadRecordAsync())!.Type);
+        var id = Guid.NewGuid();
+        var request = HarnessMessages.TwoWayRequest(id, "Echo", ("n", 1), ("s", "x"));
+        request.To = _host.Address().AbsoluteUri;
+        var sent = EnvelopeXml.Render(request);
+        var unreadable = sent.Replace(">1</n>", ">one</n>", StringComparison.Ordinal);
+        Assert.NotEqual(sent, unreadable);
+
+        await raw.SendAsync(EncodeText(unreadable));
+        var fault = EnvelopeXml.Render(await raw.ReadMessageAsync());
+
+        var reason = fault[(fault.IndexOf("<s:Text xml:lang=\"\">", StringComparison.Ordinal) + "<s:Text xml:lang=\"\">".Length)..fault.IndexOf("</s:Text>", StringComparison.Ordinal)];
+        Assert.StartsWith("The formatter threw an exception while trying to deserialize the message: Error in deserializing body of request message for operation 'Echo'.", reason);
+        Assert.Equal(
+            "<s:Envelope xmlns:s=\"http://www.w3.org/2003/05/soap-envelope\" xmlns:a=\"http://www.w3.org/2005/08/addressing\"><s:Header>" +
+            "<a:Action s:mustUnderstand=\"1\">http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher/fault</a:Action>" +
+            $"<a:RelatesTo>urn:uuid:{id}</a:RelatesTo><a:To s:mustUnderstand=\"1\">http://www.w3.org/2005/08/addressing/anonymous</a:To></s:Header>" +
+            "<s:Body><s:Fault><s:Code><s:Value>s:Sender</s:Value><s:Subcode><s:Value xmlns:a=\"http://schemas.microsoft.com/net/2005/12/windowscommunicationfoundation/dispatcher\">a:DeserializationFailed</s:Value></s:Subcode></s:Code>" +
+            $"<s:Reason><s:Text xml:lang=\"\">{reason}</s:Text></s:Reason></s:Fault></s:Body></s:Envelope>",
+            fault);
+
+        var next = HarnessMessages.TwoWayRequest(Guid.NewGuid(), "Echo", ("n", 2), ("s", "still"));
+        next.To = _host.Address().AbsoluteUri;
+        await raw.SendAsync(EncodeText(EnvelopeXml.Render(next)));
+        var reply = await raw.ReadMessageAsync();
+        Assert.Equal(HarnessMessages.ActionOf("EchoResponse"), reply.Action);
+        Assert.Contains(">still:2<", EnvelopeXml.Render(reply), StringComparison.Ordinal);
+    }
+
+    /// <summary>A request with an extra mustUnderstand header, written by hand in text XML and re-encoded in binary.</summary>
+    private static byte[] EncodeWithHeader(Ikosa.ServiceModel.Channels.Message request, string name, string ns) =>
+        EncodeText(EnvelopeXml.Render(request).Replace("</s:Header>", $"<h:{name} xmlns:h=\"{ns}\" s:mustUnderstand=\"1\">x</h:{name}></s:Header>"));
+
+    /// <summary>An envelope written as text XML, re-encoded in binary as a sized envelope record (no session strings).</summary>
+    private static byte[] EncodeText(string xml)
+    {
         var envelope = new MemoryStream();
         using (var writer = System.Xml.XmlDictionaryWriter.CreateBinaryWriter(envelope))
         using (var reader = System.Xml.XmlReader.Create(new StringReader(xml)))
