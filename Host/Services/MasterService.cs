@@ -54,7 +54,13 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
             changed = changed with { Position = cell };
         }
         if (!string.IsNullOrWhiteSpace(edit.Name))
-            changed = changed with { Name = edit.Name.Trim() };
+        {
+            var name = edit.Name.Trim();
+            // Names are how players address creatures: two of one name could be told apart by neither.
+            if (tx.All<Creature>().FirstOrDefault(c => c.Id != creature.Id && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } twin)
+                throw InvalidArgument("edit.Name", $"another creature is already called {twin.Name}; choose another name");
+            changed = changed with { Name = name };
+        }
         Placement.Put(tx, tx.Put, changed);
         // Its player and those who see it (where it was or where it is now) learn that it changed: the rest do not know it is there.
         tx.Notify(Visibility.Observers(tx, creature.Id, creature.Position, changed.Position).ToList(), new SystemEvent($"the game master edited {changed.Name}"));
@@ -71,6 +77,8 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     [Authorize(Access.Master)]
     public async Task<ResultInfo> KickUserAsync(string user)
     {
+        if (string.Equals(user, Actor.UserName, StringComparison.OrdinalIgnoreCase))
+            throw InvalidArgument("user", "you cannot kick yourself; log out instead");
         var session = Game.Sessions.FindByUser(user) ?? throw InvalidArgument("user", $"'{user}' is not logged in");
         await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };

@@ -2,6 +2,7 @@ using System.Collections;
 using System.ComponentModel.DataAnnotations;
 using System.Reflection;
 using System.Runtime.Serialization;
+using Ikosa.Contracts;
 using Ikosa.ServiceModel.Description;
 
 namespace Ikosa.Host.Validation;
@@ -10,7 +11,8 @@ namespace Ikosa.Host.Validation;
 /// What an operation's contract declares about its arguments, read once from the C# declaration of the contract method
 /// and of the data contracts it takes: <c>null</c> only where the type says so (<c>string?</c>, <c>Guid?</c>), no null
 /// items in a list of non-nullable items, strings and lists no longer than <c>[MaxLength]</c> (else
-/// <see cref="DefaultMaxLength"/> characters and <see cref="DefaultMaxItems"/> items), numbers within <c>[Range]</c>,
+/// <see cref="DefaultMaxLength"/> characters and <see cref="DefaultMaxItems"/> items) and holding no control or bidi
+/// characters, numbers within <c>[Range]</c>,
 /// enum values that are defined. Ids that do not exist are the operations' to refuse: only the model knows them.
 /// </summary>
 internal sealed class ArgumentRules
@@ -113,10 +115,16 @@ internal sealed class ArgumentRules
             value is null ? mayBeNull ? null : new ArgumentProblem(path, "missing") : then?.Check(value, path);
     }
 
+    /// <summary>Not longer than its limit, and plain text (<see cref="UserText"/>): what one user sends, others see.</summary>
     private sealed class StringRule(int maxLength) : ValueRule
     {
-        public override ArgumentProblem? Check(object? value, string path) =>
-            value is string { Length: var length } && length > maxLength ? new ArgumentProblem(path, $"at most {maxLength} characters, not {length}") : null;
+        public override ArgumentProblem? Check(object? value, string path) => value switch
+        {
+            string { Length: var length } when length > maxLength => new ArgumentProblem(path, $"at most {maxLength} characters, not {length}"),
+            string text when UserText.FirstUnsafe(text) is >= 0 and var at =>
+                new ArgumentProblem(path, $"holds a control character (U+{(int)text[at]:X4} at {at + 1}); send plain text"),
+            _ => null,
+        };
     }
 
     private sealed class EnumRule(Type type) : ValueRule

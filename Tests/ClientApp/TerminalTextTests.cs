@@ -1,3 +1,4 @@
+using Ikosa.Contracts;
 using Ikosa.Client.App.Rendering;
 
 namespace Ikosa.Tests.ClientApp;
@@ -11,7 +12,7 @@ public class TerminalTextTests
     public void Fault_13_3_4_control_characters_and_bidi_overrides_are_shown_as_replacement_characters()
     {
         var clean = TerminalText.Clean(Hostile);
-        Assert.DoesNotContain(clean, TerminalText.IsUnsafe);
+        Assert.DoesNotContain(clean, UserText.IsUnsafe);
         Assert.Equal("hi \uFFFD[31mred\uFFFD[2J\uFFFD \uFFFDevil\uFFFD \uFFFD bye", clean);
         Assert.Same("plain text, ünïcödé ✓", TerminalText.Clean("plain text, ünïcödé ✓"));
     }
@@ -28,7 +29,7 @@ public class TerminalTextTests
 
         console.Write(new Spectre.Console.Panel(new Spectre.Console.Markup(TerminalText.Markup("bob: " + Hostile))));
 
-        Assert.DoesNotContain(printed.ToString().ReplaceLineEndings(""), TerminalText.IsUnsafe);
+        Assert.DoesNotContain(printed.ToString().ReplaceLineEndings(""), UserText.IsUnsafe);
         Assert.Contains("[31mred", printed.ToString());
     }
 }

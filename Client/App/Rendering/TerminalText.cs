@@ -1,3 +1,5 @@
+using Ikosa.Contracts;
+
 namespace Ikosa.Client.App.Rendering;
 
 /// <summary>
@@ -13,21 +15,16 @@ public static class TerminalText
     {
         if (string.IsNullOrEmpty(text))
             return "";
-        return text.AsSpan().IndexOfAny(Unsafe) < 0 && !text.Any(char.IsControl)
+        return UserText.FirstUnsafe(text) < 0
             ? text
             : string.Create(text.Length, text, static (span, source) =>
             {
                 for (var i = 0; i < source.Length; i++)
-                    span[i] = IsUnsafe(source[i]) ? Replacement : source[i];
+                    span[i] = UserText.IsUnsafe(source[i]) ? Replacement : source[i];
             });
     }
 
     /// <summary><see cref="Clean"/>, then escaped for Spectre.Console markup.</summary>
     public static string Markup(string? text) => Spectre.Console.Markup.Escape(Clean(text));
 
-    public static bool IsUnsafe(char c) => char.IsControl(c) || Unsafe.Contains(c);
-
-    // Bidi embeddings, overrides and isolates, and the directional marks.
-    private static readonly System.Buffers.SearchValues<char> Unsafe = System.Buffers.SearchValues.Create(
-        "\u202A\u202B\u202C\u202D\u202E\u2066\u2067\u2068\u2069\u200E\u200F\u061C");
 }
