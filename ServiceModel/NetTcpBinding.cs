@@ -43,7 +43,11 @@ public sealed class NetTcpBinding
     /// <summary>Server: a session idle for this long is aborted.</summary>
     public TimeSpan ReceiveTimeout { get => _receiveTimeout; set => _receiveTimeout = Positive(value); }
 
-    /// <summary>Server: the preamble must complete in this time.</summary>
+    /// <summary>
+    /// Server: a new connection must complete its preamble (TLS handshake included) in this time, or it is dropped.
+    /// 5 s here, where WCF's tcpTransport has 30 s: a peer on a LAN or the internet needs well under a second, and
+    /// every second given to a silent socket is a second it holds a pending slot.
+    /// </summary>
     public TimeSpan ChannelInitializationTimeout
     {
         get => _channelInitializationTimeout;
@@ -78,6 +82,18 @@ public sealed class NetTcpBinding
         set => _maxConnections = value > 0
             ? value
             : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxConnections must be positive.");
+    }
+
+    /// <summary>
+    /// Server (an Ikosa extension): most connections opening at once from one remote address, so that one peer cannot
+    /// take all of <see cref="MaxConnections"/>. Beyond it a new connection from that address gets ServerTooBusy.
+    /// </summary>
+    public int MaxPendingConnectionsPerAddress
+    {
+        get => _maxPendingConnectionsPerAddress;
+        set => _maxPendingConnectionsPerAddress = value > 0
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "MaxPendingConnectionsPerAddress must be positive.");
     }
 
     /// <summary>The socket listen backlog (WCF documents 10 as the default).</summary>
@@ -130,6 +146,7 @@ public sealed class NetTcpBinding
             _maxReceivedMessageSize = _maxReceivedMessageSize,
             _maxBufferSize = _maxBufferSize,
             _maxConnections = _maxConnections,
+            _maxPendingConnectionsPerAddress = _maxPendingConnectionsPerAddress,
             _listenBacklog = _listenBacklog,
             Security = Security.Clone(),
             ReaderQuotas = new XmlDictionaryReaderQuotas(),
@@ -147,9 +164,10 @@ public sealed class NetTcpBinding
     private TimeSpan _closeTimeout = TimeSpan.FromMinutes(1);
     private TimeSpan _sendTimeout = TimeSpan.FromMinutes(1);
     private TimeSpan _receiveTimeout = TimeSpan.FromMinutes(10);
-    private TimeSpan _channelInitializationTimeout = TimeSpan.FromSeconds(30);
+    private TimeSpan _channelInitializationTimeout = TimeSpan.FromSeconds(5);
     private long _maxReceivedMessageSize = 65536;
     private int? _maxBufferSize;
     private int _maxConnections = 10;
+    private int _maxPendingConnectionsPerAddress = 8;
     private int _listenBacklog = 10;
 }

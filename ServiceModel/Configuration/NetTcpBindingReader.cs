@@ -29,7 +29,8 @@ internal static class NetTcpBindingReader
     {
         element.AllowAttributes(
             "name", "openTimeout", "closeTimeout", "sendTimeout", "receiveTimeout", "maxReceivedMessageSize",
-            "maxBufferSize", "maxConnections", "listenBacklog", "transferMode");
+            "maxBufferSize", "maxConnections", "listenBacklog", "transferMode", "channelInitializationTimeout",
+            "maxPendingConnectionsPerAddress");
         var binding = new NetTcpBinding { Name = element.OptionalString("name") ?? "" };
 
         // Only buffered transfer exists here: streamed net.tcp has no callbacks.
@@ -38,9 +39,11 @@ internal static class NetTcpBindingReader
         if (element.OptionalTimeout("closeTimeout") is { } close) binding.CloseTimeout = close;
         if (element.OptionalTimeout("sendTimeout") is { } send) binding.SendTimeout = send;
         if (element.OptionalTimeout("receiveTimeout") is { } receive) binding.ReceiveTimeout = receive;
+        if (element.OptionalTimeout("channelInitializationTimeout") is { } initialization) binding.ChannelInitializationTimeout = initialization;
         if (element.OptionalLong("maxReceivedMessageSize", 1) is { } maxReceived) binding.MaxReceivedMessageSize = maxReceived;
         if (element.OptionalInt("maxBufferSize", 1) is { } maxBuffer) binding.MaxBufferSize = maxBuffer;
         if (element.OptionalInt("maxConnections", 1) is { } maxConnections) binding.MaxConnections = maxConnections;
+        if (element.OptionalInt("maxPendingConnectionsPerAddress", 1) is { } perAddress) binding.MaxPendingConnectionsPerAddress = perAddress;
         if (element.OptionalInt("listenBacklog", 1) is { } listenBacklog) binding.ListenBacklog = listenBacklog;
 
         var children = element.Children("security", "readerQuotas");

@@ -5,6 +5,9 @@ internal static class ServiceBehaviorReader
 {
     public const string ServiceCertificateElement = "serviceCertificate";
 
+    /// <summary>Our extension: how soon a session must authenticate, and how many may wait to per remote address.</summary>
+    public const string SessionAuthenticationElement = "sessionAuthentication";
+
     /// <summary>The service behaviors by name; "" is the nameless default behavior.</summary>
     public static Dictionary<string, ServiceBehaviorConfig> ReadBehaviors(ConfigElement behaviors)
     {
@@ -28,7 +31,7 @@ internal static class ServiceBehaviorReader
     {
         element.AllowAttributes("name");
         var name = element.OptionalString("name") ?? "";
-        var children = element.Children("serviceDebug", "serviceThrottling", "serviceCredentials");
+        var children = element.Children("serviceDebug", "serviceThrottling", "serviceCredentials", SessionAuthenticationElement);
 
         var includeExceptionDetail = false;
         if (element.SingleChild(children, "serviceDebug") is { } debug)
@@ -56,7 +59,17 @@ internal static class ServiceBehaviorReader
                 certificate = ReadCertificate(certificateElement);
         }
 
-        return new ServiceBehaviorConfig(name, includeExceptionDetail, maxSessions, maxCalls, certificate);
+        TimeSpan? authenticationTimeout = null;
+        int? maxUnauthenticated = null;
+        if (element.SingleChild(children, SessionAuthenticationElement) is { } authentication)
+        {
+            authentication.AllowAttributes("timeout", "maxUnauthenticatedSessionsPerAddress");
+            authentication.Children();
+            authenticationTimeout = authentication.OptionalTimeout("timeout");
+            maxUnauthenticated = authentication.OptionalInt("maxUnauthenticatedSessionsPerAddress", 1);
+        }
+
+        return new ServiceBehaviorConfig(name, includeExceptionDetail, maxSessions, maxCalls, certificate, authenticationTimeout, maxUnauthenticated);
     }
 
     // WCF finds the certificate in a certificate store (findValue, storeName, ...); a game master's

@@ -1,4 +1,5 @@
 using System.IO.Pipelines;
+using System.Net;
 using System.Security.Authentication;
 using Ikosa.ServiceModel.Channels;
 using Ikosa.ServiceModel.Framing;
@@ -14,7 +15,7 @@ namespace Ikosa.ServiceModel.Server;
 /// (connection reuse) with fresh session state. A TLS connection carries one session.
 /// </summary>
 internal sealed class NetTcpConnectionHandler(
-    EndpointTable endpoints, PendingConnectionLimit pendingLimit, CancellationToken hostClosing, ILogger logger)
+    EndpointTable endpoints, PendingConnectionLimit pendingLimit, RefusalLog refusals, CancellationToken hostClosing, ILogger logger)
 {
     /// <summary>The most a client may send after a framing fault before the connection is dropped anyway.</summary>
     private const int MaxDrainBytes = 64 * 1024;
@@ -26,11 +27,21 @@ internal sealed class NetTcpConnectionHandler(
 
     private FramingConnection _connection = null!;
     private TlsFramingConnection? _tls;
+    private IPAddress _address = IPAddress.None;
     private bool _pending = true;
 
-    /// <summary>Serves a connection that took a pending slot of <see cref="PendingConnectionLimit"/>.</summary>
-    public async Task HandleAsync(ConnectionContext context)
+    /// <summary>The remote address that counts for per-address limits (an IPv4 peer on a dual-stack socket as IPv4).</summary>
+    public static IPAddress RemoteAddress(ConnectionContext context) => context.RemoteEndPoint switch
     {
+        IPEndPoint { Address: var address } when address.IsIPv4MappedToIPv6 => address.MapToIPv4(),
+        IPEndPoint { Address: var address } => address,
+        _ => IPAddress.None,
+    };
+
+    /// <summary>Serves a connection that took a pending slot of <see cref="PendingConnectionLimit"/> for <paramref name="address"/>.</summary>
+    public async Task HandleAsync(ConnectionContext context, IPAddress address)
+    {
+        _address = address;
         _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
         var remote = context.RemoteEndPoint?.ToString() ?? "?";
         try
@@ -53,13 +64,11 @@ internal sealed class NetTcpConnectionHandler(
         }
     }
 
-    /// <summary>Refuses a connection beyond MaxConnections pending ones: ServerTooBusy in place of the ack, then close.</summary>
+    /// <summary>Refuses a connection beyond the pending limits: ServerTooBusy in place of the ack, then close.</summary>
     public async Task RefuseAsync(ConnectionContext context)
     {
         _pending = false;
         _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
-        logger.LogInformation("Connection {Remote}: refused (ServerTooBusy): {Pending} connections are already opening (MaxConnections)",
-            context.RemoteEndPoint?.ToString() ?? "?", pendingLimit.Limit);
         await SendFaultAsync(FramingFault.ServerTooBusy).ConfigureAwait(false);
         await CloseConnectionAsync(context).ConfigureAwait(false);
     }
@@ -68,6 +77,7 @@ internal sealed class NetTcpConnectionHandler(
     private async Task<bool> ServeOneSessionAsync(string remote)
     {
         EndpointDispatcher? endpoint;
+        SessionSlot? slot;
         using (var initialization = CancellationTokenSource.CreateLinkedTokenSource(hostClosing))
         {
             // The client gets ChannelInitializationTimeout for the whole preamble, TLS handshake included;
@@ -75,62 +85,68 @@ internal sealed class NetTcpConnectionHandler(
             initialization.CancelAfter(endpoints.ChannelInitializationTimeout);
             try
             {
-                endpoint = await OpenSessionAsync(initialization.Token).ConfigureAwait(false);
-                if (endpoint is null)
+                (endpoint, slot) = await OpenSessionAsync(initialization.Token).ConfigureAwait(false);
+                if (endpoint is null || slot is null)
                     return false;
+            }
+            catch (SessionRefusedException refused)
+            {
+                refusals.Record(_address, refused.Refusal);
+                await SendFaultAsync(FramingFault.ServerTooBusy).ConfigureAwait(false);
+                return false;
             }
             catch (FramingException error)
             {
-                logger.LogInformation("Connection {Remote}: refused ({Fault}): {Reason}", remote, error.Fault?.ToString() ?? "no fault", error.Message);
+                refusals.Record(_address, Refusal.BadPreamble, $"{error.Fault?.ToString() ?? "no fault"}: {error.Message}");
                 if (error.Fault is { } fault)
                     await SendFaultAsync(fault).ConfigureAwait(false);
                 return false;
             }
+            catch (OperationCanceledException) when (!hostClosing.IsCancellationRequested)
+            {
+                refusals.Record(_address, Refusal.NoPreambleInTime, $"{endpoints.ChannelInitializationTimeout}");
+                return false;
+            }
             catch (OperationCanceledException)
             {
-                logger.LogInformation("Connection {Remote}: no complete preamble within {Timeout}; dropped", remote, endpoints.ChannelInitializationTimeout);
                 return false;
             }
             catch (Exception error) when (error is AuthenticationException or IOException or ConnectionResetException)
             {
-                logger.LogInformation("Connection {Remote}: failed while opening a session (TLS handshake or transport): {Reason}", remote, error.Message);
+                refusals.Record(_address, Refusal.OpeningFailed, error.Message);
                 return false;
             }
         }
 
-        try
+        using (slot)
         {
             LeavePending();
             FramingRecordWriter.WritePreambleAck(_connection.Output);
             await _connection.Output.FlushAsync(hostClosing).ConfigureAwait(false);
-            var session = new ServerSession(_connection, endpoint, hostClosing, logger);
+            var session = new ServerSession(_connection, endpoint, slot, refusals, hostClosing, logger);
+            logger.LogDebug("Connection {Remote}: session opened on {Endpoint}", remote, endpoint.Endpoint);
             var reusable = await session.RunAsync().ConfigureAwait(false);
             // A new preamble inside TLS is not part of the protocol; the client opens a new connection instead.
             return reusable && _tls is null;
-        }
-        finally
-        {
-            endpoint.Service.ExitSession();
         }
     }
 
     /// <summary>
     /// Reads the preamble, routes it, secures the connection as the endpoint requires and takes a session slot.
-    /// Null when the connection closed cleanly before a new preamble began.
+    /// Nulls when the connection closed cleanly before a new preamble began.
     /// </summary>
-    private async Task<EndpointDispatcher?> OpenSessionAsync(CancellationToken cancellationToken)
+    private async Task<(EndpointDispatcher?, SessionSlot?)> OpenSessionAsync(CancellationToken cancellationToken)
     {
         var preamble = await ServerPreambleReader.ReadAsync(_connection.Input, InitializationLimits, cancellationToken).ConfigureAwait(false);
         if (preamble is null)
-            return null;
+            return (null, null);
         var endpoint = endpoints.Find(preamble.Via)
             ?? throw new FramingException($"No endpoint listens at '{preamble.Via}'.", FramingFault.EndpointNotFound);
         if (!ContentTypes.IsBinarySession(preamble.Encoding))
             throw new FramingException("Only the binary session encoding (application/soap+msbinsession1) is served.", FramingFault.ContentTypeInvalid);
         await SecureAsync(preamble, endpoint, cancellationToken).ConfigureAwait(false);
-        if (!endpoint.Service.TryEnterSession())
-            throw new FramingException("The service is at its MaxConcurrentSessions limit.", FramingFault.ServerTooBusy);
-        return endpoint;
+        var slot = endpoint.Service.TryEnterSession(_address, out var refusal) ?? throw new SessionRefusedException(refusal);
+        return (endpoint, slot);
     }
 
     /// <summary>
@@ -192,7 +208,7 @@ internal sealed class NetTcpConnectionHandler(
         if (!_pending)
             return;
         _pending = false;
-        pendingLimit.Exit();
+        pendingLimit.Exit(_address);
     }
 
     private async Task SendFaultAsync(FramingFault fault)
@@ -242,5 +258,11 @@ internal sealed class NetTcpConnectionHandler(
         {
             context.Abort();
         }
+    }
+
+    /// <summary>A session refused at a service's limit: ServerTooBusy in place of the ack.</summary>
+    private sealed class SessionRefusedException(Refusal refusal) : Exception(refusal.Describe())
+    {
+        public Refusal Refusal => refusal;
     }
 }

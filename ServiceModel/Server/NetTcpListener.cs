@@ -19,6 +19,7 @@ internal sealed class NetTcpListener
 {
     private readonly ILoggerFactory _loggerFactory;
     private readonly ILogger _logger;
+    private readonly ILogger _handlerLogger;
     private readonly Dictionary<(string Host, int Port), PortListener> _ports = new();
     private readonly CancellationTokenSource _closing = new();
     private readonly ConcurrentDictionary<ConnectionContext, byte> _connections = new();
@@ -27,25 +28,34 @@ internal sealed class NetTcpListener
 
     private const int ReadBufferSlack = 64 * 1024;
 
-    public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory)
+    public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory, TimeSpan refusalSummaryInterval)
     {
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<NetTcpListener>();
-        foreach (var endpoint in endpoints)
+        _handlerLogger = loggerFactory.CreateLogger<NetTcpConnectionHandler>();
+        Refusals = new RefusalLog(_handlerLogger, refusalSummaryInterval);
+        // Endpoints sharing a port share its listen socket, so the most generous of their settings applies to it.
+        foreach (var group in endpoints.GroupBy(endpoint => (endpoint.Address.Host, endpoint.Address.Port)))
         {
-            var key = (endpoint.Address.Host, endpoint.Address.Port);
-            if (!_ports.TryGetValue(key, out var port))
+            var bindings = group.Select(endpoint => endpoint.Binding).ToList();
+            var port = new PortListener(bindings[0])
             {
-                _ports[key] = port = new PortListener(endpoint.Binding);
-                port.Table.ChannelInitializationTimeout = NetTcpBinding.ToTimerDelay(endpoint.Binding.ChannelInitializationTimeout);
-            }
-            port.Table.Add(new EndpointDispatcher(endpoint, loggerFactory));
-            port.MaxPendingConnections = Math.Max(port.MaxPendingConnections, endpoint.Binding.MaxConnections);
+                Pending = new PendingConnectionLimit(
+                    bindings.Max(binding => binding.MaxConnections), bindings.Max(binding => binding.MaxPendingConnectionsPerAddress)),
+            };
+            port.Table.ChannelInitializationTimeout = NetTcpBinding.ToTimerDelay(bindings.Max(binding => binding.ChannelInitializationTimeout));
+            foreach (var endpoint in group)
+                port.Table.Add(new EndpointDispatcher(endpoint, loggerFactory));
+            _ports[group.Key] = port;
         }
-        foreach (var port in _ports.Values)
-            port.Pending = new PendingConnectionLimit(port.MaxPendingConnections);
         _maxReadBufferSize = MaxReadBufferSize(endpoints);
     }
+
+    /// <summary>Refused connections and sessions, summarised per address (tests flush it).</summary>
+    internal RefusalLog Refusals { get; }
+
+    /// <summary>Connections from <paramref name="address"/> opening now, on all ports (for tests and diagnostics).</summary>
+    internal int PendingFrom(IPAddress address) => _ports.Values.Sum(port => port.Pending.PendingFrom(address));
 
     /// <summary>
     /// What Kestrel may buffer from one connection before it stops reading the socket: one whole record of the largest
@@ -93,7 +103,10 @@ internal sealed class NetTcpListener
     {
         _closing.Cancel();
         if (_server is null)
+        {
+            Refusals.Dispose();
             return;
+        }
         using var deadline = CancellationTokenSource.CreateLinkedTokenSource(cancellationToken);
         deadline.CancelAfter(timeout);
         try
@@ -103,6 +116,7 @@ internal sealed class NetTcpListener
         finally
         {
             _server.Dispose();
+            Refusals.Dispose();
         }
     }
 
@@ -112,6 +126,7 @@ internal sealed class NetTcpListener
         foreach (var connection in _connections.Keys)
             connection.Abort();
         _server?.Dispose();
+        Refusals.Dispose();
     }
 
     private async Task HandleConnectionAsync(ConnectionContext context, PortListener port)
@@ -119,11 +134,16 @@ internal sealed class NetTcpListener
         _connections[context] = 0;
         try
         {
-            var handler = new NetTcpConnectionHandler(port.Table, port.Pending, _closing.Token, _loggerFactory.CreateLogger<NetTcpConnectionHandler>());
-            if (port.Pending.TryEnter())
-                await handler.HandleAsync(context).ConfigureAwait(false);
-            else
-                await handler.RefuseAsync(context).ConfigureAwait(false);
+            var handler = new NetTcpConnectionHandler(port.Table, port.Pending, Refusals, _closing.Token, _handlerLogger);
+            var address = NetTcpConnectionHandler.RemoteAddress(context);
+            var admission = port.Pending.TryEnter(address);
+            if (admission == AddressAdmission.Admitted)
+            {
+                await handler.HandleAsync(context, address).ConfigureAwait(false);
+                return;
+            }
+            Refusals.Record(address, admission == AddressAdmission.AddressFull ? Refusal.PendingFromAddress : Refusal.PendingTotal);
+            await handler.RefuseAsync(context).ConfigureAwait(false);
         }
         finally
         {
@@ -145,10 +165,8 @@ internal sealed class NetTcpListener
 
         public EndpointTable Table { get; } = new();
 
-        /// <summary>The largest MaxConnections of the port's endpoints: connections allowed to be opening at once.</summary>
-        public int MaxPendingConnections { get; set; }
-
-        public PendingConnectionLimit Pending { get; set; } = null!;
+        /// <summary>Connections allowed to be opening at once, in total and per remote address.</summary>
+        public required PendingConnectionLimit Pending { get; init; }
 
         public ListenOptions? Options { get; set; }
 

@@ -34,6 +34,15 @@ public sealed class OperationContext
 
     public ServiceEndpoint Endpoint => SessionChannel.Endpoint;
 
+    /// <summary>True once the service has marked this session authenticated.</summary>
+    public bool IsSessionAuthenticated => SessionChannel.IsAuthenticated;
+
+    /// <summary>
+    /// An Ikosa extension: the service has authenticated this session (a login, a ticket bound). It is no longer closed
+    /// at the service's SessionAuthenticationTimeout nor counted against MaxUnauthenticatedSessionsPerAddress.
+    /// </summary>
+    public void MarkSessionAuthenticated() => SessionChannel.MarkAuthenticated();
+
     /// <summary>A proxy for the session's callback contract; calls on it go back to this client over the same session.</summary>
     public T GetCallbackChannel<T>() where T : class => SessionChannel.GetCallbackChannel<T>();
 }

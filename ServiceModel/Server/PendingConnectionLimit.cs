@@ -1,25 +1,26 @@
+using System.Net;
+
 namespace Ikosa.ServiceModel.Server;
 
 /// <summary>
-/// The binding's MaxConnections on the server, as WCF means it: how many accepted connections may be pending, i.e.
-/// not yet past their first preamble (and TLS handshake). A connection beyond it is refused with ServerTooBusy at once,
-/// so a flood of silent or slow peers cannot hold more than this many half-open connections per port.
+/// Connections still opening: accepted, their preamble (and TLS handshake) not yet done. Limited in total — the
+/// binding's MaxConnections, as WCF means it — and per remote address (MaxPendingConnectionsPerAddress), so that one
+/// peer holding many silent or trickling sockets cannot take everyone's place. A connection beyond either limit is
+/// refused with ServerTooBusy at once; one refused for its address's share takes nothing from the total.
 /// </summary>
-internal sealed class PendingConnectionLimit(int limit)
+internal sealed class PendingConnectionLimit(int limit, int perAddressLimit)
 {
-    private int _pending;
+    private readonly PerAddressCounts _pending = new();
 
     public int Limit => limit;
 
-    public int Pending => Volatile.Read(ref _pending);
+    public int PerAddressLimit => perAddressLimit;
 
-    public bool TryEnter()
-    {
-        if (Interlocked.Increment(ref _pending) <= limit)
-            return true;
-        Interlocked.Decrement(ref _pending);
-        return false;
-    }
+    public int Pending => _pending.Total;
 
-    public void Exit() => Interlocked.Decrement(ref _pending);
+    public int PendingFrom(IPAddress address) => _pending.CountOf(address);
+
+    public AddressAdmission TryEnter(IPAddress address) => _pending.TryAdd(address, perAddressLimit, limit);
+
+    public void Exit(IPAddress address) => _pending.Remove(address);
 }

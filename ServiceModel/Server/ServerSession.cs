@@ -12,34 +12,55 @@ namespace Ikosa.ServiceModel.Server;
 /// </summary>
 internal sealed class ServerSession : CallDispatcher
 {
+    /// <summary>How long End may take to go out when the session is closed for not authenticating in time.</summary>
+    private static readonly TimeSpan DeadlineEndTimeout = TimeSpan.FromSeconds(1);
+
     private readonly FramingConnection _connection;
     private readonly EndpointDispatcher _endpoint;
+    private readonly SessionSlot _slot;
+    private readonly RefusalLog _refusals;
     private readonly CancellationToken _hostClosing;
     private object? _sessionInstance;
     private string? _acceptedTo;
     private bool _dropConnection;
+    private bool _endedForDeadline;
     private int _closeStarted;
+    private ITimer? _authenticationDeadline;
     private readonly CancellationTokenSource _ended = new();
 
-    public ServerSession(FramingConnection connection, EndpointDispatcher endpoint, CancellationToken hostClosing, ILogger logger)
+    public ServerSession(
+        FramingConnection connection, EndpointDispatcher endpoint, SessionSlot slot, RefusalLog refusals, CancellationToken hostClosing, ILogger logger)
         : base(new DuplexSession(connection, endpoint.Limits, logger), endpoint.Behavior.ConcurrencyMode, singleCallsOnReceiveLoop: true, logger)
     {
         _connection = connection;
         _endpoint = endpoint;
+        _slot = slot;
+        _refusals = refusals;
         _hostClosing = hostClosing;
         Channel = new ServerSessionChannel(this, endpoint.Endpoint);
     }
 
     public ServerSessionChannel Channel { get; }
 
+    public bool IsAuthenticated => _slot.IsAuthenticated;
+
     private TimeSpan CloseTimeout => NetTcpBinding.ToTimerDelay(_endpoint.Binding.CloseTimeout);
+
+    /// <summary>The service says the session has authenticated: it keeps the binding's long idle timeout from now on.</summary>
+    public void MarkAuthenticated()
+    {
+        if (_slot.MarkAuthenticated())
+            _authenticationDeadline?.Dispose();
+    }
 
     /// <summary>Runs the session to its end; true when the connection may carry another session.</summary>
     public async Task<bool> RunAsync()
     {
         Logger.LogDebug("Session {SessionId} opened on {Endpoint}", Session.Id, _endpoint.Endpoint);
         using var closing = _hostClosing.Register(BeginClose);
+        StartAuthenticationDeadline();
         var end = await Session.ReceiveAsync(this, NetTcpBinding.ToTimerDelay(_endpoint.Binding.ReceiveTimeout)).ConfigureAwait(false);
+        _authenticationDeadline?.Dispose();
         bool reusable;
         if (end.Kind == SessionEndKind.PeerEnded)
         {
@@ -50,8 +71,10 @@ internal sealed class ServerSession : CallDispatcher
         }
         else
         {
-            if (!_dropConnection)
-                Logger.LogInformation("Session {SessionId} ended: {Kind} {Reason}", Session.Id, end.Kind, end.Error?.Message);
+            // A vanished client is expected, and one closed for its deadline is already counted in the refusal log.
+            if (!_dropConnection && !_endedForDeadline)
+                Logger.Log(end.Kind == SessionEndKind.ConnectionLost ? LogLevel.Debug : LogLevel.Information,
+                    "Session {SessionId} ended: {Kind} {Reason}", Session.Id, end.Kind, end.Error?.Message);
             // A protocol error leaves the connection to be closed politely, so a framing fault sent just before
             // reaches the client; a lost or aborted connection is dropped at once.
             if (end.Kind is SessionEndKind.ConnectionLost or SessionEndKind.Aborted && !_dropConnection)
@@ -93,6 +116,32 @@ internal sealed class ServerSession : CallDispatcher
     {
         Session.Abort();
         _connection.Abort();
+    }
+
+    /// <summary>
+    /// Under the service's SessionAuthenticationTimeout, a session not marked authenticated in time is closed: End goes
+    /// out if it can within a second, and the connection is dropped without waiting for the client's End.
+    /// </summary>
+    private void StartAuthenticationDeadline()
+    {
+        var timeout = NetTcpBinding.ToTimerDelay(_endpoint.Behavior.SessionAuthenticationTimeout);
+        if (timeout == Timeout.InfiniteTimeSpan || _slot.IsAuthenticated)
+            return;
+        _authenticationDeadline = TimeProvider.System.CreateTimer(_ => OnAuthenticationDeadline(timeout), null, timeout, Timeout.InfiniteTimeSpan);
+    }
+
+    private void OnAuthenticationDeadline(TimeSpan timeout)
+    {
+        if (_slot.IsAuthenticated || _ended.IsCancellationRequested || Interlocked.Exchange(ref _closeStarted, 1) == 1)
+            return;
+        _endedForDeadline = true;
+        _refusals.Record(_slot.Address, Refusal.NotAuthenticatedInTime, $"{timeout} on {_endpoint.Path}");
+        Channel.SetClosing();
+        _ = Task.Run(async () =>
+        {
+            await TrySendEndAsync(DeadlineEndTimeout).ConfigureAwait(false);
+            Abort();
+        });
     }
 
     protected override OperationDescription? FindOperation(string action) => _endpoint.Contract.FindByAction(action);
@@ -165,11 +214,13 @@ internal sealed class ServerSession : CallDispatcher
         Session.Abort();
     }
 
-    private async Task TrySendEndAsync()
+    private Task TrySendEndAsync() => TrySendEndAsync(CloseTimeout);
+
+    private async Task TrySendEndAsync(TimeSpan timeout)
     {
         try
         {
-            await Session.SendEndAsync(CancellationToken.None).WaitAsync(CloseTimeout).ConfigureAwait(false);
+            await Session.SendEndAsync(CancellationToken.None).WaitAsync(timeout).ConfigureAwait(false);
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException)
         {

@@ -86,6 +86,10 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
 
     public void Abort() => _session.Abort();
 
+    internal bool IsAuthenticated => _session.IsAuthenticated;
+
+    internal void MarkAuthenticated() => _session.MarkAuthenticated();
+
     internal void SetClosing() => Interlocked.CompareExchange(ref _state, (int)CommunicationState.Closing, (int)CommunicationState.Opened);
 
     internal void SetEnded(bool faulted)

@@ -66,14 +66,9 @@ internal sealed class ServiceConfigurationApplier
     private static string Describe(ServiceEndpointConfig endpoint) =>
         string.IsNullOrEmpty(endpoint.Name) ? $"at '{endpoint.ResolvedAddress}'" : $"'{endpoint.Name}' at '{endpoint.ResolvedAddress}'";
 
-    // serviceDebug adds to [ServiceBehavior]: either one asking for exception detail turns it on, as in WCF.
     private static void ApplyBehavior(ServiceRegistration target, ServiceBehaviorConfig behavior, X509Certificate2? certificate)
     {
-        target.Behavior.IncludeExceptionDetailInFaults |= behavior.IncludeExceptionDetailInFaults;
-        if (behavior.MaxConcurrentSessions is { } sessions)
-            target.Behavior.MaxConcurrentSessions = sessions;
-        if (behavior.MaxConcurrentCalls is { } calls)
-            target.Behavior.MaxConcurrentCalls = calls;
+        target.Behavior.Apply(behavior);
         if (certificate is not null)
             target.ServiceCertificate = certificate;
     }

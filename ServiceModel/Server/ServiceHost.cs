@@ -132,6 +132,15 @@ public sealed class ServiceHost : IAsyncDisposable
     public void ApplyConfiguration(ServiceModelSection section, params Assembly[] assemblies) =>
         ApplyConfiguration(section, name => assemblies.Select(assembly => assembly.GetType(name, throwOnError: false)).FirstOrDefault(type => type is not null));
 
+    /// <summary>
+    /// Refused connections and sessions are logged once per remote address and interval, and counted for a summary at
+    /// the interval's end, so that a flood of them does not flood the log.
+    /// </summary>
+    public TimeSpan RefusalSummaryInterval { get; set; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>The listener while the host is open (tests look at its refusals).</summary>
+    internal Server.NetTcpListener? Listener => _listener;
+
     public async Task OpenAsync(CancellationToken cancellationToken = default)
     {
         EnsureNotOpened();
@@ -143,7 +152,7 @@ public sealed class ServiceHost : IAsyncDisposable
         State = CommunicationState.Opening;
         try
         {
-            _listener = new Server.NetTcpListener(endpoints, LoggerFactory);
+            _listener = new Server.NetTcpListener(endpoints, LoggerFactory, RefusalSummaryInterval);
             await _listener.StartAsync(cancellationToken).ConfigureAwait(false);
             RewriteBoundPorts();
             State = CommunicationState.Opened;

@@ -1,3 +1,4 @@
+using System.Net;
 using System.Net.Security;
 using System.Reflection;
 using System.Security.Cryptography.X509Certificates;
@@ -133,13 +134,29 @@ public sealed class ServiceRegistration
             _callThrottle = new CallThrottle(Behavior.MaxConcurrentCalls);
     }
 
-    /// <summary>Takes a session slot; false when MaxConcurrentSessions are already open.</summary>
-    internal bool TryEnterSession()
+    /// <summary>Sessions from each remote address that have not authenticated yet.</summary>
+    internal PerAddressCounts UnauthenticatedSessions { get; } = new();
+
+    /// <summary>
+    /// Takes a place for a new session from <paramref name="address"/>: null, with the reason, when that address already
+    /// has MaxUnauthenticatedSessionsPerAddress sessions waiting to authenticate, or MaxConcurrentSessions are open.
+    /// </summary>
+    internal SessionSlot? TryEnterSession(IPAddress address, out Refusal refusal)
     {
-        if (Interlocked.Increment(ref _activeSessions) <= Behavior.MaxConcurrentSessions)
-            return true;
-        Interlocked.Decrement(ref _activeSessions);
-        return false;
+        if (UnauthenticatedSessions.TryAdd(address, Behavior.MaxUnauthenticatedSessionsPerAddress) != AddressAdmission.Admitted)
+        {
+            refusal = Refusal.UnauthenticatedFromAddress;
+            return null;
+        }
+        if (Interlocked.Increment(ref _activeSessions) > Behavior.MaxConcurrentSessions)
+        {
+            Interlocked.Decrement(ref _activeSessions);
+            UnauthenticatedSessions.Remove(address);
+            refusal = Refusal.Sessions;
+            return null;
+        }
+        refusal = default;
+        return new SessionSlot(this, address);
     }
 
     internal void ExitSession() => Interlocked.Decrement(ref _activeSessions);
@@ -186,10 +203,49 @@ public sealed class ServiceBehaviorSettings
     /// <summary>Calls beyond this many across the service wait for a free slot.</summary>
     public int MaxConcurrentCalls { get => _maxConcurrentCalls; set => _maxConcurrentCalls = Positive(value); }
 
+    /// <summary>
+    /// An Ikosa extension: a session the service has not marked authenticated
+    /// (<see cref="OperationContext.MarkSessionAuthenticated"/>) this long after it opened is closed.
+    /// Infinite (the default) when the service does not ask its sessions to authenticate.
+    /// </summary>
+    public TimeSpan SessionAuthenticationTimeout
+    {
+        get => _sessionAuthenticationTimeout;
+        set => _sessionAuthenticationTimeout = value > TimeSpan.Zero
+            ? value
+            : throw new ArgumentOutOfRangeException(nameof(value), value, "A timeout must be positive.");
+    }
+
+    /// <summary>
+    /// An Ikosa extension: sessions from one remote address that have not authenticated yet; a new session beyond it
+    /// gets ServerTooBusy. Unlimited by default.
+    /// </summary>
+    public int MaxUnauthenticatedSessionsPerAddress { get => _maxUnauthenticatedSessionsPerAddress; set => _maxUnauthenticatedSessionsPerAddress = Positive(value); }
+
+    /// <summary>
+    /// Takes what a configured behavior sets (all but the certificate). serviceDebug adds to [ServiceBehavior]: either
+    /// one asking for exception detail turns it on, as in WCF.
+    /// </summary>
+    public void Apply(Configuration.ServiceBehaviorConfig behavior)
+    {
+        ArgumentNullException.ThrowIfNull(behavior);
+        IncludeExceptionDetailInFaults |= behavior.IncludeExceptionDetailInFaults;
+        if (behavior.MaxConcurrentSessions is { } sessions)
+            MaxConcurrentSessions = sessions;
+        if (behavior.MaxConcurrentCalls is { } calls)
+            MaxConcurrentCalls = calls;
+        if (behavior.SessionAuthenticationTimeout is { } timeout)
+            SessionAuthenticationTimeout = timeout;
+        if (behavior.MaxUnauthenticatedSessionsPerAddress is { } perAddress)
+            MaxUnauthenticatedSessionsPerAddress = perAddress;
+    }
+
     private static int Positive(int value) => value > 0
         ? value
         : throw new ArgumentOutOfRangeException(nameof(value), value, "A throttle must be at least 1.");
 
     private int _maxConcurrentSessions = int.MaxValue;
     private int _maxConcurrentCalls = int.MaxValue;
+    private TimeSpan _sessionAuthenticationTimeout = Timeout.InfiniteTimeSpan;
+    private int _maxUnauthenticatedSessionsPerAddress = int.MaxValue;
 }

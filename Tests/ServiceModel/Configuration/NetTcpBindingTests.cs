@@ -5,7 +5,7 @@ namespace Ikosa.Tests.ServiceModel.Configuration;
 public class NetTcpBindingTests
 {
     [Fact]
-    public void Defaults_follow_wcf_except_security()
+    public void Defaults_follow_wcf_except_security_and_the_hardened_preamble_deadline()
     {
         var binding = new NetTcpBinding();
 
@@ -15,7 +15,8 @@ public class NetTcpBindingTests
         Assert.Equal(TimeSpan.FromMinutes(1), binding.CloseTimeout);
         Assert.Equal(TimeSpan.FromMinutes(1), binding.SendTimeout);
         Assert.Equal(TimeSpan.FromMinutes(10), binding.ReceiveTimeout);
-        Assert.Equal(TimeSpan.FromSeconds(30), binding.ChannelInitializationTimeout);
+        Assert.Equal(TimeSpan.FromSeconds(5), binding.ChannelInitializationTimeout); // WCF: 30 s
+        Assert.Equal(8, binding.MaxPendingConnectionsPerAddress); // ours
         Assert.Equal(65536, binding.MaxReceivedMessageSize);
         Assert.Equal(65536, binding.MaxBufferSize);
         Assert.Equal(10, binding.MaxConnections);

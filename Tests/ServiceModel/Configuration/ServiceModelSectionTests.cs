@@ -41,7 +41,8 @@ public class ServiceModelSectionTests
               <netTcpBinding>
                 <binding name="secureGame" openTimeout="00:00:15" closeTimeout="00:00:20" sendTimeout="00:02:00"
                          receiveTimeout="Infinite" maxReceivedMessageSize="1048576" maxConnections="50"
-                         listenBacklog="64" transferMode="Buffered">
+                         listenBacklog="64" transferMode="Buffered" channelInitializationTimeout="00:00:03"
+                         maxPendingConnectionsPerAddress="4">
                   <readerQuotas maxDepth="64" maxStringContentLength="262144" maxArrayLength="1048576" />
                   <security mode="Transport">
                     <transport clientCredentialType="None" />
@@ -57,6 +58,7 @@ public class ServiceModelSectionTests
                 <behavior name="gameHost">
                   <serviceDebug includeExceptionDetailInFaults="true" />
                   <serviceThrottling maxConcurrentSessions="200" maxConcurrentCalls="32" />
+                  <sessionAuthentication timeout="00:00:20" maxUnauthenticatedSessionsPerAddress="16" />
                   <serviceCredentials>
                     <serviceCertificate pfxFile="certs/host.pfx" password="s3cret" />
                   </serviceCredentials>
@@ -127,6 +129,8 @@ public class ServiceModelSectionTests
         Assert.Equal(1048576, binding.MaxBufferSize);
         Assert.Equal(50, binding.MaxConnections);
         Assert.Equal(64, binding.ListenBacklog);
+        Assert.Equal(TimeSpan.FromSeconds(3), binding.ChannelInitializationTimeout);
+        Assert.Equal(4, binding.MaxPendingConnectionsPerAddress);
         Assert.Equal(64, binding.ReaderQuotas.MaxDepth);
         Assert.Equal(262144, binding.ReaderQuotas.MaxStringContentLength);
         Assert.Equal(1048576, binding.ReaderQuotas.MaxArrayLength);
@@ -161,6 +165,8 @@ public class ServiceModelSectionTests
         Assert.True(behavior.IncludeExceptionDetailInFaults);
         Assert.Equal(200, behavior.MaxConcurrentSessions);
         Assert.Equal(32, behavior.MaxConcurrentCalls);
+        Assert.Equal(TimeSpan.FromSeconds(20), behavior.SessionAuthenticationTimeout);
+        Assert.Equal(16, behavior.MaxUnauthenticatedSessionsPerAddress);
         var certificate = behavior.ServiceCertificate!;
         Assert.Equal(Path.Combine(Path.GetDirectoryName(ConfigPath)!, "certs", "host.pfx"), certificate.PfxPath);
         Assert.Equal("s3cret", certificate.Password);

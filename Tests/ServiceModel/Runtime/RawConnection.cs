@@ -27,10 +27,21 @@ public sealed class RawConnection : IAsyncDisposable
     /// <summary>Decodes the server's envelopes; replace it when a new session starts on the connection.</summary>
     public BinarySessionReader Reader { get; set; } = new();
 
-    public static async Task<RawConnection> ConnectAsync(int port)
+    /// <summary>Connects to 127.0.0.1:<paramref name="port"/>, from <paramref name="from"/> when given (any 127.x.y.z is loopback on Linux).</summary>
+    public static async Task<RawConnection> ConnectAsync(int port, IPAddress? from = null)
     {
         var socket = new Socket(SocketType.Stream, ProtocolType.Tcp) { NoDelay = true };
-        await socket.ConnectAsync(IPAddress.Loopback, port);
+        try
+        {
+            if (from is not null)
+                socket.Bind(new IPEndPoint(from, 0));
+            await socket.ConnectAsync(IPAddress.Loopback, port);
+        }
+        catch
+        {
+            socket.Dispose();
+            throw;
+        }
         return new RawConnection(socket);
     }
 
