@@ -53,7 +53,7 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
         message.To = WellKnownAddresses.Anonymous;
         if (operation.IsOneWay)
         {
-            await _session.Session.SendAsync(message, CancellationToken.None).ConfigureAwait(false);
+            await SendOneWayAsync(operation, message).ConfigureAwait(false);
             return null;
         }
         message.ReplyTo = Endpoint.Address.AbsoluteUri;
@@ -62,6 +62,29 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
             reply => FaultReply.Decode(reply, operation, arguments),
             NetTcpBinding.ToTimerDelay(Endpoint.Binding.SendTimeout)).ConfigureAwait(false);
         return FaultReply.ThrowIfFault(result);
+    }
+
+    /// <summary>
+    /// A one-way callback gets the binding's SendTimeout, as in WCF. A client that has not read for that long is not
+    /// coming back: the session is aborted, which also fails the sends queued behind this one.
+    /// </summary>
+    private async Task SendOneWayAsync(OperationDescription operation, Message message)
+    {
+        var sending = _session.Session.SendAsync(message, CancellationToken.None);
+        if (sending.IsCompletedSuccessfully)
+            return;
+        var timeout = NetTcpBinding.ToTimerDelay(Endpoint.Binding.SendTimeout);
+        try
+        {
+            await sending.WaitAsync(timeout).ConfigureAwait(false);
+        }
+        catch (TimeoutException)
+        {
+            _ = sending.ContinueWith(static failed => _ = failed.Exception, CancellationToken.None, TaskContinuationOptions.OnlyOnFaulted, TaskScheduler.Default);
+            _session.Abort();
+            throw new TimeoutException(
+                $"The callback {operation.Name} could not be sent to session {SessionId} within the SendTimeout of {timeout}: the client does not read. The session was aborted.");
+        }
     }
 
     public void Open()
