@@ -15,7 +15,8 @@ namespace Ikosa.ServiceModel.Server;
 /// (connection reuse) with fresh session state. A TLS connection carries one session.
 /// </summary>
 internal sealed class NetTcpConnectionHandler(
-    EndpointTable endpoints, PendingConnectionLimit pendingLimit, RefusalLog refusals, CancellationToken hostClosing, ILogger logger)
+    EndpointTable endpoints, PendingConnectionLimit pendingLimit, RefusalLog refusals, RefusalDelay refusalDelay,
+    CancellationToken hostClosing, ILogger logger)
 {
     /// <summary>The most a client may send after a framing fault before the connection is dropped anyway.</summary>
     private const int MaxDrainBytes = 64 * 1024;
@@ -64,11 +65,16 @@ internal sealed class NetTcpConnectionHandler(
         }
     }
 
-    /// <summary>Refuses a connection beyond the pending limits: ServerTooBusy in place of the ack, then close.</summary>
-    public async Task RefuseAsync(ConnectionContext context)
+    /// <summary>
+    /// Refuses a connection beyond the pending limits: ServerTooBusy in place of the ack, then close. One over its
+    /// address's share is held a moment first (<see cref="RefusalDelay"/>).
+    /// </summary>
+    public async Task RefuseAsync(ConnectionContext context, Refusal refusal)
     {
         _pending = false;
         _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
+        if (refusal == Refusal.PendingFromAddress)
+            await refusalDelay.WaitAsync(hostClosing).ConfigureAwait(false);
         await SendFaultAsync(FramingFault.ServerTooBusy).ConfigureAwait(false);
         await CloseConnectionAsync(context).ConfigureAwait(false);
     }
@@ -92,6 +98,9 @@ internal sealed class NetTcpConnectionHandler(
             catch (SessionRefusedException refused)
             {
                 refusals.Record(_address, refused.Refusal);
+                LeavePending();
+                if (refused.Refusal == Refusal.UnauthenticatedFromAddress)
+                    await refusalDelay.WaitAsync(hostClosing).ConfigureAwait(false);
                 await SendFaultAsync(FramingFault.ServerTooBusy).ConfigureAwait(false);
                 return false;
             }

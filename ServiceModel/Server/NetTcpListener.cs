@@ -28,8 +28,14 @@ internal sealed class NetTcpListener
 
     private const int ReadBufferSlack = 64 * 1024;
 
-    public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory, TimeSpan refusalSummaryInterval)
+    /// <summary>Refused connections held for the refusal delay at once, at most (a socket each, no thread).</summary>
+    private const int MaxHeldRefusals = 1024;
+
+    private readonly RefusalDelay _refusalDelay;
+
+    public NetTcpListener(IReadOnlyList<ServiceEndpoint> endpoints, ILoggerFactory loggerFactory, TimeSpan refusalSummaryInterval, TimeSpan refusalDelay)
     {
+        _refusalDelay = new RefusalDelay(refusalDelay, MaxHeldRefusals);
         _loggerFactory = loggerFactory;
         _logger = loggerFactory.CreateLogger<NetTcpListener>();
         _handlerLogger = loggerFactory.CreateLogger<NetTcpConnectionHandler>();
@@ -134,7 +140,7 @@ internal sealed class NetTcpListener
         _connections[context] = 0;
         try
         {
-            var handler = new NetTcpConnectionHandler(port.Table, port.Pending, Refusals, _closing.Token, _handlerLogger);
+            var handler = new NetTcpConnectionHandler(port.Table, port.Pending, Refusals, _refusalDelay, _closing.Token, _handlerLogger);
             var address = NetTcpConnectionHandler.RemoteAddress(context);
             var admission = port.Pending.TryEnter(address);
             if (admission == AddressAdmission.Admitted)
@@ -142,8 +148,9 @@ internal sealed class NetTcpListener
                 await handler.HandleAsync(context, address).ConfigureAwait(false);
                 return;
             }
-            Refusals.Record(address, admission == AddressAdmission.AddressFull ? Refusal.PendingFromAddress : Refusal.PendingTotal);
-            await handler.RefuseAsync(context).ConfigureAwait(false);
+            var refusal = admission == AddressAdmission.AddressFull ? Refusal.PendingFromAddress : Refusal.PendingTotal;
+            Refusals.Record(address, refusal);
+            await handler.RefuseAsync(context, refusal).ConfigureAwait(false);
         }
         finally
         {

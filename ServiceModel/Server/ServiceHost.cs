@@ -138,6 +138,13 @@ public sealed class ServiceHost : IAsyncDisposable
     /// </summary>
     public TimeSpan RefusalSummaryInterval { get; set; } = TimeSpan.FromSeconds(10);
 
+    /// <summary>
+    /// A connection or session refused because its remote address is over its share (MaxPendingConnectionsPerAddress,
+    /// MaxUnauthenticatedSessionsPerAddress) gets its ServerTooBusy after this delay, so that a peer reconnecting in a
+    /// loop slows down to one attempt per socket per delay. At most 1,024 refused connections are held at once.
+    /// </summary>
+    public TimeSpan RefusalDelay { get; set; } = TimeSpan.FromSeconds(1);
+
     /// <summary>The listener while the host is open (tests look at its refusals).</summary>
     internal Server.NetTcpListener? Listener => _listener;
 
@@ -152,7 +159,7 @@ public sealed class ServiceHost : IAsyncDisposable
         State = CommunicationState.Opening;
         try
         {
-            _listener = new Server.NetTcpListener(endpoints, LoggerFactory, RefusalSummaryInterval);
+            _listener = new Server.NetTcpListener(endpoints, LoggerFactory, RefusalSummaryInterval, RefusalDelay);
             await _listener.StartAsync(cancellationToken).ConfigureAwait(false);
             RewriteBoundPorts();
             State = CommunicationState.Opened;

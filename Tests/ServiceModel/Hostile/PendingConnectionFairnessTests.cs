@@ -30,6 +30,7 @@ public sealed class PendingConnectionFairnessTests : IAsyncLifetime
             binding.ChannelInitializationTimeout = TimeSpan.FromMinutes(2);
             host.LoggerFactory = _log.Factory();
             host.RefusalSummaryInterval = Timeout.InfiniteTimeSpan;
+            host.RefusalDelay = TimeSpan.Zero;
         });
         // The stranger takes its whole share with sockets that never send a byte.
         for (var i = 0; i < PerAddress; i++)

@@ -46,6 +46,7 @@ public sealed class SessionAuthenticationTests
         host.Description.Behavior.SessionAuthenticationTimeout = deadline;
         host.Description.Behavior.MaxUnauthenticatedSessionsPerAddress = maxUnauthenticatedPerAddress;
         host.RefusalSummaryInterval = Timeout.InfiniteTimeSpan;
+        host.RefusalDelay = TimeSpan.Zero;
         return await LoopbackHost.StartAsync(host);
     }
 
