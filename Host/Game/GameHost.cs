@@ -23,7 +23,12 @@ public sealed class GameHost : IAsyncDisposable
     /// <summary>The task queue of the host's own work, which belongs to no login.</summary>
     public const string HostQueue = "ikosa.host";
 
+    /// <summary>What every logged-in client is told when the host stops.</summary>
+    public const string ShutdownReason = "the host is shutting down";
+
     private readonly ILogger _logger;
+    private volatile bool _shuttingDown;
+    private int _disposed;
 
     private GameHost(GameEngine engine, GameRules rules, GameHostOptions options, ILoggerFactory loggers)
     {
@@ -161,7 +166,7 @@ public sealed class GameHost : IAsyncDisposable
     /// </summary>
     public void OnLoginChannelClosed(ClientSession session, Contracts.ILoginCallback channel)
     {
-        if (Sessions.FindByTicket(session.Ticket) != session || !session.IsCurrent(channel))
+        if (_shuttingDown || Sessions.FindByTicket(session.Ticket) != session || !session.IsCurrent(channel))
             return;
         var droppedAt = Options.Clock.GetUtcNow();
         session.MarkDropped(droppedAt);
@@ -185,7 +190,7 @@ public sealed class GameHost : IAsyncDisposable
     private async Task ExpireSeatAsync(ClientSession session, DateTimeOffset droppedAt)
     {
         await Task.Delay(Options.SeatGrace, Options.Clock).ConfigureAwait(false);
-        if (session.DroppedAt == droppedAt)
+        if (session.DroppedAt == droppedAt && !_shuttingDown)
             await EndSessionAsync(session, "did not come back in time").ConfigureAwait(false);
     }
 
@@ -194,7 +199,8 @@ public sealed class GameHost : IAsyncDisposable
     {
         Sessions.Remove(session);
         Engine.Notifications.Disconnect(session.UserName, session);
-        await session.EndAsync(reason).ConfigureAwait(false);
+        // The goodbyes go out on their own (each given a short timeout): a client that stopped reading holds nobody here.
+        _ = session.EndAsync(reason);
         try
         {
             await WriteAsync(tx =>
@@ -219,9 +225,14 @@ public sealed class GameHost : IAsyncDisposable
 
     /// <summary>
     /// A system event for the game masters; best effort: it never fails nor waits for the caller, who may be a channel's
-    /// event handler or a delivery thread that must not block on the gate.
+    /// event handler or a delivery thread that must not block on the gate. Once the host is shutting down there is no
+    /// one left to tell.
     /// </summary>
-    public void TryNotifyMasters(string what) => _ = NotifyMastersAsync(what);
+    public void TryNotifyMasters(string what)
+    {
+        if (!_shuttingDown)
+            _ = NotifyMastersAsync(what);
+    }
 
     private async Task NotifyMastersAsync(string what)
     {
@@ -233,15 +244,43 @@ public sealed class GameHost : IAsyncDisposable
         {
             _logger.LogInformation("Could not tell the masters ({Summary}): {What}", problem.Summary, what);
         }
+        catch (ObjectDisposedException)
+        {
+            _logger.LogDebug("The game closed before the masters could be told: {What}", what);
+        }
         catch (Exception error) when (error is not OutOfMemoryException)
         {
             _logger.LogWarning(error, "Could not tell the masters: {What}", what);
         }
     }
 
+    /// <summary>
+    /// The host is stopping: every login is told <paramref name="reason"/> and its channel let go, each client given at
+    /// most <see cref="ClientSession.GoodbyeTimeout"/>. Seats are not released (the game file keeps them for the next
+    /// start), and nothing more is written or announced for sessions that end from now on.
+    /// </summary>
+    public async Task EndAllSessionsAsync(string reason)
+    {
+        _shuttingDown = true;
+        var goodbyes = Sessions.All.Select(session =>
+        {
+            Engine.Notifications.Disconnect(session.UserName, session);
+            return session.EndAsync(reason);
+        }).ToList();
+        if (goodbyes.Count > 0)
+            _logger.LogInformation("Telling {Count} logged-in clients: {Reason}", goodbyes.Count, reason);
+        await Task.WhenAll(goodbyes).ConfigureAwait(false);
+    }
+
     private static string NewPassword() => Convert.ToBase64String(System.Security.Cryptography.RandomNumberGenerator.GetBytes(9)).Replace('+', 'x').Replace('/', 'y');
 
-    public async ValueTask DisposeAsync() => await Engine.DisposeAsync().ConfigureAwait(false);
+    /// <summary>Closes the engine (and its store) once, whoever asks first: the host program and the server both may.</summary>
+    public async ValueTask DisposeAsync()
+    {
+        _shuttingDown = true;
+        if (Interlocked.Exchange(ref _disposed, 1) == 0)
+            await Engine.DisposeAsync().ConfigureAwait(false);
+    }
 }
 
 public sealed record GameHostOptions

@@ -59,9 +59,14 @@ public sealed class IkosaServer : IAsyncDisposable
 
     private static Uri WithPort(Uri address, int? port) => port is { } p ? new UriBuilder(address) { Port = p }.Uri : address;
 
-    /// <summary>Graceful: stop accepting, finish calls in flight, end sessions with End; the engine then closes the store.</summary>
+    /// <summary>
+    /// Graceful: every logged-in client is told the host is shutting down (a client that does not read is not waited
+    /// for), then the host stops accepting, finishes calls in flight and ends sessions with End; the engine then closes
+    /// the store.
+    /// </summary>
     public async ValueTask DisposeAsync()
     {
+        await Game.EndAllSessionsAsync(GameHost.ShutdownReason).ConfigureAwait(false);
         await _host.CloseAsync().ConfigureAwait(false);
         await Game.DisposeAsync().ConfigureAwait(false);
     }

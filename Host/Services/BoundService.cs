@@ -30,8 +30,23 @@ public abstract class BoundService(GameHost game)
 {
     public GameHost Game { get; } = game;
 
-    /// <summary>The login this channel is bound to (by Login, Resume or Bind), or null.</summary>
-    public ClientSession? Client { get; protected set; }
+    /// <summary>
+    /// The login this channel is bound to (by Login, Resume or Bind), or null. Binding one authenticates the channel's
+    /// session: it then keeps the binding's long idle timeout instead of the short deadline of a session that has not
+    /// logged in (sessionAuthentication in app.config).
+    /// </summary>
+    public ClientSession? Client
+    {
+        get => _client;
+        protected set
+        {
+            _client = value;
+            if (value is not null)
+                OperationContext.Current?.MarkSessionAuthenticated();
+        }
+    }
+
+    private ClientSession? _client;
 
     protected Actor Actor => Client?.Actor ?? throw new InvalidOperationException("The channel is not bound.");
 

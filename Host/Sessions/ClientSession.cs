@@ -75,14 +75,18 @@ public sealed class ClientSession : IRecipientConnection
             _bound.RemoveAll(b => ReferenceEquals(b.Channel, channel));
     }
 
+    /// <summary>How long each channel's goodbye may take to go out; a client that does not take it in time is dropped.</summary>
+    public static readonly TimeSpan GoodbyeTimeout = TimeSpan.FromSeconds(2);
+
     /// <summary>
-    /// Tells the client on every channel of this login that its session is over (kicked, replaced, logged out) and
-    /// closes them; the login channel is told first.
+    /// Tells the client on every channel of this login that its session is over (kicked, replaced, logged out, host
+    /// shutting down) and closes them, the login channel first — never waiting on the client: each goodbye gets
+    /// <see cref="GoodbyeTimeout"/>, and a channel whose client does not take it (it stopped reading) is dropped. The login
+    /// is let go of at once; the task ends when the goodbyes are done (shutdown waits for it, a kick does not).
     /// </summary>
-    public async Task EndAsync(string reason)
+    public Task EndAsync(string reason)
     {
-        var login = _callback;
-        _callback = null;
+        var login = Interlocked.Exchange(ref _callback, null);
         List<BoundChannel> channels;
         lock (_gate)
         {
@@ -91,6 +95,11 @@ public sealed class ClientSession : IRecipientConnection
         }
         if (login is not null)
             channels.Insert(0, new BoundChannel((ServiceModel.ICommunicationObject)login, login.OnSessionEndedAsync));
+        return SayGoodbyeAsync(channels, reason);
+    }
+
+    private static async Task SayGoodbyeAsync(List<BoundChannel> channels, string reason)
+    {
         foreach (var channel in channels)
             await channel.EndAsync(reason).ConfigureAwait(false);
     }
@@ -118,7 +127,7 @@ public sealed class ClientSession : IRecipientConnection
         {
             try
             {
-                await TellEnded(reason).ConfigureAwait(false);
+                await TellEnded(reason).WaitAsync(GoodbyeTimeout).ConfigureAwait(false);
                 await Channel.CloseAsync().ConfigureAwait(false);
             }
             catch (Exception error) when (error is ServiceModel.CommunicationException or InvalidOperationException or TimeoutException)

@@ -100,6 +100,17 @@ public sealed class HostProcess : IDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>SIGINT, as Ctrl+C in the game master's terminal; returns the exit code once the host has stopped by itself.</summary>
+    public async Task<int> InterruptAsync()
+    {
+        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]))
+            await kill!.WaitForExitAsync();
+        await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
+        // The last lines may still be on their way through the output pipes.
+        _process.WaitForExit();
+        return _process.ExitCode;
+    }
+
     /// <summary>SIGKILL: no shutdown code runs, nothing is flushed that was not already durable.</summary>
     public async Task KillAsync()
     {

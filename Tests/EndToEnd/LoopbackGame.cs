@@ -35,10 +35,14 @@ public sealed class LoopbackGame : IAsyncDisposable
 
     public static string PasswordOf(string user) => user == "gm" ? MasterPassword : user + "-secret";
 
-    /// <summary>Starts the host on the sample campaign, or on <paramref name="campaign"/> (a folder or snapshot); the passwords of gm, alice, bob, carol and dave are <see cref="PasswordOf"/>.</summary>
+    /// <summary>
+    /// Starts the host on the sample campaign, or on <paramref name="campaign"/> (a folder or snapshot); the passwords of
+    /// gm, alice, bob, carol and dave are <see cref="PasswordOf"/>. <paramref name="section"/> replaces the shipped
+    /// ikosa.config (see <see cref="ShippedConfig"/>).
+    /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null)
+        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -57,7 +61,7 @@ public sealed class LoopbackGame : IAsyncDisposable
             ThrottleDelay = TimeSpan.FromMinutes(10),
             SnapshotFolder = Path.GetTempPath(),
         });
-        var section = ServiceModelSection.Load(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
+        section ??= ServiceModelSection.Parse(ShippedConfig(), "ikosa.config");
         var server = await IkosaServer.StartAsync(game, section, port: 0, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
         return new LoopbackGame(server, dice);
     }
@@ -80,6 +84,9 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// notifications while a client was busy must not exceed what the client accepts.
     /// </summary>
     public static Ikosa.ServiceModel.NetTcpBinding HostLimits() => new() { ReceiveTimeout = TimeSpan.FromHours(4), MaxReceivedMessageSize = 1 << 20 };
+
+    /// <summary>The text of the shipped configuration (app.config, copied beside the tests as ikosa.config).</summary>
+    public static string ShippedConfig() => File.ReadAllText(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
 
     public static Guid Id(global::Ikosa.Engine.Model.EntityId id) => id.Value;
 
