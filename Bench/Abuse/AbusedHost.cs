@@ -107,6 +107,23 @@ internal sealed class AbusedHost : IAsyncDisposable
         return (rss, peak, threads);
     }
 
+    /// <summary>The CPU time the host has used so far (user and system, from /proc/PID/stat).</summary>
+    public TimeSpan CpuTime()
+    {
+        try
+        {
+            var stat = File.ReadAllText($"/proc/{_process.Id}/stat");
+            // The fields after the command name (which may hold spaces) start after its closing parenthesis.
+            var fields = stat[(stat.LastIndexOf(')') + 2)..].Split(' ');
+            var ticks = long.Parse(fields[11]) + long.Parse(fields[12]);
+            return TimeSpan.FromSeconds(ticks / 100.0);
+        }
+        catch (IOException)
+        {
+            return TimeSpan.Zero;
+        }
+    }
+
     private static long Kilobytes(string line) => long.Parse(line.Split(' ', StringSplitOptions.RemoveEmptyEntries)[1]);
 
     /// <summary>Ctrl+C, as a game master stops the host; true when it exited by itself with code 0.</summary>

@@ -59,9 +59,10 @@ public sealed class HostAbuseBenchmark : IBenchmark
 
         var baseline = results[0];
         Console.WriteLine();
-        Console.WriteLine($"  {"attack",-32} {"logins",6} {"p50",7} {"p99",7} {"p99/quiet",9} {"failed",6} {"peak RSS",9} {"threads",7} {"log lines",9}");
+        Console.WriteLine($"  {"attack",-32} {"logins",6} {"p50",6} {"p99",6} {"p99/quiet",9} {"failed",6} {"peak RSS",9} {"threads",7} {"log lines",9} {"host CPU",8} {"bench CPU",9} {"load",5}");
         foreach (var result in results)
-            Console.WriteLine($"  {result.Name,-32} {result.Logins.Count,6} {Seconds(result.P50),7} {Seconds(result.P99),7} {Ratio(result.P99, baseline.P99),9} {result.Failed,6} {result.PeakRss / 1048576.0,7:N0} MB {result.PeakThreads,7} {result.LogLines,9}");
+            Console.WriteLine($"  {result.Name,-32} {result.Logins.Count,6} {Seconds(result.P50),6} {Seconds(result.P99),6} {Ratio(result.P99, baseline.P99),9} {result.Failed,6} {result.PeakRss / 1048576.0,6:N0} MB {result.PeakThreads,7} {result.LogLines,9} {result.HostCpu,8:P0} {result.AttackerCpu,9:P0} {result.Load,5:N1}");
+        Console.WriteLine("  (p50/p99 in seconds; CPU as a share of one core; bench CPU is the attackers' and the legit player's; load is the machine's, other work included)");
         Console.WriteLine();
         foreach (var result in results.Where(r => r.Counters is not null))
             Console.WriteLine($"  {result.Name}: {result.Counters}");
@@ -88,6 +89,9 @@ public sealed class HostAbuseBenchmark : IBenchmark
         var counters = new AttackCounters();
         using var stop = new CancellationTokenSource();
         var linesBefore = host.LineCount;
+        var hostCpuBefore = host.CpuTime();
+        var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
+        var phase = Stopwatch.StartNew();
         long peakRss = 0;
         var peakThreads = 0;
         var sampling = Task.Run(async () =>
@@ -115,9 +119,12 @@ public sealed class HostAbuseBenchmark : IBenchmark
             Console.WriteLine($"    the attack did not stop in time: {error.Message}");
         }
         await sampling;
+        var seconds = phase.Elapsed.TotalSeconds;
+        var hostCpu = (host.CpuTime() - hostCpuBefore).TotalSeconds / seconds;
+        var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds / seconds;
         var times = logins.Where(t => t is not null).Select(t => t!.Value).Order().ToList();
         return new PhaseResult(name, times, logins.Count(t => t is null), peakRss, peakThreads, host.LineCount - linesBefore,
-            counters.Connects > 0 ? counters : null);
+            counters.Connects > 0 ? counters : null, hostCpu, ownCpu, LoadAverage());
     }
 
     private static string Seconds(TimeSpan time) => time == TimeSpan.MaxValue ? "-" : $"{time.TotalSeconds:N2}";
@@ -127,7 +134,12 @@ public sealed class HostAbuseBenchmark : IBenchmark
 
     private static string Reached(bool reached) => reached ? "REACHED" : "NOT reached";
 
-    private sealed record PhaseResult(string Name, List<TimeSpan> Logins, int Failed, long PeakRss, int PeakThreads, int LogLines, AttackCounters? Counters)
+    /// <summary>The machine's one-minute load average: other work on the machine (other builds) shows here.</summary>
+    private static double LoadAverage() =>
+        double.Parse(File.ReadAllText("/proc/loadavg").Split(' ')[0], System.Globalization.CultureInfo.InvariantCulture);
+
+    private sealed record PhaseResult(string Name, List<TimeSpan> Logins, int Failed, long PeakRss, int PeakThreads, int LogLines,
+        AttackCounters? Counters, double HostCpu, double AttackerCpu, double Load)
     {
         public TimeSpan P50 => Percentile(0.50);
 

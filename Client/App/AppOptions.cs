@@ -20,15 +20,24 @@ public sealed record AppOptions
     /// <summary>Trust exactly this certificate (a game master's self-signed one), by SHA-1 or SHA-256 thumbprint; implies TLS.</summary>
     public string? TrustedCertificate { get; init; }
 
-    /// <summary>The client library's connection settings these options stand for.</summary>
-    public Library.IkosaClientOptions ToClientOptions() => new()
+    /// <summary>The configuration beside the app (app.config, copied as ikosa.config): its client binding is the app's.</summary>
+    public static string ConfigurationFile => Path.Combine(AppContext.BaseDirectory, "ikosa.config");
+
+    /// <summary>
+    /// The client library's connection settings these options stand for: the binding of the configuration's "login"
+    /// client endpoint (the same limits as the host's), or the host's shipped defaults when there is no configuration.
+    /// </summary>
+    /// <exception cref="ServiceModel.Configuration.ConfigurationErrorsException">The configuration is there but wrong.</exception>
+    public Library.IkosaClientOptions ToClientOptions()
     {
-        BaseAddress = Host,
-        Binding = Tls || TrustedCertificate is not null
-            ? new ServiceModel.NetTcpBinding(ServiceModel.SecurityMode.Transport) { ReceiveTimeout = TimeSpan.FromHours(4) }
-            : new ServiceModel.NetTcpBinding { ReceiveTimeout = TimeSpan.FromHours(4) },
-        TrustedCertificateThumbprint = TrustedCertificate,
-    };
+        var configured = File.Exists(ConfigurationFile)
+            ? Library.IkosaClientOptions.FromConfiguration(ServiceModel.Configuration.ServiceModelSection.Load(ConfigurationFile), Host)
+            : new Library.IkosaClientOptions { BaseAddress = Host };
+        var binding = configured.Binding.Clone();
+        if (Tls || TrustedCertificate is not null)
+            binding.Security.Mode = ServiceModel.SecurityMode.Transport;
+        return configured with { Binding = binding, TrustedCertificateThumbprint = TrustedCertificate ?? configured.TrustedCertificateThumbprint };
+    }
 
     /// <summary>Characters to play at once, by name (the interactive app asks when none are given).</summary>
     public IReadOnlyList<string> Characters { get; init; } = [];

@@ -51,10 +51,16 @@ public static class ClientProgram
                     Tls = parse.GetValue(tlsOption),
                     TrustedCertificate = parse.GetValue(trustOption),
                 };
+                options.ToClientOptions(); // reads the configuration beside the app: a broken one is said here, once
             }
             catch (UriFormatException bad)
             {
                 await error.WriteLineAsync(bad.Message).ConfigureAwait(false);
+                return BadArguments;
+            }
+            catch (ServiceModel.Configuration.ConfigurationErrorsException bad)
+            {
+                await error.WriteLineAsync($"{bad.Message} Fix {AppOptions.ConfigurationFile}, or delete it to use the host's defaults.").ConfigureAwait(false);
                 return BadArguments;
             }
             if (options.Script is not null)

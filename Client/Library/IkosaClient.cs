@@ -1,5 +1,6 @@
 using Ikosa.Contracts;
 using Ikosa.ServiceModel;
+using Ikosa.ServiceModel.Configuration;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -7,7 +8,9 @@ namespace Ikosa.Client.Library;
 
 /// <summary>
 /// A player's or game master's connection to an Ikosa host: the four channels, the login, the batches as events, and
-/// reconnection with resume when the connection drops (the host keeps the seat for a while).
+/// reconnection with resume when the connection drops (the host keeps the seat for a while). A host too busy to take a
+/// new session is tried again after a jittered backoff; a host that stops answering is noticed within a few seconds
+/// (<see cref="IkosaClientOptions.HeartbeatInterval"/>).
 /// </summary>
 public sealed class IkosaClient : IAsyncDisposable
 {
@@ -20,6 +23,7 @@ public sealed class IkosaClient : IAsyncDisposable
     private bool _disposed;
     private int _reconnecting;
     private int _sessionEnded;
+    private CancellationTokenSource? _heartbeat;
 
     public IkosaClient(IkosaClientOptions options, ILoggerFactory? loggers = null)
     {
@@ -47,6 +51,13 @@ public sealed class IkosaClient : IAsyncDisposable
 
     public event Action<string>? SessionEnded;
 
+    /// <summary>
+    /// Raised at once when the connection to the host drops or the host stops answering, with the reason; the client is
+    /// reconnecting (when <see cref="IkosaClientOptions.Reconnect"/> is set). <see cref="Reconnected"/> or
+    /// <see cref="ConnectionLost"/> follows.
+    /// </summary>
+    public event Action<Exception>? ConnectionInterrupted;
+
     /// <summary>Raised after an automatic reconnect and resume succeeded.</summary>
     public event Action? Reconnected;
 
@@ -55,18 +66,23 @@ public sealed class IkosaClient : IAsyncDisposable
 
     public async Task<TicketInfo> LoginAsync(string user, string password)
     {
-        OpenChannels();
-        var ticket = await Login.LoginAsync(user, password).ConfigureAwait(false);
+        var ticket = await WhenNotBusyAsync(async () =>
+        {
+            OpenLoginChannel();
+            return await Login.LoginAsync(user, password).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         _credentials = (user, password);
         Ticket = ticket;
         Interlocked.Exchange(ref _sessionEnded, 0);
         LastSerial = ticket.Serial;
         await BindOthersAsync(ticket).ConfigureAwait(false);
+        StartHeartbeat();
         return ticket;
     }
 
     public async Task LogoutAsync()
     {
+        StopHeartbeat();
         Ticket = null;
         try
         {
@@ -89,17 +105,22 @@ public sealed class IkosaClient : IAsyncDisposable
                 channel.Abort();
         }
         // An abort of our own closes the channels rather than faulting them, so start the reconnect here.
-        _ = ReconnectAsync(login);
+        _ = ReconnectAsync(new CommunicationException("The connection was dropped."));
     }
 
     /// <summary>Opens new channels and resumes the login from <see cref="LastSerial"/>.</summary>
     public async Task ResumeAsync()
     {
         var ticket = Ticket ?? throw new InvalidOperationException("Log in first.");
+        StopHeartbeat();
         CloseChannels();
-        OpenChannels();
-        Ticket = await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
+        Ticket = await WhenNotBusyAsync(async () =>
+        {
+            OpenLoginChannel();
+            return await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
+        }).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
+        StartHeartbeat();
     }
 
     /// <summary>
@@ -146,33 +167,98 @@ public sealed class IkosaClient : IAsyncDisposable
     {
         if (Interlocked.Exchange(ref _sessionEnded, 1) == 1)
             return;
+        StopHeartbeat();
         Ticket = null;
         SessionEnded?.Invoke(reason);
     }
 
-    private void OpenChannels()
+    private void OpenLoginChannel()
     {
         lock (_gate)
         {
             Login = Create<ILoginService>("login");
-            Game = Create<IGameService>("game");
-            Visualization = Create<IVisualizationService>("visualization");
-            Master = null;
             var login = (IClientChannel)Login;
-            login.Faulted += (_, _) => _ = ReconnectAsync(login);
+            login.Faulted += (_, _) => _ = ReconnectAsync(new CommunicationException($"The connection to {_options.BaseAddress} was lost."));
         }
     }
 
-    private async Task BindOthersAsync(TicketInfo ticket)
+    private Task BindOthersAsync(TicketInfo ticket) => WhenNotBusyAsync(async () =>
     {
-        await Task.WhenAll(Game.BindAsync(ticket.Ticket), Visualization.BindAsync(ticket.Ticket)).ConfigureAwait(false);
+        var game = Create<IGameService>("game");
+        var visualization = Create<IVisualizationService>("visualization");
+        await Task.WhenAll(game.BindAsync(ticket.Ticket), visualization.BindAsync(ticket.Ticket)).ConfigureAwait(false);
+        IMasterService? master = null;
         if (ticket.IsMaster)
         {
-            var master = Create<IMasterService>("master");
+            master = Create<IMasterService>("master");
             await master.BindAsync(ticket.Ticket).ConfigureAwait(false);
-            Master = master;
+        }
+        (Game, Visualization, Master) = (game, visualization, master);
+        return true;
+    });
+
+    /// <summary>
+    /// Runs <paramref name="open"/> (which opens channels) again after a jittered backoff while the host answers
+    /// ServerTooBusy: it is at a limit for a moment, as in a storm of reconnecting clients. The refused channels go.
+    /// </summary>
+    private async Task<T> WhenNotBusyAsync<T>(Func<Task<T>> open)
+    {
+        var backoff = new Backoff(_options.FirstReconnectDelay, _options.MaxReconnectDelay);
+        for (var attempt = 1; ; attempt++)
+        {
+            try
+            {
+                return await open().ConfigureAwait(false);
+            }
+            catch (ServerTooBusyException error) when (attempt < _options.BusyRetries && !_disposed)
+            {
+                _logger.LogInformation("The host is busy ({Reason}); trying again (attempt {Attempt})", error.Message, attempt + 1);
+                DropUnopenedChannels();
+                await Task.Delay(backoff.Next()).ConfigureAwait(false);
+            }
         }
     }
+
+    /// <summary>
+    /// The host has no keep-alive to send (net.tcp has none): a cheap call every few seconds shows it still answers. One
+    /// that does not answer in time is taken for gone: the channels are dropped and the client reconnects.
+    /// </summary>
+    private async Task HeartbeatAsync(TimeSpan interval, CancellationToken stop)
+    {
+        while (true)
+        {
+            try
+            {
+                await Task.Delay(interval, stop).ConfigureAwait(false);
+                var login = Login;
+                await login.GetSerialAsync().WaitAsync(_options.HeartbeatTimeout, stop).ConfigureAwait(false);
+            }
+            catch (OperationCanceledException)
+            {
+                return;
+            }
+            catch (Exception error) when (error is CommunicationException or TimeoutException or InvalidOperationException)
+            {
+                if (stop.IsCancellationRequested)
+                    return;
+                AbortChannels();
+                _ = ReconnectAsync(new TimeoutException($"The host at {_options.BaseAddress} did not answer within {_options.HeartbeatTimeout}: {error.Message}", error));
+                return;
+            }
+        }
+    }
+
+    private void StartHeartbeat()
+    {
+        StopHeartbeat();
+        if (_options.HeartbeatInterval is not { } interval || _disposed)
+            return;
+        var stop = new CancellationTokenSource();
+        _heartbeat = stop;
+        _ = HeartbeatAsync(interval, stop.Token);
+    }
+
+    private void StopHeartbeat() => Interlocked.Exchange(ref _heartbeat, null)?.Cancel();
 
     private T Create<T>(string path) where T : class
     {
@@ -185,19 +271,27 @@ public sealed class IkosaClient : IAsyncDisposable
         return proxy;
     }
 
-    /// <summary>The login channel faulted: try to come back with the ticket a few times, waiting longer each time.</summary>
-    private async Task ReconnectAsync(IClientChannel failed)
+    /// <summary>
+    /// The connection dropped or the host stopped answering: say so at once, then try to come back with the ticket (or
+    /// log in again), waiting longer each time, with jitter so that a table of clients does not come back in step.
+    /// </summary>
+    private async Task ReconnectAsync(Exception reason)
     {
-        if (_disposed || Ticket is null || !_options.Reconnect || Interlocked.Exchange(ref _reconnecting, 1) == 1)
+        if (_disposed || Ticket is null || Interlocked.Exchange(ref _reconnecting, 1) == 1)
             return;
         try
         {
-            var delay = _options.FirstReconnectDelay;
+            StopHeartbeat();
+            _logger.LogInformation("Host unreachable: {Reason}", reason.Message);
+            ConnectionInterrupted?.Invoke(reason);
+            if (!_options.Reconnect)
+                return;
+            var backoff = new Backoff(_options.FirstReconnectDelay, _options.MaxReconnectDelay);
             for (var attempt = 1; attempt <= _options.ReconnectAttempts && !_disposed; attempt++)
             {
                 try
                 {
-                    await Task.Delay(delay).ConfigureAwait(false);
+                    await Task.Delay(backoff.Next()).ConfigureAwait(false);
                     await RecoverAsync().ConfigureAwait(false);
                     _logger.LogInformation("Reconnected and resumed after serial {Serial}", LastSerial);
                     Reconnected?.Invoke();
@@ -206,7 +300,6 @@ public sealed class IkosaClient : IAsyncDisposable
                 catch (Exception error) when (error is CommunicationException or TimeoutException)
                 {
                     _logger.LogInformation("Reconnect attempt {Attempt} failed: {Reason}", attempt, error.Message);
-                    delay = TimeSpan.FromTicks(Math.Min(delay.Ticks * 2, TimeSpan.FromSeconds(30).Ticks));
                 }
             }
             ConnectionLost?.Invoke(new CommunicationException($"Could not reconnect to {_options.BaseAddress} after {_options.ReconnectAttempts} attempts."));
@@ -214,6 +307,28 @@ public sealed class IkosaClient : IAsyncDisposable
         finally
         {
             Interlocked.Exchange(ref _reconnecting, 0);
+        }
+    }
+
+    /// <summary>Drops the channels that a refusal left unopened (or faulted), keeping the open ones.</summary>
+    private void DropUnopenedChannels()
+    {
+        List<IClientChannel> broken;
+        lock (_gate)
+        {
+            broken = _channels.Where(channel => channel.State != CommunicationState.Opened).ToList();
+            _channels.RemoveAll(broken.Contains);
+        }
+        foreach (var channel in broken)
+            channel.Abort();
+    }
+
+    private void AbortChannels()
+    {
+        lock (_gate)
+        {
+            foreach (var channel in _channels)
+                channel.Abort();
         }
     }
 
@@ -245,6 +360,7 @@ public sealed class IkosaClient : IAsyncDisposable
     public ValueTask DisposeAsync()
     {
         _disposed = true;
+        StopHeartbeat();
         CloseChannels();
         return ValueTask.CompletedTask;
     }
@@ -255,14 +371,57 @@ public sealed record IkosaClientOptions
     /// <summary>The host's base address, e.g. net.tcp://localhost:8765/ikosa/ (the endpoints are login, game, visualization, master).</summary>
     public required Uri BaseAddress { get; init; }
 
-    public NetTcpBinding Binding { get; init; } = new() { ReceiveTimeout = TimeSpan.FromHours(4) };
+    /// <summary>The binding of every channel; by default <see cref="DefaultBinding"/>, the host's shipped settings.</summary>
+    public NetTcpBinding Binding { get; init; } = DefaultBinding();
 
     /// <summary>For a host using a self-signed certificate (TLS): trust exactly this one (SHA-1 or SHA-256 thumbprint).</summary>
     public string? TrustedCertificateThumbprint { get; init; }
 
     public bool Reconnect { get; init; } = true;
 
-    public int ReconnectAttempts { get; init; } = 8;
+    public int ReconnectAttempts { get; init; } = 20;
 
+    /// <summary>The first wait before reconnecting (or trying again a host that was too busy); it doubles up to <see cref="MaxReconnectDelay"/>, jittered.</summary>
     public TimeSpan FirstReconnectDelay { get; init; } = TimeSpan.FromMilliseconds(250);
+
+    public TimeSpan MaxReconnectDelay { get; init; } = TimeSpan.FromSeconds(10);
+
+    /// <summary>How many times opening a channel is tried while the host answers ServerTooBusy.</summary>
+    public int BusyRetries { get; init; } = 8;
+
+    /// <summary>How often a logged-in client checks that the host still answers (a GetSerial call); null: never.</summary>
+    public TimeSpan? HeartbeatInterval { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>A host that has not answered the check within this is taken for gone.</summary>
+    public TimeSpan HeartbeatTimeout { get; init; } = TimeSpan.FromSeconds(5);
+
+    /// <summary>
+    /// The settings the host ships with (app.config's "ikosa" binding): the client must accept what the host may send
+    /// (1 MiB messages, where WCF's default is 64 KiB) and stay connected through a long quiet evening.
+    /// </summary>
+    public static NetTcpBinding DefaultBinding(SecurityMode security = SecurityMode.None) => new(security)
+    {
+        OpenTimeout = TimeSpan.FromSeconds(30),
+        CloseTimeout = TimeSpan.FromSeconds(10),
+        SendTimeout = TimeSpan.FromSeconds(30),
+        ReceiveTimeout = TimeSpan.FromHours(4),
+        MaxReceivedMessageSize = 1024 * 1024,
+    };
+
+    /// <summary>
+    /// Options from a configuration's client endpoint named <paramref name="endpointName"/> (app.config's
+    /// <c>&lt;client&gt;</c>): its binding and, unless <paramref name="baseAddress"/> is given, the folder of its address.
+    /// </summary>
+    /// <exception cref="ConfigurationErrorsException">The configuration has no such client endpoint.</exception>
+    public static IkosaClientOptions FromConfiguration(ServiceModelSection section, Uri? baseAddress = null, string endpointName = "login")
+    {
+        var endpoint = section.FindClientEndpoint(endpointName)
+            ?? throw new ConfigurationErrorsException($"there is no <client><endpoint name=\"{endpointName}\"> to take the client's binding from.", ServiceModelSection.SectionName, "endpoint", "name");
+        return new IkosaClientOptions
+        {
+            BaseAddress = baseAddress ?? new Uri(endpoint.Address, "."),
+            Binding = endpoint.ResolvedBinding.Clone(),
+            TrustedCertificateThumbprint = endpoint.TrustedCertificateThumbprint,
+        };
+    }
 }

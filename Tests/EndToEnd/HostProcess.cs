@@ -100,11 +100,18 @@ public sealed class HostProcess : IDisposable
         return (process.ExitCode, await output, await error);
     }
 
+    /// <summary>Sends the host a signal by name (INT, STOP, CONT...).</summary>
+    public async Task SignalAsync(string signal)
+    {
+        using var kill = Process.Start("kill", [$"-{signal}", _process.Id.ToString()]) ?? throw new InvalidOperationException("kill did not start");
+        await kill.WaitForExitAsync();
+        Assert.Equal(0, kill.ExitCode);
+    }
+
     /// <summary>SIGINT, as Ctrl+C in the game master's terminal; returns the exit code once the host has stopped by itself.</summary>
     public async Task<int> InterruptAsync()
     {
-        using (var kill = Process.Start("kill", ["-INT", _process.Id.ToString()]))
-            await kill!.WaitForExitAsync();
+        await SignalAsync("INT");
         await _process.WaitForExitAsync().WaitAsync(TimeSpan.FromSeconds(60));
         // The last lines may still be on their way through the output pipes.
         _process.WaitForExit();

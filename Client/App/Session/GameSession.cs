@@ -32,9 +32,14 @@ public sealed class GameSession : IAsyncDisposable
             Log.Add(LogKind.System, $"connection lost: {error.Message}");
             Signal();
         };
+        client.ConnectionInterrupted += error =>
+        {
+            Log.Add(LogKind.System, $"host unreachable — reconnecting… ({error.Message})");
+            Signal();
+        };
         client.Reconnected += () =>
         {
-            Log.Add(LogKind.System, "reconnected");
+            Log.Add(LogKind.System, "reconnected: back in the game");
             Signal();
         };
     }
