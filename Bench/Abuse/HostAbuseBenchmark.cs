@@ -28,10 +28,13 @@ public sealed class HostAbuseBenchmark : IBenchmark
 
     public string Name => "host-abuse";
 
-    public string Description => "legit login latency, host memory and threads under issue 19's attacks on the real host process; a kick of a stopped reader";
+    public string Description => "legit login latency, host memory and threads under issue 19's attacks on the real host process; a kick of a stopped reader [--log: print what the host logged in each phase]";
+
+    private bool _showLog;
 
     public async Task RunAsync(IReadOnlyList<string> args)
     {
+        _showLog = args.Contains("--log");
         var descriptors = FileDescriptors.RaiseSoftLimit();
         Console.WriteLine($"  file descriptors: soft limit {descriptors.Soft:N0} (hard {descriptors.Hard:N0}); the attacks need ~{FileDescriptors.Needed:N0} (both ends of 2,000 idle sockets)");
         if (descriptors.Soft < FileDescriptors.Needed)
@@ -82,7 +85,7 @@ public sealed class HostAbuseBenchmark : IBenchmark
         Console.WriteLine($"  reconnect storm: {results.Single(r => r.Name.StartsWith("reconnect storm", StringComparison.Ordinal)).Counters!.TooBusy} ServerTooBusy of 600 connects (target 0)");
     }
 
-    private static async Task<PhaseResult> PhaseAsync(AbusedHost host, LegitPlayer player, string name, TimeSpan warmup,
+    private async Task<PhaseResult> PhaseAsync(AbusedHost host, LegitPlayer player, string name, TimeSpan warmup,
         Func<AttackCounters, CancellationToken, Task> attack)
     {
         Console.WriteLine($"  {name}...");
@@ -120,6 +123,9 @@ public sealed class HostAbuseBenchmark : IBenchmark
         }
         await sampling;
         var seconds = phase.Elapsed.TotalSeconds;
+        if (_showLog)
+            foreach (var line in host.LastLines(Math.Min(host.LineCount - linesBefore, 20)))
+                Console.WriteLine("    | " + line);
         var hostCpu = (host.CpuTime() - hostCpuBefore).TotalSeconds / seconds;
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds / seconds;
         var times = logins.Where(t => t is not null).Select(t => t!.Value).Order().ToList();
