@@ -24,6 +24,11 @@ public sealed class IkosaClient : IAsyncDisposable
     private int _reconnecting;
     private int _sessionEnded;
     private CancellationTokenSource? _heartbeat;
+    private int _delivering;
+    private int _heartbeatRounds;
+
+    /// <summary>Heartbeat checks done so far, answered or waited out (for tests).</summary>
+    internal int HeartbeatRounds => Volatile.Read(ref _heartbeatRounds);
 
     public IkosaClient(IkosaClientOptions options, ILoggerFactory? loggers = null)
     {
@@ -147,7 +152,15 @@ public sealed class IkosaClient : IAsyncDisposable
         // A host notice stands outside the numbered stream: it is shown, and neither advances nor repeats a serial.
         if (!batch.Notice && !Advance(batch))
             return;
-        BatchReceived?.Invoke(batch);
+        Interlocked.Increment(ref _delivering);
+        try
+        {
+            BatchReceived?.Invoke(batch);
+        }
+        finally
+        {
+            Interlocked.Decrement(ref _delivering);
+        }
     }
 
     /// <summary>Moves <see cref="LastSerial"/> to the batch's serial; false for a batch already seen.</summary>
@@ -223,15 +236,31 @@ public sealed class IkosaClient : IAsyncDisposable
     /// The host has no keep-alive to send (net.tcp has none): a cheap call every few seconds shows it still answers. One
     /// that does not answer in time is taken for gone: the channels are dropped and the client reconnects.
     /// </summary>
+    /// <remarks>
+    /// While a batch handler of ours is running, the channel is not being read and the answer cannot arrive: that is
+    /// not the host's silence, so the check waits for the same answer instead of giving up (and asks nothing more).
+    /// </remarks>
     private async Task HeartbeatAsync(TimeSpan interval, CancellationToken stop)
     {
+        Task? asking = null;
         while (true)
         {
             try
             {
                 await Task.Delay(interval, stop).ConfigureAwait(false);
                 var login = Login;
-                await login.GetSerialAsync().WaitAsync(_options.HeartbeatTimeout, stop).ConfigureAwait(false);
+                asking ??= login.GetSerialAsync();
+                try
+                {
+                    await asking.WaitAsync(_options.HeartbeatTimeout, stop).ConfigureAwait(false);
+                }
+                catch (TimeoutException) when (Volatile.Read(ref _delivering) > 0)
+                {
+                    Interlocked.Increment(ref _heartbeatRounds);
+                    continue;
+                }
+                asking = null;
+                Interlocked.Increment(ref _heartbeatRounds);
             }
             catch (OperationCanceledException)
             {
