@@ -36,12 +36,12 @@ internal sealed class StoppedReader(AbusedHost host, IReadOnlyDictionary<string,
             var line = new string('x', LineLength);
             var flood = Stopwatch.StartNew();
             for (var i = 0; i < Lines; i++)
-                await Task.Run(() => gm.Login.SendChat(new ChatInfo { Audience = ChatAudience.Everyone, Text = $"{i}:{line}" }));
+                await gm.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = $"{i}:{line}" });
             flood.Stop();
             await stalled.Task.WaitAsync(TimeSpan.FromSeconds(30));
 
             var kick = Stopwatch.StartNew();
-            var result = await Task.Run(() => gm.Master!.KickUser("victim")).WaitAsync(TimeSpan.FromSeconds(120));
+            var result = await gm.Master!.KickUserAsync("victim").WaitAsync(TimeSpan.FromSeconds(120));
             kick.Stop();
             return (flood.Elapsed, kick.Elapsed, result.Accepted ? "kicked" : "kick refused: " + result.Error);
         }

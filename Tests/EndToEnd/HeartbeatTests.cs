@@ -30,7 +30,7 @@ public sealed class HeartbeatTests
         };
         await client.LoginAsync("alice", LoopbackGame.PasswordOf("alice"));
 
-        gm.Say("hold on");
+        await gm.SayAsync("hold on");
         await busy.Task.WaitAsync(TimeSpan.FromSeconds(30));
         var rounds = client.HeartbeatRounds;
         // Several checks come and go unanswered while the handler holds the channel.
@@ -40,6 +40,6 @@ public sealed class HeartbeatTests
         var rest = client.HeartbeatRounds;
         Assert.True(await Eventually.TrueAsync(() => client.HeartbeatRounds >= rest + 3), "answers come again once the handler returns");
         Assert.False(interrupted.Task.IsCompleted, "the host was taken for gone while the client was busy");
-        Assert.Contains(client.Login.GetUsers(), user => user.Name == "alice");
+        Assert.Contains(await client.Login.GetUsersAsync(), user => user.Name == "alice");
     }
 }

@@ -31,7 +31,7 @@ public sealed class HostGoneTests : IDisposable
         using var restarted = await HostProcess.StartAsync(Data, port);
         await reconnected.WaitAsync(Bound);
         // The new host did not know the old ticket: the client logged in again.
-        Assert.Contains(client.Login.GetUsers(), user => user.Name == "alice" && user.IsOnline);
+        Assert.Contains(await client.Login.GetUsersAsync(), user => user.Name == "alice" && user.IsOnline);
     }
 
     [Fact]
@@ -55,7 +55,7 @@ public sealed class HostGoneTests : IDisposable
         await reconnected.WaitAsync(Bound);
         // The host kept the seat: the ticket was resumed, not replaced by a new login.
         Assert.Equal(ticket, client.Ticket!.Ticket);
-        Assert.Contains(client.Login.GetUsers(), user => user.Name == "alice" && user.IsOnline);
+        Assert.Contains(await client.Login.GetUsersAsync(), user => user.Name == "alice" && user.IsOnline);
     }
 
     private async Task<(IkosaClient Client, Task<Exception> Interrupted, Task Reconnected)> LoginAsync(HostProcess host, TimeSpan? heartbeat)

@@ -41,7 +41,7 @@ public sealed class HostShutdownTests : IDisposable
         client.SessionEnded += reason => ended.TrySetResult(reason);
         await client.LoginAsync(user, Passwords[user]);
         if (characters.Length > 0)
-            client.Login.SelectCharacters(characters.ToList(), []);
+            await client.Login.SelectCharactersAsync(characters.ToList(), []);
         return ended.Task;
     }
 

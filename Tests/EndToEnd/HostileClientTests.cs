@@ -33,9 +33,9 @@ public sealed class HostileClientTests
         Assert.True(await silentLogin.ClosedByServerAsync(), "a login session that does not log in is closed");
         Assert.True(await unboundGame.ClosedByServerAsync(), "a game session that binds no ticket is closed");
 
-        Assert.Contains(alice.Client.Login.GetUsers(), user => user.Name == "alice");
-        Assert.Single(alice.Client.Game.GetActions(Tordek), action => action.Key == "move");
-        Assert.NotNull(alice.Client.Visualization.GetView(Tordek));
+        Assert.Contains(await alice.Client.Login.GetUsersAsync(), user => user.Name == "alice");
+        Assert.Single(await alice.Client.Game.GetActionsAsync(Tordek), action => action.Key == "move");
+        Assert.NotNull(await alice.Client.Visualization.GetViewAsync(Tordek));
     }
 
     [Fact]
@@ -45,7 +45,7 @@ public sealed class HostileClientTests
         var gm = await game.LoginAsync("gm");
         await using var stuck = await StallAsync(game, gm);
 
-        var kick = Task.Run(() => gm.Client.Master!.KickUser("alice"));
+        var kick = gm.Client.Master!.KickUserAsync("alice");
 
         Assert.True((await kick.WaitAsync(Promptly)).Accepted);
         Assert.Null(game.Game.Sessions.FindByUser("alice"));
@@ -61,7 +61,7 @@ public sealed class HostileClientTests
 
         var again = await game.LoginAsync("alice").WaitAsync(Promptly);
 
-        Assert.Single(again.Client.Game.GetActions(Tordek), action => action.Key == "move");
+        Assert.Single(await again.Client.Game.GetActionsAsync(Tordek), action => action.Key == "move");
         Assert.NotSame(stuck.Session, game.Game.Sessions.FindByUser("alice"));
     }
 
@@ -89,7 +89,7 @@ public sealed class HostileClientTests
         var line = new string('x', 1900);
         for (var sent = 0; sent < 50_000; sent++)
         {
-            gm.Say($"{sent}:{line}");
+            await gm.SayAsync($"{sent}:{line}");
             if (sent % 100 == 99 && game.Game.Serial - stuck.Session.LastSentSerial > 200)
                 return stuck;
         }
