@@ -1,3 +1,4 @@
+using Ikosa.Bench.ServiceModel;
 using System.Collections.Concurrent;
 using System.Net;
 using System.Net.Sockets;
@@ -8,7 +9,7 @@ namespace Ikosa.Bench.Abuse;
 internal static class Attacks
 {
     /// <summary>Opens <paramref name="count"/> sockets that never send a byte and keeps them open.</summary>
-    public static async Task IdleSocketsAsync(AbusedHost host, int count, AttackCounters counters, CancellationToken stop)
+    public static async Task IdleSocketsAsync(HostChildProcess host, int count, AttackCounters counters, CancellationToken stop)
     {
         var from = Stranger.Address(0, 10);
         var sockets = new ConcurrentBag<Socket>();
@@ -21,7 +22,7 @@ internal static class Attacks
                 {
                     try
                     {
-                        var socket = await Stranger.ConnectAsync(from, host.Port, stop);
+                        var socket = await Stranger.ConnectAsync(from, host.Port(), stop);
                         counters.Connected();
                         sockets.Add(socket);
                         watchers.Add(WatchAsync(socket));
@@ -54,7 +55,7 @@ internal static class Attacks
     }
 
     /// <summary><paramref name="count"/> sockets that never send a byte and reconnect as soon as the host drops them.</summary>
-    public static Task ReconnectingIdleSocketsAsync(AbusedHost host, int count, AttackCounters counters, CancellationToken stop) =>
+    public static Task ReconnectingIdleSocketsAsync(HostChildProcess host, int count, AttackCounters counters, CancellationToken stop) =>
         LoopsAsync(host, Stranger.Address(0, 11), count, counters, stop, async (socket, _) =>
             counters.Answer(await Stranger.ReadRecordAsync(socket, stop)));
 
@@ -62,9 +63,9 @@ internal static class Attacks
     /// <paramref name="count"/> slowloris sockets: the preamble one byte a second, never finished in time; each reconnects
     /// when it is dropped.
     /// </summary>
-    public static Task SlowlorisAsync(AbusedHost host, int count, AttackCounters counters, CancellationToken stop)
+    public static Task SlowlorisAsync(HostChildProcess host, int count, AttackCounters counters, CancellationToken stop)
     {
-        var preamble = Stranger.Preamble(host.LoginAddress);
+        var preamble = Stranger.Preamble(host.LoginAddress());
         return LoopsAsync(host, Stranger.Address(0, 12), count, counters, stop, async (socket, _) =>
         {
             var answer = Stranger.ReadRecordAsync(socket, stop);
@@ -78,9 +79,9 @@ internal static class Attacks
     }
 
     /// <summary><paramref name="count"/> sockets that open a login session and then say nothing; each reconnects when dropped.</summary>
-    public static Task SilentSessionsAsync(AbusedHost host, int count, AttackCounters counters, CancellationToken stop)
+    public static Task SilentSessionsAsync(HostChildProcess host, int count, AttackCounters counters, CancellationToken stop)
     {
-        var preamble = Stranger.Preamble(host.LoginAddress);
+        var preamble = Stranger.Preamble(host.LoginAddress());
         return LoopsAsync(host, Stranger.Address(0, 13), count, counters, stop, async (socket, _) =>
         {
             await socket.SendAsync(preamble, SocketFlags.None, stop);
@@ -95,9 +96,9 @@ internal static class Attacks
     /// A reconnect storm: <paramref name="clients"/> clients, each from an address of its own, connect at once, open a login
     /// session and call GetSerial, then drop; <paramref name="waves"/> times, <paramref name="interval"/> apart.
     /// </summary>
-    public static async Task StormAsync(AbusedHost host, int waves, int clients, TimeSpan interval, AttackCounters counters, CancellationToken stop)
+    public static async Task StormAsync(HostChildProcess host, int waves, int clients, TimeSpan interval, AttackCounters counters, CancellationToken stop)
     {
-        var opening = Stranger.Preamble(host.LoginAddress).Concat(Stranger.GetSerialRequest(host.LoginAddress)).ToArray();
+        var opening = Stranger.Preamble(host.LoginAddress()).Concat(Stranger.GetSerialRequest(host.LoginAddress())).ToArray();
         for (var wave = 0; wave < waves && !stop.IsCancellationRequested; wave++)
         {
             var next = Task.Delay(interval, stop);
@@ -111,7 +112,7 @@ internal static class Attacks
             Socket socket;
             try
             {
-                socket = await Stranger.ConnectAsync(from, host.Port, stop);
+                socket = await Stranger.ConnectAsync(from, host.Port(), stop);
             }
             catch (Exception error) when (error is SocketException or OperationCanceledException)
             {
@@ -140,7 +141,7 @@ internal static class Attacks
     }
 
     /// <summary><paramref name="count"/> loops, each connecting from <paramref name="from"/>, running <paramref name="abuse"/>, dropping, and starting over.</summary>
-    private static Task LoopsAsync(AbusedHost host, IPAddress from, int count, AttackCounters counters, CancellationToken stop,
+    private static Task LoopsAsync(HostChildProcess host, IPAddress from, int count, AttackCounters counters, CancellationToken stop,
         Func<Socket, CancellationToken, Task> abuse) =>
         Task.WhenAll(Enumerable.Range(0, count).Select(_ => Task.Run(async () =>
         {
@@ -149,7 +150,7 @@ internal static class Attacks
                 Socket socket;
                 try
                 {
-                    socket = await Stranger.ConnectAsync(from, host.Port, stop);
+                    socket = await Stranger.ConnectAsync(from, host.Port(), stop);
                 }
                 catch (Exception error) when (error is SocketException or OperationCanceledException)
                 {

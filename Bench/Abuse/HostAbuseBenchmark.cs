@@ -1,3 +1,4 @@
+using Ikosa.Bench.ServiceModel;
 using System.Diagnostics;
 
 namespace Ikosa.Bench.Abuse;
@@ -42,9 +43,9 @@ public sealed class HostAbuseBenchmark : IBenchmark
             Console.WriteLine($"  NOT run: raise the limit (ulimit -n {FileDescriptors.Needed}) and run again");
             return;
         }
-        await using var host = await AbusedHost.StartAsync(Passwords);
-        Console.WriteLine($"  host: a child process on port {host.Port}, shipped ikosa.config, passwords hashed at full strength");
-        var player = new LegitPlayer(host.BaseAddress, "legit", Passwords["legit"]);
+        await using var host = await HostChildProcess.StartAsync(Passwords);
+        Console.WriteLine($"  host: a child process on port {host.Port()}, shipped ikosa.config, passwords hashed at full strength");
+        var player = new LegitPlayer(host.BaseAddress(), "legit", Passwords["legit"]);
         await player.LoginOnceAsync(); // warm both ends up
 
         var results = new List<PhaseResult>
@@ -72,8 +73,9 @@ public sealed class HostAbuseBenchmark : IBenchmark
         Console.WriteLine($"  stopped reader: {StoppedReader.Lines:N0} chat lines (~6 MB) sent in {kick.Flood.TotalSeconds:N1} s; kick {kick.Outcome} in {(kick.Kick is { } k ? $"{k.TotalMilliseconds:N0} ms" : "-")}");
 
         var (_, peakRss, _) = host.Sample();
-        var (clean, exitCode) = await host.InterruptAsync();
-        Console.WriteLine($"  host stopped with Ctrl+C: exit code {exitCode}{(clean ? "" : " (NOT clean); its last lines:")}");
+        var exitCode = await host.InterruptAsync();
+        var clean = exitCode == 0;
+        Console.WriteLine($"  host stopped with Ctrl+C: {(exitCode is { } code ? $"exit code {code}" : "did not stop within a minute")}{(clean ? "" : " (NOT clean); its last lines:")}");
         if (!clean)
             foreach (var line in host.LastLines(15))
                 Console.WriteLine("    | " + line);
@@ -85,14 +87,14 @@ public sealed class HostAbuseBenchmark : IBenchmark
         Console.WriteLine($"  reconnect storm: {results.Single(r => r.Name.StartsWith("reconnect storm", StringComparison.Ordinal)).Counters!.TooBusy} ServerTooBusy of 600 connects (target 0)");
     }
 
-    private async Task<PhaseResult> PhaseAsync(AbusedHost host, LegitPlayer player, string name, TimeSpan warmup,
+    private async Task<PhaseResult> PhaseAsync(HostChildProcess host, LegitPlayer player, string name, TimeSpan warmup,
         Func<AttackCounters, CancellationToken, Task> attack)
     {
         Console.WriteLine($"  {name}...");
         var counters = new AttackCounters();
         using var stop = new CancellationTokenSource();
         var linesBefore = host.LineCount;
-        var hostCpuBefore = host.CpuTime();
+        var hostCpuBefore = host.ProcessorTime;
         var ownCpuBefore = Process.GetCurrentProcess().TotalProcessorTime;
         var phase = Stopwatch.StartNew();
         long peakRss = 0;
@@ -126,7 +128,7 @@ public sealed class HostAbuseBenchmark : IBenchmark
         if (_showLog)
             foreach (var line in host.LastLines(Math.Min(host.LineCount - linesBefore, 20)))
                 Console.WriteLine("    | " + line);
-        var hostCpu = (host.CpuTime() - hostCpuBefore).TotalSeconds / seconds;
+        var hostCpu = (host.ProcessorTime - hostCpuBefore).TotalSeconds / seconds;
         var ownCpu = (Process.GetCurrentProcess().TotalProcessorTime - ownCpuBefore).TotalSeconds / seconds;
         var times = logins.Where(t => t is not null).Select(t => t!.Value).Order().ToList();
         return new PhaseResult(name, times, logins.Count(t => t is null), peakRss, peakThreads, host.LineCount - linesBefore,

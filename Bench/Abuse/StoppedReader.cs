@@ -1,3 +1,4 @@
+using Ikosa.Bench.ServiceModel;
 using System.Diagnostics;
 using Ikosa.Client.Library;
 using Ikosa.Contracts;
@@ -8,14 +9,14 @@ namespace Ikosa.Bench.Abuse;
 /// A player whose app stops reading (its batch handler never returns, so its connection backs up to the host) while
 /// the game master's chat fills it with ~6 MB; then the game master kicks it. What counts is how long the kick takes.
 /// </summary>
-internal sealed class StoppedReader(AbusedHost host, IReadOnlyDictionary<string, string> passwords)
+internal sealed class StoppedReader(HostChildProcess host, IReadOnlyDictionary<string, string> passwords)
 {
     public const int Lines = 3_000;
     private const int LineLength = 1_900;
 
     public async Task<(TimeSpan Flood, TimeSpan? Kick, string Outcome)> RunAsync()
     {
-        var options = new IkosaClientOptions { BaseAddress = host.BaseAddress, Reconnect = false };
+        var options = new IkosaClientOptions { BaseAddress = host.BaseAddress(), Reconnect = false };
         await using var gm = new IkosaClient(options);
         await gm.LoginAsync("gm", passwords["gm"]);
         var victim = new IkosaClient(options);
