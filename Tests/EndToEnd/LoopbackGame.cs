@@ -41,8 +41,9 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// ikosa.config (see <see cref="ShippedConfig"/>).
     /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
+    /// <param name="hostClock">the host's clock (seat grace, login throttle, one-time codes); the system's by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null)
+        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, TimeProvider? hostClock = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -60,6 +61,7 @@ public sealed class LoopbackGame : IAsyncDisposable
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
             ThrottleDelay = TimeSpan.FromMinutes(10),
             SnapshotFolder = Path.GetTempPath(),
+            Clock = hostClock ?? TimeProvider.System,
         });
         section ??= ServiceModelSection.Parse(ShippedConfig(), "ikosa.config");
         var server = await IkosaServer.StartAsync(game, section, port: 0, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
