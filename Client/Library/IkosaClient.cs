@@ -137,7 +137,7 @@ public sealed class IkosaClient : IAsyncDisposable
         CloseChannels();
         Ticket = await WhenNotBusyAsync(async () =>
         {
-            OpenLoginChannel();
+            await OpenTrustedLoginChannelAsync().ConfigureAwait(false);
             return await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
         }).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
@@ -370,6 +370,12 @@ public sealed class IkosaClient : IAsyncDisposable
                     await RecoverAsync().ConfigureAwait(false);
                     _logger.LogInformation("Reconnected and resumed after serial {Serial}", LastSerial);
                     Reconnected?.Invoke();
+                    return;
+                }
+                catch (HostTrustException refused)
+                {
+                    // Not the trusted host any more: trying again would only send it the password.
+                    ConnectionLost?.Invoke(refused);
                     return;
                 }
                 catch (Exception error) when (error is CommunicationException or TimeoutException)

@@ -122,6 +122,17 @@ public class ListenPlanTests
         Assert.Equal(IPAddress.Any, ListenAddress.Of(plan.Addresses.First()).Address);
     }
 
+    [Fact]
+    public void An_address_that_is_not_this_machines_is_refused_before_anything_is_made()
+    {
+        // TEST-NET-3 (RFC 5737): never an address of this machine.
+        var plan = ListenPlan.Create(Shipped, new NetworkOptions { Listen = [ListenAddress.Parse("203.0.113.77:0")] });
+
+        var error = Assert.Throws<HostStartException>(() => PortCheck.EnsureFree(plan.Addresses));
+
+        Assert.Contains("203.0.113.77: it is not an address of this machine", error.Message);
+    }
+
     private static async Task<ServiceHost> OpenAsync(ListenPlan plan)
     {
         var host = new ServiceHost((Microsoft.Extensions.Logging.ILoggerFactory?)null);
