@@ -42,7 +42,7 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null)
+        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, TimeProvider? hostClock = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -58,6 +58,7 @@ public sealed class LoopbackGame : IAsyncDisposable
             CampaignFile = campaign,
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
+            Clock = hostClock ?? TimeProvider.System,
             ThrottleDelay = TimeSpan.FromMinutes(10),
             SnapshotFolder = Path.GetTempPath(),
         });
