@@ -6,6 +6,7 @@ using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Host.Campaigns;
+using Ikosa.Host.Mapping;
 using Ikosa.Host.Security;
 using Ikosa.Host.Sessions;
 using Ikosa.Host.Users;
@@ -38,6 +39,7 @@ public sealed class GameHost : IAsyncDisposable
         Loggers = loggers;
         _logger = loggers.CreateLogger<GameHost>();
         Throttle = new LoginThrottle(options.Clock, firstDelay: options.ThrottleDelay);
+        Sessions = new SessionRegistry(new NotificationMapper(StandardNotifications.Contracts(), loggers.CreateLogger<NotificationMapper>()));
         StoreAlerts = new StoreAlerts(this);
     }
 
@@ -49,7 +51,10 @@ public sealed class GameHost : IAsyncDisposable
 
     public ILoggerFactory Loggers { get; }
 
-    public SessionRegistry Sessions { get; } = new();
+    public SessionRegistry Sessions { get; }
+
+    /// <summary>The notification contracts beyond the standard ones (the rule packages'), which batches may carry.</summary>
+    public IReadOnlyCollection<Type> NotificationContractTypes => [];
 
     public ViewCache Views { get; } = new();
 
