@@ -18,6 +18,7 @@ public sealed partial class RuleSet
 
     private readonly List<RulePackage> _packages = new();
     private readonly Dictionary<string, string> _actionOwners = new(StringComparer.Ordinal);
+    private readonly Dictionary<RulePackage, RulePackageBuilder> _declarations = new();
 
     private RuleSet(EntityTypeRegistry types, RuleBook book)
     {
@@ -45,16 +46,17 @@ public sealed partial class RuleSet
     /// <summary>What <paramref name="package"/> declared, once it is added.</summary>
     public RulePackageBuilder DeclarationsOf(RulePackage package) => _declarations[package];
 
-    private readonly Dictionary<RulePackage, RulePackageBuilder> _declarations = new();
-
     /// <exception cref="RulePackageException">the package is refused; nothing of it was added</exception>
     public RuleSet Add(RulePackage package)
     {
         var name = package.Name;
         if (!PackageName().IsMatch(name ?? ""))
             throw new RulePackageException($"{package.GetType().FullName} names its rule package '{name}': use lower-case letters, digits and dashes.");
-        if (name == StandardName || _packages.Any(p => p.Name == name))
-            throw new RulePackageException($"rule package '{name}' ({package.GetType().FullName}) is loaded twice, or clashes with {(name == StandardName ? "the standard rules" : _packages.First(p => p.Name == name).GetType().FullName)}.");
+        if (name == StandardName)
+            throw new RulePackageException($"{package.GetType().FullName} names its rule package '{name}', the standard rules' name: choose another.");
+        if (_packages.FirstOrDefault(p => p.Name == name) is { } earlier)
+            throw new RulePackageException(
+                $"rule package '{name}' is loaded twice ({package.GetType().FullName}, and {earlier.GetType().FullName} before it): give each package once.");
         var declared = new RulePackageBuilder();
         try
         {

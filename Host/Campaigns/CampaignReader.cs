@@ -126,7 +126,7 @@ public static class CampaignReader
             foreach (var (rule, node) in top.Texts("rules"))
             {
                 if (loadedRules.Contains(rule, StringComparer.Ordinal)) rules.Add(rule);
-                else file.Error(node, $"rule package `{rule}` is not loaded{Suggestions.Hint(rule, loadedRules, listWhenNoneClose: false)}: start the host (or 'check') with --rules and the package's DLL or folder (loaded: {string.Join(", ", loadedRules)})");
+                else file.Error(node, $"rule package `{rule}` is not loaded (loaded: {string.Join(", ", loadedRules)}): start the host (or 'check') with --rules and its DLL or folder{Suggestions.Hint(rule, loadedRules, listWhenNoneClose: false)}");
             }
             return rules.Count > 0 ? rules.ToImmutable() : [.. DefaultRules];
         }

@@ -7,7 +7,8 @@ namespace Ikosa.Tests.EndToEnd;
 /// <summary>
 /// Every kind of notification, over real loopback sockets: it reaches exactly the users it is for, and not the others,
 /// as its typed contract with its fields. At the table: the game master, alice playing Tordek, bob playing Mialee, and
-/// dave, who is logged in but plays nobody (so "everyone in the game" is not him).
+/// dave, who is logged in but plays nobody (so "everyone in the game" is not him). StepFailed, which only a broken rule
+/// produces, is in RulePackageOverTheWireTests.
 /// </summary>
 public class NotificationKindTests
 {

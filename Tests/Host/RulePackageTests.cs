@@ -4,6 +4,7 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Packages;
 using Ikosa.Host.Packages;
 using Ikosa.Rules.Shove;
+using Ikosa.Tests.Engine;
 
 namespace Ikosa.Tests.Host;
 
@@ -35,12 +36,12 @@ public class RulePackageTests
     [Fact]
     public void A_folder_is_searched_for_packages_and_a_folder_without_one_is_refused()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         File.Copy(ShoveDll, Path.Combine(folder.Path, "Ikosa.Rules.Shove.dll"));
         File.WriteAllText(Path.Combine(folder.Path, "notes.txt"), "not a package");
         Assert.Equal("shove", Assert.Single(RulePackageLoader.Load([folder.Path])).Package.Name);
 
-        using var empty = new TempFolder();
+        using var empty = new TempDirectory();
         Assert.Contains("the folder holds no rule package", Refused(() => RulePackageLoader.Load([empty.Path])));
         Assert.Contains("there is no such file or folder", Refused(() => RulePackageLoader.Load([Path.Combine(empty.Path, "missing.dll")])));
     }
@@ -52,7 +53,7 @@ public class RulePackageTests
             Refused(() => HostRules.Create([new KeyPackage("walker", "move")])));
         Assert.Equal("rule package 'second': action key 'kick' of NamedAction is already taken by rule package 'first'.",
             Refused(() => HostRules.Create([new KeyPackage("first", "kick"), new KeyPackage("second", "kick")])));
-        Assert.Contains("rule package 'shove' (Ikosa.Rules.Shove.ShovePackage) is loaded twice",
+        Assert.Contains("rule package 'shove' is loaded twice (Ikosa.Rules.Shove.ShovePackage, and Ikosa.Rules.Shove.ShovePackage before it)",
             Refused(() => HostRules.Create([new ShovePackage(), new ShovePackage()])));
     }
 
@@ -69,7 +70,7 @@ public class RulePackageTests
     [Fact]
     public void A_file_that_is_not_an_assembly_or_whose_types_do_not_load_is_refused_naming_it()
     {
-        using var folder = new TempFolder();
+        using var folder = new TempDirectory();
         var garbage = Path.Combine(folder.Path, "Garbage.dll");
         File.WriteAllText(garbage, "MZ but not really");
         Assert.StartsWith($"rule package {garbage}: not a .NET assembly", Refused(() => RulePackageLoader.Load([garbage])));
@@ -105,23 +106,6 @@ public class RulePackageTests
             var path = Path.Combine(folder, "Broken.Rules.dll");
             broken.Save(path); // Ghost.dll is never written
             return path;
-        }
-    }
-}
-
-/// <summary>A folder of its own under the temp folder, removed afterwards.</summary>
-public sealed class TempFolder : IDisposable
-{
-    public string Path { get; } = Directory.CreateTempSubdirectory("ikosa-test-").FullName;
-
-    public void Dispose()
-    {
-        try
-        {
-            Directory.Delete(Path, recursive: true);
-        }
-        catch (IOException)
-        {
         }
     }
 }
