@@ -21,11 +21,12 @@ var certificateOption = new Option<FileInfo?>("--certificate") { Description = "
 var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
+var rulesOption = new Option<string[]>("--rules") { Description = "A rule package to load: its DLL, or a folder of packages (repeat for several; the config's <ikosa><rules> adds more).", AllowMultipleArgumentsPerToken = false };
 var lowSpaceOption = new Option<long>("--low-space-warning") { Description = "Warn at start (and in the master's status) when the game file's disk has less free space than this many MB.", DefaultValueFactory = _ => 100 };
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption,
+    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption, rulesOption,
 };
 CampaignCommandLine.AddTo(root);
 root.SetAction(async (parse, cancel) =>
@@ -47,7 +48,9 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
 {
     var log = loggers.CreateLogger("Ikosa.Host");
     var serve = !parse.GetValue(exitOption);
-    var section = LoadConfiguration(parse.GetValue(configOption)!);
+    var config = parse.GetValue(configOption)!;
+    var section = LoadConfiguration(config);
+    var rules = RulesFromStart.Load(config, parse.GetValue(rulesOption) ?? []);
     var passwords = ParsePasswords(parse.GetValue(passwordOption) ?? []);
     var data = parse.GetValue(dataOption);
     var folder = data is null ? DataFolder.Default() : DataFolder.Of(data);
@@ -60,8 +63,10 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
     var campaign = parse.GetValue(campaignOption) is { } given ? folder.ResolveCampaign(given) : null;
     Directory.CreateDirectory(Path.GetDirectoryName(gameFile)!);
     Console.WriteLine($"Game file: {gameFile}");
+    foreach (var line in rules.Listing)
+        Console.WriteLine(line);
 
-    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), loggers);
+    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), rules.Rules, loggers);
     await using var _ = game;
     foreach (var (user, password) in passwords)
     {
@@ -135,13 +140,14 @@ static X509Certificate2? LoadCertificate(FileInfo? pfx, string? password)
 }
 
 static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile, DataFolder folder, string? campaign,
-    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, ILoggerFactory loggers)
+    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, Ikosa.Engine.Packages.RuleSet rules, ILoggerFactory loggers)
 {
     try
     {
         return GameHost.Open(new GameHostOptions
         {
             Engine = new EngineOptions { DatabasePath = gameFile },
+            Rules = rules,
             CampaignFile = campaign,
             SnapshotFolder = folder.Path,
             InitialPasswords = passwords,

@@ -1,6 +1,7 @@
 using Ikosa.Contracts;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Description;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -17,7 +18,9 @@ public sealed class IkosaClient : IAsyncDisposable
     private readonly IkosaClientOptions _options;
     private readonly ILogger _logger;
     private readonly ClientCallbacks _callbacks;
+    private readonly NotificationResolver _resolver;
     private readonly object _gate = new();
+    private readonly List<(Type Type, Action<NotificationInfo> Handler)> _handlers = new();
     private readonly List<IClientChannel> _channels = new();
     private (string User, string Password)? _credentials;
     private bool _disposed;
@@ -35,6 +38,7 @@ public sealed class IkosaClient : IAsyncDisposable
         _options = options;
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<IkosaClient>();
         _callbacks = new ClientCallbacks(this);
+        _resolver = new NotificationResolver(options.NotificationContracts);
     }
 
     public ILoginService Login { get; private set; } = null!;
@@ -53,6 +57,12 @@ public sealed class IkosaClient : IAsyncDisposable
 
     /// <summary>Each batch once, in serial order (repeats after a resume are dropped).</summary>
     public event Action<BatchInfo>? BatchReceived;
+
+    /// <summary>
+    /// Each notification of each batch, in order, after <see cref="BatchReceived"/>: its typed contract (e.g.
+    /// <see cref="CreatureMovedInfo"/>), or an <see cref="UnknownNotificationInfo"/> for a kind this client was not given.
+    /// </summary>
+    public event Action<NotificationInfo>? NotificationReceived;
 
     public event Action<string>? SessionEnded;
 
@@ -147,6 +157,22 @@ public sealed class IkosaClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every notification of type <typeparamref name="T"/> (or derived from it), in
+    /// batch order; dispose the result to stop.
+    /// </summary>
+    public IDisposable On<T>(Action<T> handler) where T : NotificationInfo
+    {
+        var entry = (typeof(T), (Action<NotificationInfo>)(n => handler((T)n)));
+        lock (_handlers)
+            _handlers.Add(entry);
+        return new Subscription(() =>
+        {
+            lock (_handlers)
+                _handlers.Remove(entry);
+        });
+    }
+
     internal void Deliver(BatchInfo batch)
     {
         // A host notice stands outside the numbered stream: it is shown, and neither advances nor repeats a serial.
@@ -156,6 +182,15 @@ public sealed class IkosaClient : IAsyncDisposable
         try
         {
             BatchReceived?.Invoke(batch);
+            foreach (var item in batch.Items)
+            {
+                NotificationReceived?.Invoke(item);
+                List<(Type Type, Action<NotificationInfo> Handler)> handlers;
+                lock (_handlers)
+                    handlers = _handlers.Where(h => h.Type.IsInstanceOfType(item)).ToList();
+                foreach (var (_, handler) in handlers)
+                    handler(item);
+            }
         }
         finally
         {
@@ -294,6 +329,9 @@ public sealed class IkosaClient : IAsyncDisposable
         var factory = new DuplexChannelFactory<T>(_callbacks, _options.Binding, new EndpointAddress(new Uri(_options.BaseAddress, path)));
         if (_options.TrustedCertificateThumbprint is { } thumbprint)
             factory.ServerCertificate.TrustedCertificateThumbprint = thumbprint;
+        // A batch may hold notifications of rule packages: known ones as their contracts, others as unknown ones.
+        foreach (var callback in factory.Contract.CallbackOperations)
+            callback.OperationBehaviors.Find<DataContractSerializerOperationBehavior>()!.DataContractResolver = _resolver;
         var proxy = factory.CreateChannel();
         lock (_gate)
             _channels.Add((IClientChannel)proxy);
@@ -393,6 +431,17 @@ public sealed class IkosaClient : IAsyncDisposable
         CloseChannels();
         return ValueTask.CompletedTask;
     }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                dispose();
+        }
+    }
 }
 
 public sealed record IkosaClientOptions
@@ -453,4 +502,10 @@ public sealed record IkosaClientOptions
             TrustedCertificateThumbprint = endpoint.TrustedCertificateThumbprint,
         };
     }
+
+    /// <summary>
+    /// Notification contracts of rule packages this client knows (classes deriving from <see cref="NotificationInfo"/>);
+    /// any other a batch holds arrives as an <see cref="UnknownNotificationInfo"/>.
+    /// </summary>
+    public IReadOnlyList<Type> NotificationContracts { get; init; } = [];
 }

@@ -1,7 +1,9 @@
+using Ikosa.Contracts;
 using Ikosa.Host.Game;
 using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Description;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
@@ -49,8 +51,16 @@ public sealed class IkosaServer : IAsyncDisposable
         if (certificate is not null)
             foreach (var service in host.Services)
                 service.ServiceCertificate = certificate;
+        ResolveNotifications(host, new NotificationResolver(game.NotificationContractTypes));
         await host.OpenAsync(cancellationToken).ConfigureAwait(false);
         return new IkosaServer(host, game);
+    }
+
+    /// <summary>Batches may carry the rule packages' notification contracts, beyond <see cref="BatchInfo"/>'s known types.</summary>
+    private static void ResolveNotifications(ServiceHost host, NotificationResolver resolver)
+    {
+        foreach (var callback in host.Endpoints.Select(e => e.Contract).Distinct().SelectMany(c => c.CallbackOperations))
+            callback.OperationBehaviors.Find<DataContractSerializerOperationBehavior>()!.DataContractResolver = resolver;
     }
 
     /// <summary>The addresses the host will listen on: every configured endpoint, with <paramref name="port"/> in place of its port when given.</summary>

@@ -14,13 +14,15 @@ public sealed class ClientSession : IRecipientConnection
 {
     private readonly object _gate = new();
     private readonly List<BoundChannel> _bound = new();
+    private readonly NotificationMapper _notifications;
     private ILoginCallback? _callback;
     private int _ended;
 
-    public ClientSession(string ticket, Actor actor)
+    public ClientSession(string ticket, Actor actor, NotificationMapper notifications)
     {
         Ticket = ticket;
         Actor = actor;
+        _notifications = notifications;
     }
 
     public string Ticket { get; }
@@ -122,7 +124,7 @@ public sealed class ClientSession : IRecipientConnection
     {
         var callback = _callback ?? throw new InvalidOperationException($"{UserName} has no open login channel.");
         LastSentSerial = batch.Serial;
-        return new ValueTask(callback.OnBatchAsync(NotificationMapper.ToInfo(batch)));
+        return new ValueTask(callback.OnBatchAsync(_notifications.ToInfo(batch)));
     }
 
     public void Disconnect(string reason) => CutOff?.Invoke(this, reason);
