@@ -1,3 +1,4 @@
+using System.Numerics;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Map;
 
@@ -44,15 +45,19 @@ public static class Exploration
     public static IEnumerable<Cell> Remembered(SceneMap map, IReadOnlyList<ExploredChunk?> blocks)
     {
         var across = map.ChunksAcross;
-        for (var row = 0; row < map.ChunksDown; row++)
-        for (var y = row * MapChunk.Size; y < Math.Min(map.Height, (row + 1) * MapChunk.Size); y++)
+        for (var y = 0; y < map.Height; y++)
         for (var column = 0; column < across; column++)
         {
-            if (blocks[row * across + column] is not { } block) continue;
-            for (var x = column * MapChunk.Size; x < Math.Min(map.Width, (column + 1) * MapChunk.Size); x++)
+            if (blocks[y / MapChunk.Size * across + column] is not { } block) continue;
+            // A row of a block (32 squares) is half a word of its bits: walk the bits that are set.
+            var first = y % MapChunk.Size * MapChunk.Size;
+            var row = (uint)(block.Seen[first >> 6] >> (first & 63));
+            while (row != 0)
             {
-                var cell = new Cell(x, y);
-                if (block.Contains(cell)) yield return cell;
+                var x = column * MapChunk.Size + BitOperations.TrailingZeroCount(row);
+                if (x >= map.Width) break;
+                yield return new Cell(x, y);
+                row &= row - 1;
             }
         }
     }
