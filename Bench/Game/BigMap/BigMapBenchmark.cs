@@ -59,6 +59,8 @@ public sealed class BigMapBenchmark : IBenchmark
         var memory = Math.Max(big.WorkingSetLoaded, big.WorkingSetAfter) / 1048576.0;
         Row("process working set: loaded / after moves", Mb(small.WorkingSetLoaded, small.WorkingSetAfter), Mb(big.WorkingSetLoaded, big.WorkingSetAfter),
             $"<= {MemoryMb} MB: {Verdict(memory <= MemoryMb)} (all of it: runtime, host, clients)");
+        Console.WriteLine($"  the master's whole-map view (once, last): sample {small.MasterView}");
+        Console.WriteLine($"  {"",40} 256x256 {big.MasterView}");
         Console.WriteLine($"  host and 9 clients share this machine's {Environment.ProcessorCount} cores; load average now {LoadAverage()}");
     }
 

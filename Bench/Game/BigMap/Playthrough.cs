@@ -6,6 +6,7 @@ using Ikosa.Engine.Gate;
 using Ikosa.Engine.Transactions;
 using Ikosa.Host.Services;
 using Ikosa.Host.Sessions;
+using Ikosa.ServiceModel;
 
 namespace Ikosa.Bench.Game.BigMap;
 
@@ -29,6 +30,7 @@ internal static class Playthrough
         List<double> NoOp,
         List<double> HostView,
         (double Visible, double Remembered, double Creatures) ViewSize,
+        string MasterView,
         List<double> Moves,
         double ClientsPerMove,
         int Missing,
@@ -101,10 +103,11 @@ internal static class Playthrough
         var sizes = await ViewSizesAsync(bench);
         var heapAfter = Heap() - heapBefore;
         var workingSetAfter = Environment.WorkingSet;
+        var masterView = await MasterViewAsync(master);
         delivery.Sort();
         views.Sort();
         moveTimes.Sort();
-        return new Figures(scenario.Label, creatures, delivery, views, quiet, noop, hostView, sizes, moveTimes, (double)clientsPerMove / Math.Max(1, moves), missing,
+        return new Figures(scenario.Label, creatures, delivery, views, quiet, noop, hostView, sizes, masterView, moveTimes, (double)clientsPerMove / Math.Max(1, moves), missing,
             heapLoaded, heapAfter, workingSetLoaded, workingSetAfter);
     }
 
@@ -145,6 +148,24 @@ internal static class Playthrough
         }
         times.Sort();
         return times;
+    }
+
+    /// <summary>
+    /// The master's whole-map view, once, through the master's client as the library makes it (last: a reply bigger than
+    /// the client accepts faults its channel).
+    /// </summary>
+    private static async Task<string> MasterViewAsync(IkosaClient master)
+    {
+        var began = Stopwatch.GetTimestamp();
+        try
+        {
+            var view = await master.Visualization.GetMasterViewAsync();
+            return $"{Stopwatch.GetElapsedTime(began).TotalMilliseconds:0.0} ms, {view.Visible.Count:N0} cells, {CellListCodec.Encode(view.Visible).Length / 1024.0:N0} KB of cells";
+        }
+        catch (Exception error) when (error is CommunicationException or TimeoutException)
+        {
+            return $"failed after {Stopwatch.GetElapsedTime(began).TotalMilliseconds:0} ms: {error.GetType().Name}: {error.Message.Split('.')[0]}";
+        }
     }
 
     /// <summary>The characters' views as the wire carries them: cells seen, cells remembered, creatures seen (averages).</summary>
