@@ -20,7 +20,14 @@ public class ExplorationTests
         Assert.True(arena.Do(alice, hero, "move", AimTarget.AlongPath(MoveAction.PathKey, new Cell(101, 100))).Ok);
         var first = Blocks(arena, hero);
         Assert.Equal<(int, int)>([(2, 2), (3, 2), (2, 3), (3, 3)], first.Keys);
-        Assert.All(first.Values, block => Assert.True(arena.Game.Types.Serialize(block).Length < 1_000, "a block is about half a kilobyte"));
+        Assert.All(first.Values, block =>
+        {
+            var stored = arena.Game.Types.Serialize(block);
+            Assert.True(stored.Length < 1_000, "a block is about half a kilobyte");
+            var back = Assert.IsType<ExploredChunk>(arena.Game.Types.Deserialize(arena.Game.Types.NameOf(typeof(ExploredChunk)), stored));
+            Assert.Equal(block.Seen.AsEnumerable(), back.Seen.AsEnumerable());
+            Assert.Equal((block.Creature, block.Scene, block.ChunkX, block.ChunkY), (back.Creature, back.Scene, back.ChunkX, back.ChunkY));
+        });
         var seen = arena.Game.Read(tx => Visibility.VisibleCells(SceneMap.Of(tx, Scene.Default), tx.Get<Creature>(hero)));
         Assert.All(seen, cell => Assert.True(first[MapChunk.Of(cell)].Contains(cell)));
 
