@@ -157,6 +157,7 @@ public sealed class GameHost : IAsyncDisposable
                     tx.Put(account);
             }
             Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
+            ExploredCells.Upgrade(tx);
         });
         _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Engine.Gate.Read(tx => tx.All<UserAccount>().Count()));
         return passwords;
