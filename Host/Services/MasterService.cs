@@ -72,6 +72,8 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     public async Task<ResultInfo> KickUserAsync(string user)
     {
         var session = Game.Sessions.FindByUser(user) ?? throw InvalidArgument("user", $"'{user}' is not logged in");
+        if (session == Client)
+            throw InvalidArgument("user", "you cannot kick yourself; log out instead");
         await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
