@@ -37,8 +37,9 @@ public sealed class LoopbackGame : IAsyncDisposable
 
     /// <summary>Starts the host on the sample campaign, or on <paramref name="campaign"/> (a folder or snapshot); the passwords of gm, alice, bob, carol and dave are <see cref="PasswordOf"/>.</summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
+    /// <param name="snapshotFolder">where SaveSnapshot writes (in its snapshots/ folder); the temporary folder by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null)
+        TimeProvider? engineClock = null, string? campaign = null, string? snapshotFolder = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -55,7 +56,7 @@ public sealed class LoopbackGame : IAsyncDisposable
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
             ThrottleDelay = TimeSpan.FromMinutes(10),
-            SnapshotFolder = Path.GetTempPath(),
+            SnapshotFolder = snapshotFolder ?? Path.GetTempPath(),
         });
         var section = ServiceModelSection.Load(Path.Combine(AppContext.BaseDirectory, "ikosa.config"));
         var server = await IkosaServer.StartAsync(game, section, port: 0, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
