@@ -19,12 +19,17 @@ namespace Ikosa.Tests.EndToEnd.Fuzz;
 /// </summary>
 public sealed class FuzzArguments(FuzzWorld world)
 {
-    private const int HugeString = 100_000;
+    /// <summary>Far past any limit: 100,000 characters, 200,000 bytes on the wire.</summary>
+    private static readonly string HugeText = new('\u00e9', 100_000);
 
     private static readonly string[] ControlTexts =
     [
         "\u001b[31mred\u001b[0m", "nul\0here", "bell\u0007", "two\r\nlines", "\u202Eevil\u202C", "tab\tand\u0008backspace", "\u200Bzero-width",
     ];
+
+    private static readonly Gen<string> RandomText = ArbMap.Default.GeneratorFor<string>().Select(Sendable);
+
+    private static readonly Gen<Guid> RandomIds = ArbMap.Default.GeneratorFor<Guid>();
 
     private readonly CoherentArguments _coherent = new(world);
 
@@ -100,9 +105,9 @@ public sealed class FuzzArguments(FuzzWorld world)
         yield return Constant(null, ArgumentKind.Null);
         yield return Of(ArgumentKind.Empty, "", "   ", "\t");
         yield return Of(ArgumentKind.AtLimit, new string('a', maxLength));
-        yield return Of(ArgumentKind.Huge, new string('a', maxLength + 1), new string('\u00e9', HugeString));
+        yield return Of(ArgumentKind.Huge, new string('a', maxLength + 1), HugeText);
         yield return Of(ArgumentKind.ControlCharacters, ControlTexts);
-        yield return ArbMap.Default.GeneratorFor<string>().Select(Sendable).Select(text => Made(text, ArgumentKind.Random));
+        yield return RandomText.Select(text => Made(text, ArgumentKind.Random));
         yield return Of(ArgumentKind.Random, "\u4e2d\u6587 \U0001F600", "<&>\"'", "../../etc/passwd", "C:\\con\\aux");
         switch (hint)
         {
@@ -145,7 +150,7 @@ public sealed class FuzzArguments(FuzzWorld world)
             yield return others;
     }
 
-    private Gen<Fuzzed> UnknownId() => ArbMap.Default.GeneratorFor<Guid>().Select(id => Made(id, ArgumentKind.Unknown));
+    private Gen<Fuzzed> UnknownId() => RandomIds.Select(id => Made(id, ArgumentKind.Unknown));
 
     private Gen<Fuzzed> ValidNumber(Type type, string hint, ICustomAttributeProvider declaration)
     {

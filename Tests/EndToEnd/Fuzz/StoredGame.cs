@@ -1,3 +1,4 @@
+using System.Runtime.CompilerServices;
 using System.Security.Cryptography;
 using System.Text;
 using Ikosa.Engine.Model;
@@ -25,8 +26,12 @@ public sealed class StoredGame
     public static StoredGame Read(GameHost game)
     {
         var types = game.Engine.Gate.Types;
-        return game.Engine.Gate.Read(tx => new StoredGame(tx.All<Entity>().ToDictionary(e => e.Id.Value, e => $"{types.NameOf(e.GetType())} {types.Serialize(e)}")));
+        return game.Engine.Gate.Read(tx => new StoredGame(tx.All<Entity>().ToDictionary(e => e.Id.Value,
+            e => Rows.GetValue(e, _ => $"{types.NameOf(e.GetType())} {types.Serialize(e)}"))));
     }
+
+    /// <summary>Entities are immutable: one serialized once is the same row in every later read.</summary>
+    private static readonly ConditionalWeakTable<Entity, string> Rows = new();
 
     /// <summary>The rows that differ in <paramref name="after"/>: added, removed or changed, with their type.</summary>
     public IEnumerable<string> ChangesTo(StoredGame after)
