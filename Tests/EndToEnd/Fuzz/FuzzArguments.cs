@@ -11,11 +11,12 @@ namespace Ikosa.Tests.EndToEnd.Fuzz;
 /// <summary>
 /// Generators for any argument of a service operation, by its type and name: strings, ids, numbers, bools, enums,
 /// nullables, lists and data contracts (built member by member, so a new contract needs no new code; the argument's
-/// name says what a string or an id holds: a ticket, a user, a creature, a prompt). About one value in four is well
-/// formed, taken from the game (<see cref="FuzzWorld"/>); the others are hostile: nulls, empties, values at and past the
-/// declared limits, extremes, control characters, unknown, empty, foreign and stale ids, lists of nulls, undefined enum
-/// values. A hostile data contract is a well-formed one with one member made hostile. A type the fuzz cannot generate
-/// throws <see cref="NoGeneratorException"/>.
+/// name says what a string or an id holds: a ticket, a user, a creature, a prompt). <see cref="Valid"/> is well formed,
+/// taken from the game (<see cref="FuzzWorld"/>). <see cref="Hostile"/> lists every way to spoil it, one
+/// <see cref="HostileCase"/> per place and kind: the argument itself or one member or item deep inside it, made null,
+/// empty, at and past the declared limits, extreme, negative, full of control characters, random, an unknown, empty,
+/// foreign or stale id, a list of nulls or duplicates, an undefined enum value; the rest of the argument stays well
+/// formed. A type the fuzz cannot generate throws <see cref="NoGeneratorException"/>.
 /// </summary>
 public sealed class FuzzArguments(FuzzWorld world)
 {
@@ -33,17 +34,9 @@ public sealed class FuzzArguments(FuzzWorld world)
 
     private readonly CoherentArguments _coherent = new(world);
 
-    /// <summary>The generator for an argument of <paramref name="type"/> called <paramref name="name"/>, declared by <paramref name="declaration"/>.</summary>
+    /// <summary>A value a careful client could send, for an argument of <paramref name="type"/> called <paramref name="name"/>.</summary>
     /// <exception cref="NoGeneratorException">the fuzz cannot generate this type</exception>
-    public Gen<Fuzzed> For(Type type, string name, ICustomAttributeProvider declaration)
-    {
-        var valid = Valid(type, name, declaration);
-        var hostile = Hostile(type, name, declaration).ToArray();
-        return hostile.Length == 0 ? valid : Gen.Frequency((1, valid), (3, Gen.OneOf(hostile)));
-    }
-
-    /// <summary>A value a careful client could send.</summary>
-    private Gen<Fuzzed> Valid(Type type, string name, ICustomAttributeProvider declaration)
+    public Gen<Fuzzed> Valid(Type type, string name, ICustomAttributeProvider declaration)
     {
         var hint = Hint(name);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
@@ -62,30 +55,38 @@ public sealed class FuzzArguments(FuzzWorld world)
             return Gen.Choose(1, 3).SelectMany(count => Valid(item, name, NoAttributes.Instance).ListOf(count))
                 .Select(items => Made(ToList(item, items), ArgumentKind.Valid));
         if (IsDataContract(type))
-            return _coherent.For(type) is { } coherent ? Gen.Frequency((3, coherent), (1, MemberWise(type))) : MemberWise(type);
+            return ValidContract(type);
         throw new NoGeneratorException(type, name);
     }
 
-    /// <summary>What a careless or hostile client could send; empty when every value of the type is fine (a bool).</summary>
-    private IEnumerable<Gen<Fuzzed>> Hostile(Type type, string name, ICustomAttributeProvider declaration)
+    /// <summary>
+    /// Every way to spoil an argument of <paramref name="type"/> called <paramref name="name"/>; none when every value of
+    /// the type is fine (a bool). Only the cases the game has material for right now (another player's prompt...) are listed.
+    /// </summary>
+    /// <exception cref="NoGeneratorException">the fuzz cannot generate this type</exception>
+    public IReadOnlyList<HostileCase> Hostile(Type type, string name, ICustomAttributeProvider declaration) =>
+        HostileCases(type, name, name, declaration).ToList();
+
+    private IEnumerable<HostileCase> HostileCases(Type type, string name, string path, ICustomAttributeProvider declaration)
     {
         var hint = Hint(name);
         if (Nullable.GetUnderlyingType(type) is { } underlying)
-            return Hostile(underlying, name, declaration);
+            return HostileCases(underlying, name, path, declaration);
         if (type == typeof(string))
-            return HostileStrings(hint, MaxLength(declaration) ?? ArgumentRules.DefaultMaxLength);
+            return HostileStrings(hint, MaxLength(declaration) ?? ArgumentRules.DefaultMaxLength).Select(c => new HostileCase(path, c.Kind, c.Values));
         if (type == typeof(Guid))
-            return HostileIds(hint);
+            return HostileIds(hint).Select(c => new HostileCase(path, c.Kind, c.Values));
         if (type == typeof(int) || type == typeof(long))
-            return HostileNumbers(type, declaration, hint switch { "coordinate" => 10_000, "serial" => world.Serial + 1_000_000, _ => null }, v => Made(v, ArgumentKind.Random));
+            return HostileNumbers(type, declaration, hint switch { "coordinate" => 10_000, "serial" => world.Serial + 1_000_000, _ => null })
+                .Select(c => new HostileCase(path, c.Kind, c.Values));
         if (type == typeof(bool))
             return [];
         if (type.IsEnum)
-            return [Of(ArgumentKind.UndefinedEnum, Enum.ToObject(type, -1), Enum.ToObject(type, Enum.GetValues(type).Length + 7), Enum.ToObject(type, int.MaxValue))];
+            return [new(path, ArgumentKind.UndefinedEnum, Of(ArgumentKind.UndefinedEnum, Enum.ToObject(type, -1), Enum.ToObject(type, Enum.GetValues(type).Length + 7), Enum.ToObject(type, int.MaxValue)))];
         if (ItemType(type) is { } item)
-            return HostileLists(item, name, MaxLength(declaration) ?? ArgumentRules.DefaultMaxItems);
+            return HostileLists(item, name, path, MaxLength(declaration) ?? ArgumentRules.DefaultMaxItems);
         if (IsDataContract(type))
-            return [Constant(null, ArgumentKind.Null), OneMemberHostile(type)];
+            return HostileContracts(type, path);
         throw new NoGeneratorException(type, name);
     }
 
@@ -96,35 +97,35 @@ public sealed class FuzzArguments(FuzzWorld world)
         "user" => Of(ArgumentKind.Valid, [.. world.Users]),
         "key" => Of(ArgumentKind.Valid, [.. world.ActionKeys, .. world.Actions.SelectMany(a => a.Aiming).Select(a => a.Key).Distinct()]),
         "choice" => Of(ArgumentKind.Valid, [.. world.Prompts.SelectMany(p => p.Options).Distinct(), "Delay", "EndTurn"]),
-        "name" => Of(ArgumentKind.Valid, [.. world.Images, "fuzz_snapshot", "Renamed by the fuzz"]),
+        "name" => Of(ArgumentKind.Valid, [.. world.Images, "fuzz_snapshot", "fuzz-2"]),
         _ => Of(ArgumentKind.Valid, "hello", "a few words"),
     };
 
-    private IEnumerable<Gen<Fuzzed>> HostileStrings(string hint, int maxLength)
+    private IEnumerable<(ArgumentKind Kind, Gen<Fuzzed> Values)> HostileStrings(string hint, int maxLength)
     {
-        yield return Constant(null, ArgumentKind.Null);
-        yield return Of(ArgumentKind.Empty, "", "   ", "\t");
-        yield return Of(ArgumentKind.AtLimit, new string('a', maxLength));
-        yield return Of(ArgumentKind.Huge, new string('a', maxLength + 1), HugeText);
-        yield return Of(ArgumentKind.ControlCharacters, ControlTexts);
-        yield return RandomText.Select(text => Made(text, ArgumentKind.Random));
-        yield return Of(ArgumentKind.Random, "\u4e2d\u6587 \U0001F600", "<&>\"'", "../../etc/passwd", "C:\\con\\aux");
+        yield return (ArgumentKind.Null, Constant(null, ArgumentKind.Null));
+        yield return Case(ArgumentKind.Empty, "", "   ", "\t");
+        yield return Case(ArgumentKind.AtLimit, new string('a', maxLength));
+        yield return Case(ArgumentKind.Huge, new string('a', maxLength + 1), HugeText);
+        yield return Case(ArgumentKind.ControlCharacters, ControlTexts);
+        yield return (ArgumentKind.Random, Gen.OneOf(RandomText.Select(text => Made(text, ArgumentKind.Random)),
+            Of(ArgumentKind.Random, "\u4e2d\u6587 \U0001F600", "<&>\"'", "../../etc/passwd", "C:\\con\\aux")));
         switch (hint)
         {
             case "ticket":
-                yield return Of(ArgumentKind.Stale, world.StaleTicket);
-                yield return Of(ArgumentKind.Unknown, Guid.Empty.ToString("N"), world.Ticket.ToUpperInvariant() + "x");
+                yield return Case(ArgumentKind.Stale, world.StaleTicket);
+                yield return Case(ArgumentKind.Unknown, Guid.Empty.ToString("N"), world.Ticket.ToUpperInvariant() + "x");
                 break;
             case "user":
-                yield return Of(ArgumentKind.Unknown, "nobody", "(host)");
+                yield return Case(ArgumentKind.Unknown, "nobody", "(host)");
                 // Names are case-insensitive: another user's name in capitals is still theirs.
-                yield return Of(ArgumentKind.OtherUsers, [.. world.Users.Where(u => u != world.Caller.UserName).Select(u => u.ToUpperInvariant())]);
+                yield return Case(ArgumentKind.OtherUsers, [.. world.Users.Where(u => u != world.Caller.UserName).Select(u => u.ToUpperInvariant())]);
                 break;
             case "name":
-                yield return Of(ArgumentKind.Unknown, "nope.svg", "heroes", "snapshots/../../escape");
+                yield return Case(ArgumentKind.Unknown, "nope.svg", "heroes", "snapshots/../../escape");
                 break;
             case "key":
-                yield return Of(ArgumentKind.Unknown, "fly", "MOVE");
+                yield return Case(ArgumentKind.Unknown, "fly", "MOVE");
                 break;
         }
     }
@@ -136,18 +137,18 @@ public sealed class FuzzArguments(FuzzWorld world)
         _ => OfOrNone(ArgumentKind.Valid, world.Yours.Select(c => (object)c.Id)),
     };
 
-    private IEnumerable<Gen<Fuzzed>> HostileIds(string hint)
+    private IEnumerable<(ArgumentKind Kind, Gen<Fuzzed> Values)> HostileIds(string hint)
     {
-        yield return UnknownId();
-        yield return Constant(Guid.Empty, ArgumentKind.EmptyGuid);
+        yield return (ArgumentKind.Unknown, UnknownId());
+        yield return Case(ArgumentKind.EmptyGuid, Guid.Empty);
         var prompts = hint is "prompt" or "step";
         if (OfOrNone(ArgumentKind.WrongEntity, prompts ? world.Creatures.Select(c => (object)c.Id) : world.OtherEntities.Cast<object>()) is { } wrong)
-            yield return wrong;
+            yield return (ArgumentKind.WrongEntity, wrong);
         var theirs = prompts
             ? world.Prompts.Where(p => !p.Yours).Select(p => (object)(hint == "step" ? p.Step : p.Id))
             : world.NotYours.Select(c => (object)c.Id);
         if (OfOrNone(ArgumentKind.OtherUsers, theirs) is { } others)
-            yield return others;
+            yield return (ArgumentKind.OtherUsers, others);
     }
 
     private Gen<Fuzzed> UnknownId() => RandomIds.Select(id => Made(id, ArgumentKind.Unknown));
@@ -167,40 +168,67 @@ public sealed class FuzzArguments(FuzzWorld world)
     }
 
     /// <summary>Negative, extreme (the type's bounds, zero, one past a declared [Range], far off the map or the serial) and random numbers.</summary>
-    private static IEnumerable<Gen<Fuzzed>> HostileNumbers(Type type, ICustomAttributeProvider declaration, long? farOff, Func<object?, Fuzzed> made)
+    private IEnumerable<(ArgumentKind Kind, Gen<Fuzzed> Values)> HostileNumbers(Type type, ICustomAttributeProvider declaration, long? farOff)
     {
         decimal min = type == typeof(int) ? int.MinValue : long.MinValue;
         decimal max = type == typeof(int) ? int.MaxValue : long.MaxValue;
         object Number(decimal value) => Convert.ChangeType(Math.Clamp(value, min, max), type);
-        Gen<Fuzzed> Numbers(ArgumentKind kind, params decimal[] values) => Gen.Elements(values).Select(v => made(Number(v)) with { Kind = kind });
-        yield return Numbers(ArgumentKind.Negative, -1, -1000);
-        yield return Numbers(ArgumentKind.Extreme, min, max, 0);
+        (ArgumentKind, Gen<Fuzzed>) Numbers(ArgumentKind kind, IEnumerable<decimal> values) => (kind, Gen.Elements(values.ToArray()).Select(v => Made(Number(v), kind)));
+        yield return Numbers(ArgumentKind.Negative, [-1, -1000]);
+        var extremes = new List<decimal> { min, max, 0 };
         if (Attribute<RangeAttribute>(declaration) is { } range)
-            yield return Numbers(ArgumentKind.Extreme, Convert.ToDecimal(range.Minimum) - 1, Convert.ToDecimal(range.Maximum) + 1);
+            extremes.AddRange([Convert.ToDecimal(range.Minimum) - 1, Convert.ToDecimal(range.Maximum) + 1]);
         if (farOff is { } far)
-            yield return Numbers(ArgumentKind.Extreme, far);
+            extremes.Add(far);
+        yield return Numbers(ArgumentKind.Extreme, extremes);
         var random = Gen.Zip(Gen.Choose(int.MinValue, int.MaxValue), Gen.Choose(int.MinValue, int.MaxValue)).Select(p => ((long)p.Item1 << 32) | (uint)p.Item2);
-        yield return random.Select(v => made(Number(type == typeof(int) ? (int)v : v)) with { Kind = ArgumentKind.Random });
+        yield return (ArgumentKind.Random, random.Select(v => Made(Number(type == typeof(int) ? (int)v : v), ArgumentKind.Random)));
     }
 
-    private IEnumerable<Gen<Fuzzed>> HostileLists(Type item, string name, int maxItems)
+    /// <summary>The list spoiled as a whole (null, empty, duplicates, at and past its limit, with nulls), or one item of it spoiled.</summary>
+    private IEnumerable<HostileCase> HostileLists(Type item, string name, string path, int maxItems)
     {
         var valid = Valid(item, name, NoAttributes.Instance);
-        yield return Constant(null, ArgumentKind.Null);
-        yield return Gen.Constant(0).Select(_ => Made(ToList(item, []), ArgumentKind.Empty));
-        yield return valid.Select(one => Made(ToList(item, [one, one]), ArgumentKind.Duplicates));
-        yield return valid.ListOf(maxItems).Select(items => Made(ToList(item, items), ArgumentKind.AtLimit));
-        yield return valid.ListOf(maxItems + 1).Select(items => Made(ToList(item, items), ArgumentKind.Huge));
+        HostileCase Whole(ArgumentKind kind, Gen<IEnumerable<Fuzzed>> items) => new(path, kind, items.Select(i => Made(ToList(item, i), kind)));
+        yield return new(path, ArgumentKind.Null, Constant(null, ArgumentKind.Null));
+        yield return Whole(ArgumentKind.Empty, Gen.Constant(Enumerable.Empty<Fuzzed>()));
+        yield return Whole(ArgumentKind.Duplicates, valid.Select(one => (IEnumerable<Fuzzed>)[one, one]));
+        yield return Whole(ArgumentKind.AtLimit, valid.ListOf(maxItems).Select(items => (IEnumerable<Fuzzed>)items));
+        yield return Whole(ArgumentKind.Huge, valid.ListOf(maxItems + 1).Select(items => (IEnumerable<Fuzzed>)items));
         if (!item.IsValueType || Nullable.GetUnderlyingType(item) is not null)
         {
             var nothing = new Fuzzed(null, ArgumentKind.Null, "null");
-            yield return valid.Select(one => Made(ToList(item, [one, nothing]), ArgumentKind.ListOfNulls));
-            yield return Gen.Constant(0).Select(_ => Made(ToList(item, [nothing]), ArgumentKind.ListOfNulls));
+            yield return Whole(ArgumentKind.ListOfNulls, Gen.OneOf(valid.Select(one => (IEnumerable<Fuzzed>)[one, nothing]), Gen.Constant((IEnumerable<Fuzzed>)[nothing])));
         }
-        var hostileItems = Hostile(item, name, NoAttributes.Instance).ToArray();
-        if (hostileItems.Length > 0)
-            yield return Gen.Zip(valid, Gen.OneOf(hostileItems)).Select(pair => Made(ToList(item, [pair.Item1, pair.Item2]), pair.Item2.Kind));
+        foreach (var spoiled in HostileCases(item, name, path + "[]", NoAttributes.Instance))
+            yield return spoiled with { Values = Gen.Zip(valid, spoiled.Values).Select(pair => Made(ToList(item, [pair.Item1, pair.Item2]), spoiled.Kind)) };
     }
+
+    /// <summary>The contract null, or one of its members spoiled (however deep) in a well-formed contract.</summary>
+    private IEnumerable<HostileCase> HostileContracts(Type contract, string path)
+    {
+        yield return new(path, ArgumentKind.Null, Constant(null, ArgumentKind.Null));
+        var valid = ValidContract(contract);
+        foreach (var member in Members(contract))
+        {
+            foreach (var spoiled in HostileCases(member.PropertyType, member.Name, $"{path}.{member.Name}", member))
+            {
+                yield return spoiled with
+                {
+                    Values = Gen.Zip(valid, spoiled.Values).Select(pair =>
+                    {
+                        var changed = Clone(contract, pair.Item1.Value!);
+                        member.SetValue(changed, pair.Item2.Value);
+                        return Made(changed, spoiled.Kind);
+                    }),
+                };
+            }
+        }
+    }
+
+    /// <summary>Mostly as a real client builds it (members that agree with each other and the game), else member by member.</summary>
+    private Gen<Fuzzed> ValidContract(Type contract) =>
+        _coherent.For(contract) is { } coherent ? Gen.Frequency((3, coherent), (1, MemberWise(contract))) : MemberWise(contract);
 
     private Gen<Fuzzed> MemberWise(Type contract)
     {
@@ -209,26 +237,13 @@ public sealed class FuzzArguments(FuzzWorld world)
             .Select(values => Made(Build(contract, members, values.Select(v => v.Value).ToList()), ArgumentKind.Valid));
     }
 
-    /// <summary>A well-formed contract with one member replaced by a hostile value; the call is as hostile as that member.</summary>
-    private Gen<Fuzzed> OneMemberHostile(Type contract)
-    {
-        var members = Members(contract).Where(m => Hostile(m.PropertyType, m.Name, m).Any()).ToList();
-        var valid = _coherent.For(contract) is { } coherent ? Gen.Frequency((3, coherent), (1, MemberWise(contract))) : MemberWise(contract);
-        if (members.Count == 0)
-            return valid;
-        return Gen.Elements(members.ToArray()).SelectMany(member => Gen.Zip(valid, Gen.OneOf(Hostile(member.PropertyType, member.Name, member))).Select(pair =>
-        {
-            var changed = Clone(contract, pair.Item1.Value!);
-            member.SetValue(changed, pair.Item2.Value);
-            return new Fuzzed(changed, pair.Item2.Kind, $"{ArgumentText.Show(changed, world)} [{member.Name}: {pair.Item2.Kind}]");
-        }));
-    }
-
     private Fuzzed Made(object? value, ArgumentKind kind) => new(value, kind, ArgumentText.Show(value, world));
 
     private Gen<Fuzzed> Of(ArgumentKind kind, params object?[] values) => Gen.Elements(values).Select(v => Made(v, kind));
 
     private Gen<Fuzzed> Constant(object? value, ArgumentKind kind) => Gen.Constant(0).Select(_ => Made(value, kind));
+
+    private (ArgumentKind Kind, Gen<Fuzzed> Values) Case(ArgumentKind kind, params object?[] values) => (kind, Of(kind, values));
 
     /// <summary>A pick from <paramref name="pool"/>, or null when the game has none right now.</summary>
     private Gen<Fuzzed>? OfOrNone(ArgumentKind kind, IEnumerable<object> pool) => pool.ToArray() is { Length: > 0 } values ? Of(kind, values) : null;
@@ -312,6 +327,12 @@ public sealed class FuzzArguments(FuzzWorld world)
 
         public bool IsDefined(Type attributeType, bool inherit) => false;
     }
+}
+
+/// <summary>One way to spoil an argument: at <see cref="Path"/> (the argument, or a member or item inside it: <c>activity.Targets[].Cells</c>), a value of <see cref="Kind"/>.</summary>
+public sealed record HostileCase(string Path, ArgumentKind Kind, Gen<Fuzzed> Values)
+{
+    public string Label => $"{Path}: {Kind}";
 }
 
 /// <summary>The fuzz has no generator for an argument's type: add one to <see cref="FuzzArguments"/>.</summary>

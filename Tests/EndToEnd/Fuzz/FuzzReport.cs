@@ -1,4 +1,5 @@
 using System.Text;
+using System.Text.RegularExpressions;
 
 namespace Ikosa.Tests.EndToEnd.Fuzz;
 
@@ -13,16 +14,18 @@ public sealed class FuzzReport(string caller, int seed)
 
     public TimeSpan Elapsed { get; set; }
 
-    /// <summary>Rounds begun; fewer than asked when the time budget ran out.</summary>
-    public int Rounds { get; set; }
+    /// <summary>Sweeps begun; fewer than asked when the time budget ran out.</summary>
+    public int Sweeps { get; set; }
 
     public IReadOnlyList<string> Problems => _problems;
 
-    public void Count(FuzzedOperation operation, Fuzzed[] arguments, CallOutcome outcome)
+    public void Count(FuzzedOperation operation, string? spoiled, Fuzzed[] arguments, CallOutcome outcome)
     {
         Calls++;
         var counts = Operation(operation);
         counts.Calls++;
+        if (spoiled is not null)
+            counts.Cases.Add(spoiled);
         var summary = outcome.RefusedByRules ? "refused by the rules" : outcome.Summary;
         counts.Outcomes[summary] = counts.Outcomes.GetValueOrDefault(summary) + 1;
         foreach (var argument in arguments)
@@ -34,7 +37,8 @@ public sealed class FuzzReport(string caller, int seed)
     {
         foreach (var problem in problems)
         {
-            if (_distinct.Add($"{operation.Name}: {problem}"))
+            // The same problem with other numbers in it (serials, counts) is the same problem.
+            if (_distinct.Add($"{operation.Name}: {Regex.Replace(problem, "[0-9]+", "#")}"))
                 _problems.Add($"call {Calls}: {operation.Show(arguments)}\n    got {outcome}\n    problem: {problem}");
         }
     }
@@ -51,12 +55,12 @@ public sealed class FuzzReport(string caller, int seed)
     public override string ToString()
     {
         var text = new StringBuilder();
-        text.AppendLine($"as {caller}: {Calls} calls in {Rounds} rounds, {Elapsed.TotalSeconds:F1} s, seed {seed}");
+        text.AppendLine($"as {caller}: {Calls} calls in {Sweeps} sweeps, {Elapsed.TotalSeconds:F1} s, seed {seed}; " +
+            $"{_operations.Values.Sum(c => c.Cases.Count)} ways to spoil an argument, over {_operations.Count} operations");
         foreach (var (name, counts) in _operations)
         {
-            text.Append($"  {name,-42} {counts.Calls,4} calls: ");
-            text.Append(string.Join(", ", counts.Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")));
-            text.AppendLine($"; {counts.Kinds.Count} argument kinds");
+            text.Append($"  {name,-38} {counts.Calls,4} calls, {counts.Cases.Count,3} cases: ");
+            text.AppendLine(string.Join(", ", counts.Outcomes.OrderByDescending(o => o.Value).Select(o => $"{o.Key} {o.Value}")));
         }
         var kinds = _operations.Values.SelectMany(c => c.Kinds).Distinct().Order().ToList();
         text.AppendLine($"  argument kinds sent: {string.Join(", ", kinds)}");
@@ -78,5 +82,8 @@ public sealed class FuzzReport(string caller, int seed)
         public SortedDictionary<string, int> Outcomes { get; } = new(StringComparer.Ordinal);
 
         public HashSet<ArgumentKind> Kinds { get; } = new();
+
+        /// <summary>The ways to spoil an argument that were tried ("chat.Text: Empty").</summary>
+        public HashSet<string> Cases { get; } = new(StringComparer.Ordinal);
     }
 }

@@ -1,6 +1,7 @@
 using System.Reflection;
 using FsCheck;
 using FsCheck.Fluent;
+using Ikosa.Contracts;
 using Ikosa.Host.Game;
 using Ikosa.Host.Security;
 using Ikosa.Host.Services;
@@ -24,21 +25,35 @@ public sealed record FuzzedOperation(Type Contract, OperationDescription Descrip
 
     public IEnumerable<ParameterDescription> Inputs => Description.Parameters.Where(p => p.IsInput);
 
-    /// <summary>Arguments for one call.</summary>
+    /// <summary>Every way to spoil one argument of a call (the others well formed), by label: "chat.Text: Empty".</summary>
     /// <exception cref="NoGeneratorException">a parameter's type has no generator</exception>
-    public Gen<Fuzzed[]> Arguments(FuzzArguments generators)
+    public IReadOnlyList<string> Cases(FuzzArguments generators) =>
+        Inputs.SelectMany(p => generators.Hostile(p.Type, p.Name, Declared(p))).Select(c => c.Label).ToList();
+
+    /// <summary>Arguments for one call: all well formed, or with the case labelled <paramref name="spoiled"/> (when the game still has material for it).</summary>
+    /// <exception cref="NoGeneratorException">a parameter's type has no generator</exception>
+    public Gen<Fuzzed[]> Arguments(FuzzArguments generators, string? spoiled = null)
     {
-        var declared = Method.GetParameters();
-        var each = Inputs.Select(p => generators.For(p.Type, p.Name, declared[p.Position])).ToList();
+        var each = Inputs.Select(p => spoiled is not null && generators.Hostile(p.Type, p.Name, Declared(p)).FirstOrDefault(c => c.Label == spoiled) is { } hostile
+            ? hostile.Values
+            : generators.Valid(p.Type, p.Name, Declared(p))).ToList();
         return each.Count == 0 ? Gen.Constant(Array.Empty<Fuzzed>()) : Gen.CollectToArray(each);
     }
+
+    private ParameterInfo Declared(ParameterDescription parameter) => Method.GetParameters()[parameter.Position];
+
+    /// <summary>
+    /// Declared for masters only, or on the master contract, whose every operation "is refused to player users" (but
+    /// Bind: any login may bind a channel). The contract's word does not depend on the implementation's [Authorize].
+    /// </summary>
+    public bool MasterOnly => Rule.Access == Access.Master || (Contract == typeof(IMasterService) && Description.Name != "Bind");
 
     /// <summary>Why the caller must be denied this call whatever its other arguments, or null.</summary>
     public string? MustDeny(FuzzWorld world, object?[] arguments)
     {
         if (world.Caller.IsMaster)
             return null;
-        if (Rule.Access == Access.Master)
+        if (MasterOnly)
             return "a player calling a master operation";
         if (Rule.Access != Access.ControlsCreature)
             return null;

@@ -2,16 +2,16 @@ using System.Diagnostics;
 using FsCheck;
 using FsCheck.Fluent;
 using Ikosa.Contracts;
-using Ikosa.Host.Security;
 
 namespace Ikosa.Tests.EndToEnd.Fuzz;
 
 /// <summary>
-/// Calls every operation of every contract with generated arguments through the table's caller, round after round (each
-/// round calls each operation once, in a seeded order), and checks each call: an answer or a typed refusal the
-/// operation declares, never an untyped fault, a closed channel or a hang; a refusal (a fault, or an answer in which
-/// the rules said no) changed nothing stored and committed nothing; a player is denied master operations and creatures
-/// not theirs; and every channel of the login still answers a cheap call afterwards.
+/// Calls every operation of every contract through the table's caller, in sweeps: a sweep makes, for each operation, one
+/// call per way to spoil one of its arguments (<see cref="FuzzArguments.Hostile"/>) and a few calls with well-formed
+/// arguments, all in a seeded order. Each call is checked: an answer or a typed refusal the operation declares, never
+/// an untyped fault, a closed channel or a hang; a refusal (a fault, or an answer in which the rules said no) changed
+/// nothing stored and committed nothing; a player is denied master operations and creatures not theirs; and every
+/// channel of the login still answers a cheap call afterwards.
 /// </summary>
 public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
 {
@@ -27,6 +27,12 @@ public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
         [typeof(IMasterService)] = (nameof(IMasterService.GetHostStatusAsync), []),
     };
 
+    /// <summary>Calls with well-formed arguments per operation and sweep: they move the game on (combat, prompts, edits).</summary>
+    private const int WellFormedCalls = 3;
+
+    /// <summary>The table is brought back (everyone seated, playing their character) this often.</summary>
+    private const int CallsBetweenRestores = 40;
+
     /// <summary>FsCheck's size: how long its random strings get.</summary>
     private const int Size = 30;
 
@@ -37,26 +43,31 @@ public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
         report.Expect(operations);
         var order = new System.Random(settings.Seed);
         var clock = Stopwatch.StartNew();
-        for (var round = 0; round < settings.Rounds && clock.Elapsed < settings.Budget; round++)
+        for (var sweep = 0; sweep < settings.Sweeps && clock.Elapsed < settings.Budget; sweep++)
         {
-            report.Rounds++;
-            await table.RestoreAsync();
-            foreach (var operation in operations.OrderBy(_ => order.Next()).ToList())
+            report.Sweeps++;
+            var generators = new FuzzArguments(table.World());
+            var calls = operations
+                .SelectMany(o => o.Cases(generators).Select(c => (Operation: o, Case: (string?)c)).Concat(Enumerable.Repeat((Operation: o, Case: (string?)null), WellFormedCalls)))
+                .OrderBy(_ => order.Next())
+                .ToList();
+            for (var i = 0; i < calls.Count && clock.Elapsed < settings.Budget; i++)
             {
-                if (clock.Elapsed >= settings.Budget)
-                    break;
-                await FuzzAsync(operation, report);
+                if (i % CallsBetweenRestores == 0)
+                    await table.RestoreAsync();
+                await FuzzAsync(calls[i].Operation, calls[i].Case, report);
             }
         }
         report.Elapsed = clock.Elapsed;
         return report;
     }
 
-    private async Task FuzzAsync(FuzzedOperation operation, FuzzReport report)
+    /// <summary>One call of <paramref name="operation"/>, with the argument case <paramref name="spoiled"/> (or well formed), and its checks.</summary>
+    private async Task FuzzAsync(FuzzedOperation operation, string? spoiled, FuzzReport report)
     {
         var world = table.World();
         var rnd = new Rnd(unchecked((ulong)settings.Seed * 1_000_003UL + (ulong)report.Calls));
-        var arguments = operation.Arguments(new FuzzArguments(world)).Sample(size: Size, seed: rnd, numberOfSamples: 1)[0];
+        var arguments = operation.Arguments(new FuzzArguments(world), spoiled).Sample(size: Size, seed: rnd, numberOfSamples: 1)[0];
         var values = arguments.Select(a => a.Value).ToArray();
         var mustDeny = operation.MustDeny(world, values);
         var caller = table.Caller;
@@ -67,7 +78,7 @@ public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
         if (Unsendable(arguments, outcome))
             outcome = outcome with { Summary = CallOutcome.Unsendable };
 
-        report.Count(operation, arguments, outcome);
+        report.Count(operation, spoiled, arguments, outcome);
         var problems = new List<string>();
         if (outcome.Problem(operation.Description) is { } wrong)
             problems.Add(wrong);
@@ -126,7 +137,7 @@ public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
             var method = contract.GetMethod(probe.Method)!;
             var operation = FuzzedOperation.All.Single(o => o.Contract == contract && o.Method == method);
             var outcome = await CallOutcome.OfCallAsync(channel, method, probe.Arguments, settings.CallTimeout);
-            var denied = !caller.IsMaster && operation.Rule.Access == Access.Master;
+            var denied = !caller.IsMaster && operation.MasterOnly;
             if (denied ? !outcome.IsDenied : !outcome.Accepted)
                 problems.Add($"afterwards, {operation.Name} on the same channel got {outcome}");
         }
@@ -136,20 +147,20 @@ public sealed class ServiceFuzz(FuzzTable table, FuzzSettings settings)
 
 /// <summary>
 /// How much to fuzz: a fixed seed by default, so that CI is deterministic; IKOSA_FUZZ_SEED replays another, and
-/// IKOSA_FUZZ_ROUNDS runs longer. The time budget ends a run early on a slow machine (the report says how far it got).
+/// IKOSA_FUZZ_SWEEPS runs longer. The time budget ends a run early on a slow machine (the report says how far it got).
 /// </summary>
-public sealed record FuzzSettings(int Seed, int Rounds, TimeSpan Budget, TimeSpan CallTimeout)
+public sealed record FuzzSettings(int Seed, int Sweeps, TimeSpan Budget, TimeSpan CallTimeout)
 {
     public const int DefaultSeed = 20_261_302;
 
-    public static FuzzSettings FromEnvironment(int rounds, TimeSpan budget)
-    {
-        var seed = int.TryParse(Environment.GetEnvironmentVariable("IKOSA_FUZZ_SEED"), out var chosen) ? chosen : DefaultSeed;
-        return int.TryParse(Environment.GetEnvironmentVariable("IKOSA_FUZZ_ROUNDS"), out var more)
-            ? new FuzzSettings(seed, more, TimeSpan.FromHours(1), Patience)
-            : new FuzzSettings(seed, rounds, budget, Patience);
-    }
-
     /// <summary>Generous: a call takes milliseconds; only a hang comes near this.</summary>
     private static readonly TimeSpan Patience = TimeSpan.FromSeconds(15);
+
+    public static FuzzSettings FromEnvironment(int sweeps, TimeSpan budget)
+    {
+        var seed = int.TryParse(Environment.GetEnvironmentVariable("IKOSA_FUZZ_SEED"), out var chosen) ? chosen : DefaultSeed;
+        return int.TryParse(Environment.GetEnvironmentVariable("IKOSA_FUZZ_SWEEPS"), out var more)
+            ? new FuzzSettings(seed, more, TimeSpan.FromHours(1), Patience)
+            : new FuzzSettings(seed, sweeps, budget, Patience);
+    }
 }
