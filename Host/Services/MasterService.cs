@@ -80,8 +80,6 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
         if (string.Equals(user, Actor.UserName, StringComparison.OrdinalIgnoreCase))
             throw InvalidArgument("user", "you cannot kick yourself; log out instead");
         var session = Game.Sessions.FindByUser(user) ?? throw InvalidArgument("user", $"'{user}' is not logged in");
-        if (session == Client)
-            throw InvalidArgument("user", "you cannot kick yourself; log out instead");
         await Game.EndSessionAsync(session, "kicked by the game master").ConfigureAwait(false);
         return new ResultInfo { Accepted = true, Serial = Game.Serial };
     }
