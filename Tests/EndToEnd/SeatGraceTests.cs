@@ -31,7 +31,7 @@ public class SeatGraceTests
         Assert.Contains(await gm.Client.Login.GetUsersAsync(), u => u.Name == "alice" && u.IsOnline);
         await gm.SayAsync("still here?");
         await gm.WaitForChatAsync("still here?");
-        Assert.DoesNotContain(gm.Notifications, n => n.Kind == "SystemEvent" && n.Text.Contains("did not come back"));
-        Assert.EndsWith("Online: True", gm.Notifications.Last(n => n.Kind == "PresenceChanged" && n.Text.Contains("User: alice")).Text);
+        Assert.DoesNotContain(gm.Notifications.OfType<SystemEventInfo>(), n => n.What.Contains("did not come back"));
+        Assert.True(gm.Notifications.OfType<PresenceChangedInfo>().Last(n => n.User == "alice").Online);
     }
 }
