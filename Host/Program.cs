@@ -17,11 +17,12 @@ var configOption = new Option<FileInfo>("--config") { Description = "The app.con
 var campaignOption = new Option<string?>("--campaign") { Description = "What a new game starts from: a campaign folder (see 'check'), a snapshot file, or the NAME the master saved with 'snapshot NAME'. Default: the sample campaign." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
+var rulesOption = new Option<string[]>("--rules") { Description = "A rule package to load: its DLL, or a folder of packages (repeat for several; the config's <ikosa><rules> adds more).", AllowMultipleArgumentsPerToken = false };
 var lowSpaceOption = new Option<long>("--low-space-warning") { Description = "Warn at start (and in the master's status) when the game file's disk has less free space than this many MB.", DefaultValueFactory = _ => 100 };
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, campaignOption, passwordOption, exitOption, lowSpaceOption,
+    dataOption, configOption, campaignOption, passwordOption, exitOption, lowSpaceOption, rulesOption,
 };
 var networkOptions = NetworkCommandLine.AddTo(root);
 CampaignCommandLine.AddTo(root);
@@ -46,6 +47,7 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
     var serve = !parse.GetValue(exitOption);
     var configFile = parse.GetValue(configOption)!;
     var section = LoadConfiguration(configFile);
+    var rules = RulesFromStart.Load(configFile, parse.GetValue(rulesOption) ?? []);
     var passwords = ParsePasswords(parse.GetValue(passwordOption) ?? []);
     var data = parse.GetValue(dataOption);
     var folder = data is null ? DataFolder.Default() : DataFolder.Of(data);
@@ -58,8 +60,10 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
     var campaign = parse.GetValue(campaignOption) is { } given ? folder.ResolveCampaign(given) : null;
     Directory.CreateDirectory(Path.GetDirectoryName(gameFile)!);
     Console.WriteLine($"Game file: {gameFile}");
+    foreach (var line in rules.Listing)
+        Console.WriteLine(line);
 
-    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), network.InsecurePasswords, loggers);
+    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), rules.Rules, network.InsecurePasswords, loggers);
     await using var _ = game;
     foreach (var (user, password) in passwords)
     {
@@ -118,13 +122,15 @@ static Dictionary<string, string> ParsePasswords(IEnumerable<string> assignments
 }
 
 static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile, DataFolder folder, string? campaign,
-    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, bool insecurePasswords, ILoggerFactory loggers)
+    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, Ikosa.Engine.Packages.RuleSet rules,
+    bool insecurePasswords, ILoggerFactory loggers)
 {
     try
     {
         return GameHost.Open(new GameHostOptions
         {
             Engine = new EngineOptions { DatabasePath = gameFile },
+            Rules = rules,
             CampaignFile = campaign,
             SnapshotFolder = folder.Path,
             InitialPasswords = passwords,

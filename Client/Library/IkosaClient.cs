@@ -2,6 +2,7 @@ using Ikosa.Client.Library.Trust;
 using Ikosa.Contracts;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Description;
 using Microsoft.Extensions.Logging;
 using Microsoft.Extensions.Logging.Abstractions;
 
@@ -18,7 +19,9 @@ public sealed class IkosaClient : IAsyncDisposable
     private readonly IkosaClientOptions _options;
     private readonly ILogger _logger;
     private readonly ClientCallbacks _callbacks;
+    private readonly NotificationResolver _resolver;
     private readonly object _gate = new();
+    private readonly List<(Type Type, Action<NotificationInfo> Handler)> _handlers = new();
     private readonly List<IClientChannel> _channels = new();
     private (string User, string Password)? _credentials;
     private bool _disposed;
@@ -36,6 +39,7 @@ public sealed class IkosaClient : IAsyncDisposable
         _options = options;
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<IkosaClient>();
         _callbacks = new ClientCallbacks(this);
+        _resolver = new NotificationResolver(options.NotificationContracts);
     }
 
     public ILoginService Login { get; private set; } = null!;
@@ -54,6 +58,12 @@ public sealed class IkosaClient : IAsyncDisposable
 
     /// <summary>Each batch once, in serial order (repeats after a resume are dropped).</summary>
     public event Action<BatchInfo>? BatchReceived;
+
+    /// <summary>
+    /// Each notification of each batch, in order, after <see cref="BatchReceived"/>: its typed contract (e.g.
+    /// <see cref="CreatureMovedInfo"/>), or an <see cref="UnknownNotificationInfo"/> for a kind this client was not given.
+    /// </summary>
+    public event Action<NotificationInfo>? NotificationReceived;
 
     public event Action<string>? SessionEnded;
 
@@ -163,6 +173,22 @@ public sealed class IkosaClient : IAsyncDisposable
         }
     }
 
+    /// <summary>
+    /// Calls <paramref name="handler"/> for every notification of type <typeparamref name="T"/> (or derived from it), in
+    /// batch order; dispose the result to stop.
+    /// </summary>
+    public IDisposable On<T>(Action<T> handler) where T : NotificationInfo
+    {
+        var entry = (typeof(T), (Action<NotificationInfo>)(n => handler((T)n)));
+        lock (_handlers)
+            _handlers.Add(entry);
+        return new Subscription(() =>
+        {
+            lock (_handlers)
+                _handlers.Remove(entry);
+        });
+    }
+
     internal void Deliver(BatchInfo batch)
     {
         // A host notice stands outside the numbered stream: it is shown, and neither advances nor repeats a serial.
@@ -172,6 +198,15 @@ public sealed class IkosaClient : IAsyncDisposable
         try
         {
             BatchReceived?.Invoke(batch);
+            foreach (var item in batch.Items)
+            {
+                NotificationReceived?.Invoke(item);
+                List<(Type Type, Action<NotificationInfo> Handler)> handlers;
+                lock (_handlers)
+                    handlers = _handlers.Where(h => h.Type.IsInstanceOfType(item)).ToList();
+                foreach (var (_, handler) in handlers)
+                    handler(item);
+            }
         }
         finally
         {
@@ -340,6 +375,9 @@ public sealed class IkosaClient : IAsyncDisposable
         }
         else if (_options.TrustedCertificateThumbprint is { } thumbprint)
             factory.ServerCertificate.TrustedCertificateThumbprint = thumbprint;
+        // A batch may hold notifications of rule packages: known ones as their contracts, others as unknown ones.
+        foreach (var callback in factory.Contract.CallbackOperations)
+            callback.OperationBehaviors.Find<DataContractSerializerOperationBehavior>()!.DataContractResolver = _resolver;
         var proxy = factory.CreateChannel();
         lock (_gate)
             _channels.Add((IClientChannel)proxy);
@@ -445,6 +483,17 @@ public sealed class IkosaClient : IAsyncDisposable
         CloseChannels();
         return ValueTask.CompletedTask;
     }
+
+    private sealed class Subscription(Action dispose) : IDisposable
+    {
+        private int _disposed;
+
+        public void Dispose()
+        {
+            if (Interlocked.Exchange(ref _disposed, 1) == 0)
+                dispose();
+        }
+    }
 }
 
 public sealed record IkosaClientOptions
@@ -511,4 +560,10 @@ public sealed record IkosaClientOptions
             TrustedCertificateThumbprint = endpoint.TrustedCertificateThumbprint,
         };
     }
+
+    /// <summary>
+    /// Notification contracts of rule packages this client knows (classes deriving from <see cref="NotificationInfo"/>);
+    /// any other a batch holds arrives as an <see cref="UnknownNotificationInfo"/>.
+    /// </summary>
+    public IReadOnlyList<Type> NotificationContracts { get; init; } = [];
 }

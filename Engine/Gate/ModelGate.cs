@@ -140,6 +140,7 @@ public sealed class ModelGate : IDisposable
         var timed = counters.Read.ShouldSampleHold();
         var entered = timed ? Stopwatch.GetTimestamp() : 0;
         var tx = new Transaction(_model, TransactionMode.Read, budget, _options.Time);
+        var completed = false;
         try
         {
             T result;
@@ -153,11 +154,14 @@ public sealed class ModelGate : IDisposable
             }
             // The task may have swallowed the abort; it is re-run as a write all the same.
             if (tx.WriteRequired) throw new WriteRequiredException();
+            completed = true;
             return result;
         }
         finally
         {
-            tx.End();
+            // A read that did not complete is abandoned: what it did outside the model is undone (it changed nothing in it).
+            if (completed) tx.End();
+            else tx.Rollback();
             _lock.ExitReadLock();
             counters.Read.Record(waitTicks, timed ? Stopwatch.GetTimestamp() - entered : -1);
         }

@@ -58,7 +58,7 @@ public sealed class EntityTypeRegistry
     public Type TypeOf(string name) =>
         _typesByName.TryGetValue(name, out var type)
             ? type
-            : throw new InvalidOperationException($"unknown entity type name '{name}' (not registered in this build)");
+            : throw new UnknownEntityTypeException(name);
 
     public string Serialize(Entity entity) => JsonSerializer.Serialize(entity, entity.GetType(), JsonOptions);
 

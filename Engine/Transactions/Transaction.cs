@@ -20,6 +20,7 @@ public sealed class Transaction : IModelReader
     private readonly long _deadline;
     private Outbox? _outbox;
     private Dictionary<EntityId, Entity?>? _before;
+    private List<Action>? _undoOutside;
     private bool _ended;
 
     internal Transaction(GameModel model, TransactionMode mode, TimeSpan budget, TimeProvider time)
@@ -132,6 +133,16 @@ public sealed class Transaction : IModelReader
         if (now > _deadline) throw new BudgetExceededException(_budget);
     }
 
+    /// <summary>
+    /// Registers how to undo something this transaction did outside the model (a scripted die drawn): run, newest
+    /// first, when the transaction rolls back or is abandoned (a read re-run as a write), never after a commit.
+    /// </summary>
+    public void OnRollback(Action undo)
+    {
+        EnsureActive();
+        (_undoOutside ??= new List<Action>()).Add(undo);
+    }
+
     internal CommittedTransaction Complete(long serial)
     {
         var changes = _before is null
@@ -150,9 +161,18 @@ public sealed class Transaction : IModelReader
         }
         _outbox = null;
         _ended = true;
+        if (_undoOutside is { } undo)
+        {
+            _undoOutside = null;
+            for (var i = undo.Count - 1; i >= 0; i--) undo[i]();
+        }
     }
 
-    internal void End() => _ended = true;
+    internal void End()
+    {
+        _ended = true;
+        _undoOutside = null;
+    }
 
     private void BeginChange()
     {

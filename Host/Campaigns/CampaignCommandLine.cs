@@ -9,8 +9,21 @@ public static class CampaignCommandLine
     public static void AddTo(RootCommand root)
     {
         var checkFolder = new Argument<string>("DIR") { Description = "The campaign folder (with campaign.yaml)." };
-        var check = new Command("check", "Check a campaign folder: prints every error as file:line:column: message; exit code 0 when it would start.") { checkFolder };
-        check.SetAction(parse => CampaignCommands.Check(parse.GetValue(checkFolder)!, Console.Out));
+        var checkRules = new Option<string[]>("--rules") { Description = "A rule package the campaign may list under rules: (its DLL or folder; repeat for several)." };
+        var check = new Command("check", "Check a campaign folder: prints every error as file:line:column: message; exit code 0 when it would start.") { checkFolder, checkRules };
+        check.SetAction(parse =>
+        {
+            try
+            {
+                var rules = RulesFromStart.Load(config: null, parse.GetValue(checkRules) ?? []);
+                return CampaignCommands.Check(parse.GetValue(checkFolder)!, Console.Out, rules.Rules.Names);
+            }
+            catch (HostStartException error)
+            {
+                Console.Error.WriteLine(error.Message);
+                return error.ExitCode;
+            }
+        });
 
         var newFolder = new Argument<string>("DIR") { Description = "A new or empty folder." };
         var newCampaign = new Command("new-campaign", "Write a small, commented starter campaign to edit.") { newFolder };

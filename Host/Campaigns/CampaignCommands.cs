@@ -8,9 +8,9 @@ namespace Ikosa.Host.Campaigns;
 public static class CampaignCommands
 {
     /// <summary>Checks a campaign folder: every error as <c>file:line:column: message</c>, one per line; 0 when there is none.</summary>
-    public static int Check(string folder, TextWriter output)
+    public static int Check(string folder, TextWriter output, IReadOnlyCollection<string>? rules = null)
     {
-        var (campaign, errors) = CampaignReader.Check(folder);
+        var (campaign, errors) = CampaignReader.Check(folder, rules);
         foreach (var error in errors)
             output.WriteLine(error);
         if (campaign is null)

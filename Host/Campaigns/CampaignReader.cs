@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using Ikosa.Engine.Packages;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Workflow.Users;
@@ -16,8 +17,8 @@ public static class CampaignReader
     public const string ManifestName = "campaign.yaml";
     public const string BestiaryName = "bestiary.yaml";
 
-    /// <summary>The rule packages this host knows (loading others comes later).</summary>
-    public static readonly string[] RulePackages = ["d20-srd"];
+    /// <summary>What a campaign's <c>rules:</c> means when it is left out: the standard rules alone.</summary>
+    public static readonly string[] DefaultRules = [RuleSet.StandardName];
 
     public static readonly string[] ManifestFields = ["campaign", "key", "rules", "users", "legend", "characters", "scenes"];
     public static readonly string[] CharacterFields = [.. SheetReader.SheetFields, "players", "kind"];
@@ -50,14 +51,15 @@ public static class CampaignReader
     public const int MaxMapSide = 1024;
 
     /// <summary>The campaign in <paramref name="folder"/>, or every error found in it (as a <see cref="CampaignCheckException"/>).</summary>
-    public static LoadedCampaign Load(string folder)
+    /// <param name="rules">the rule packages the host loaded (and the standard rules); a campaign may list only these</param>
+    public static LoadedCampaign Load(string folder, IReadOnlyCollection<string>? rules = null)
     {
-        var (campaign, errors) = Check(folder);
+        var (campaign, errors) = Check(folder, rules);
         return campaign ?? throw new CampaignCheckException(errors);
     }
 
     /// <summary>Reads and checks the folder: the campaign when there is no error, and the errors in file order.</summary>
-    public static (LoadedCampaign? Campaign, IReadOnlyList<CampaignError> Errors) Check(string folder)
+    public static (LoadedCampaign? Campaign, IReadOnlyList<CampaignError> Errors) Check(string folder, IReadOnlyCollection<string>? rules = null)
     {
         var errors = new CampaignErrors();
         var manifestPath = Path.Combine(folder, ManifestName);
@@ -73,14 +75,14 @@ public static class CampaignReader
         var manifest = YamlFile.Load(manifestPath, manifestPath, errors);
         var campaign = manifest.Root is null
             ? null
-            : new ManifestReader(manifest, bestiary).Read();
+            : new ManifestReader(manifest, bestiary, rules ?? DefaultRules).Read();
         if (manifest.Root is null && !errors.Any)
             errors.Add(manifestPath, 1, 1, "the manifest is empty; 'ikosa-host new-campaign DIR' writes a starter one to copy from");
         return errors.Any ? (null, errors.Sorted()) : (campaign, []);
     }
 
     /// <summary>The walk through one manifest, keeping what later parts need (users, characters, names taken).</summary>
-    private sealed class ManifestReader(YamlFile file, Bestiary bestiary)
+    private sealed class ManifestReader(YamlFile file, Bestiary bestiary, IReadOnlyCollection<string> loadedRules)
     {
         private readonly Dictionary<string, bool> _users = new(StringComparer.Ordinal);
         private readonly Dictionary<char, Terrain> _legend = new(DefaultLegend);
@@ -123,10 +125,10 @@ public static class CampaignReader
             var rules = ImmutableList.CreateBuilder<string>();
             foreach (var (rule, node) in top.Texts("rules"))
             {
-                if (RulePackages.Contains(rule, StringComparer.Ordinal)) rules.Add(rule);
-                else file.Error(node, $"`{rule}` is not a rules package this host knows{Suggestions.Hint(rule, RulePackages)}");
+                if (loadedRules.Contains(rule, StringComparer.Ordinal)) rules.Add(rule);
+                else file.Error(node, $"rule package `{rule}` is not loaded (loaded: {string.Join(", ", loadedRules)}): start the host (or 'check') with --rules and its DLL or folder{Suggestions.Hint(rule, loadedRules, listWhenNoneClose: false)}");
             }
-            return rules.Count > 0 ? rules.ToImmutable() : [.. RulePackages];
+            return rules.Count > 0 ? rules.ToImmutable() : [.. DefaultRules];
         }
 
         private void ReadUsers(Fields top)

@@ -30,7 +30,7 @@ public static class CampaignWriter
         {
             { "campaign", name },
             { "key", header?.Key ?? (CampaignIds.Slug(name) is { Length: > 0 } slug ? slug : "game") },
-            { "rules", SheetWriter.List(header?.RulePackages ?? [.. CampaignReader.RulePackages]) },
+            { "rules", SheetWriter.List(header?.RulePackages ?? [.. CampaignReader.DefaultRules]) },
             { "users", Users(game) },
         };
         var characters = new YamlSequenceNode();

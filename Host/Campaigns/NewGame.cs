@@ -1,4 +1,5 @@
 using Ikosa.Engine.Model;
+using Ikosa.Engine.Packages;
 using Ikosa.Engine.Transactions;
 using Ikosa.Host.Game;
 
@@ -25,12 +26,12 @@ public sealed class NewGame
     /// <summary>Reads <paramref name="source"/> (a folder or a snapshot file), or the shipped sample when null.</summary>
     /// <exception cref="CampaignCheckException">the folder has errors</exception>
     /// <exception cref="CampaignFileException">the file is not a snapshot</exception>
-    public static NewGame Read(string? source, EntityTypeRegistry types)
+    public static NewGame Read(string? source, RuleSet rules)
     {
         source ??= ShippedCampaigns.Sample;
         return Directory.Exists(source)
-            ? new NewGame(CampaignReader.Load(source), [])
-            : new NewGame(null, CampaignFile.Load(source, types));
+            ? new NewGame(CampaignReader.Load(source, rules.Names), [])
+            : new NewGame(null, CampaignFile.Load(source, rules.Types));
     }
 
     public void PutInto(Transaction tx)

@@ -1,11 +1,14 @@
 using Ikosa.Engine;
 using Ikosa.Engine.Model;
+using Ikosa.Engine.Packages;
 using Ikosa.Engine.Rules;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Host.Campaigns;
+using Ikosa.Host.Mapping;
+using Ikosa.Host.Packages;
 using Ikosa.Host.Security;
 using Ikosa.Host.Sessions;
 using Ikosa.Host.Users;
@@ -38,6 +41,8 @@ public sealed class GameHost : IAsyncDisposable
         Loggers = loggers;
         _logger = loggers.CreateLogger<GameHost>();
         Throttle = new LoginThrottle(options.Clock, firstDelay: options.ThrottleDelay);
+        Sessions = new SessionRegistry(new NotificationMapper(options.Rules.Notifications, loggers.CreateLogger<NotificationMapper>()));
+        NotificationContractTypes = HostRules.NotificationContractTypes(options.Rules);
         StoreAlerts = new StoreAlerts(this);
     }
 
@@ -49,7 +54,10 @@ public sealed class GameHost : IAsyncDisposable
 
     public ILoggerFactory Loggers { get; }
 
-    public SessionRegistry Sessions { get; } = new();
+    public SessionRegistry Sessions { get; }
+
+    /// <summary>The notification contracts beyond the standard ones (the rule packages'), which batches may carry.</summary>
+    public IReadOnlyCollection<Type> NotificationContractTypes { get; }
 
     public ViewCache Views { get; } = new();
 
@@ -63,11 +71,8 @@ public sealed class GameHost : IAsyncDisposable
 
     public long Serial => Engine.Gate.Serial;
 
-    public static EntityTypeRegistry Types() =>
-        GameRules.RegisterTypes(new EntityTypeRegistry())
-            .Register<UserAccount>(UserAccount.TypeName)
-            .Register<ExploredCells>(ExploredCells.TypeName)
-            .Register<CampaignHeader>(CampaignHeader.TypeName);
+    /// <summary>The entity types of a host without rule packages.</summary>
+    public static EntityTypeRegistry Types() => HostRules.Create().Types;
 
     /// <summary>
     /// Opens the game file (or memory), and on a new game puts in the campaign (the sample unless
@@ -78,13 +83,14 @@ public sealed class GameHost : IAsyncDisposable
     public static (GameHost Host, IReadOnlyDictionary<string, string> NewPasswords) Open(GameHostOptions options, ILoggerFactory? loggers = null)
     {
         loggers ??= NullLoggerFactory.Instance;
-        var types = Types();
+        var rules = options.Rules;
         var newFile = options.Engine.DatabasePath is not { } path || !File.Exists(path);
-        var start = newFile ? NewGame.Read(options.CampaignFile, types) : null;
-        var engine = GameEngine.Open(types, options.Engine, loggers);
-        var host = new GameHost(engine, new GameRules(options.Dice ?? new RandomDiceSource(), loggers: loggers), options, loggers);
+        var start = newFile ? NewGame.Read(options.CampaignFile, rules) : null;
+        var engine = OpenEngine(rules, options.Engine, loggers);
+        var host = new GameHost(engine, new GameRules(options.Dice ?? new RandomDiceSource(), rules.Book, loggers), options, loggers);
         try
         {
+            host.RefuseMissingPackages();
             host.StoreAlerts.WarnIfLowOnSpace();
             return (host, host.Initialize(start));
         }
@@ -95,12 +101,45 @@ public sealed class GameHost : IAsyncDisposable
         }
     }
 
+    /// <summary>Opens the engine; a saved game holding entities of a rule package that is not loaded is refused, naming the package.</summary>
+    private static GameEngine OpenEngine(RuleSet rules, EngineOptions options, ILoggerFactory loggers)
+    {
+        try
+        {
+            return GameEngine.Open(rules.Types, options, loggers);
+        }
+        catch (StoreRefusedException error) when (UnknownType(error) is { } unknown)
+        {
+            throw new StoreRefusedException(
+                $"the game file {options.DatabasePath} holds entities of rule package '{unknown.Package}' (type '{unknown.TypeName}'), which is not loaded " +
+                $"(loaded: {string.Join(", ", rules.Names)}). Start the host with --rules and the package's DLL or folder.", error);
+        }
+    }
+
+    private static UnknownEntityTypeException? UnknownType(Exception? error)
+    {
+        for (; error is not null; error = error.InnerException)
+            if (error is UnknownEntityTypeException unknown)
+                return unknown;
+        return null;
+    }
+
+    /// <summary>Before anything is written: the rule packages the game's campaign lists must be loaded.</summary>
+    private void RefuseMissingPackages()
+    {
+        var listed = Engine.Gate.Read(tx => tx.Find<CampaignHeader>(CampaignHeader.Singleton)?.RulePackages) ?? [];
+        if (listed.FirstOrDefault(p => !Options.Rules.Names.Contains(p)) is { } missing)
+            throw new StoreRefusedException(
+                $"the game in {Options.Engine.DatabasePath ?? "memory"} was started from a campaign that uses rule package '{missing}', which is not loaded " +
+                $"(loaded: {string.Join(", ", Options.Rules.Names)}). Start the host with --rules and the package's DLL or folder.");
+    }
+
     private IReadOnlyDictionary<string, string> Initialize(NewGame? start)
     {
         var passwords = new Dictionary<string, string>(StringComparer.Ordinal);
         // Start-up reads the gate directly: nothing is being served yet, and the task service is for requests.
         var isNew = !Engine.Gate.Read(tx => tx.All<UserAccount>().Any());
-        start = isNew ? start ?? NewGame.Read(Options.CampaignFile, Engine.Gate.Types) : null;
+        start = isNew ? start ?? NewGame.Read(Options.CampaignFile, Options.Rules) : null;
         // Hashing is slow on purpose, so it happens before the write, never inside its time budget.
         var accounts = new List<UserAccount>();
         foreach (var user in start?.Users ?? [])
@@ -118,6 +157,7 @@ public sealed class GameHost : IAsyncDisposable
                     tx.Put(account);
             }
             Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
+            ExploredCells.Upgrade(tx);
         });
         _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Engine.Gate.Read(tx => tx.All<UserAccount>().Count()));
         return passwords;
@@ -173,7 +213,7 @@ public sealed class GameHost : IAsyncDisposable
         Engine.Notifications.Disconnect(session.UserName, session);
         _logger.LogInformation("{User} dropped; seat kept for {Grace}", session.UserName, Options.SeatGrace);
         TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Options.SeatGrace}");
-        _ = ExpireSeatAsync(session, droppedAt);
+        session.SeatExpiry = ExpireSeatAsync(session, droppedAt);
     }
 
     /// <summary>
@@ -190,13 +230,17 @@ public sealed class GameHost : IAsyncDisposable
     private async Task ExpireSeatAsync(ClientSession session, DateTimeOffset droppedAt)
     {
         await Task.Delay(Options.SeatGrace, Options.Clock).ConfigureAwait(false);
-        if (session.DroppedAt == droppedAt && !_shuttingDown)
+        // A login that came back (resumed), was replaced by a new login of its user, or ended otherwise keeps what it has.
+        if (session.DroppedAt == droppedAt && Sessions.FindByTicket(session.Ticket) == session && !_shuttingDown)
             await EndSessionAsync(session, "did not come back in time").ConfigureAwait(false);
     }
 
     /// <summary>Ends a login: detaches it, releases its characters (unless a new login of the same user takes over), tells everyone.</summary>
     public async Task EndSessionAsync(ClientSession session, string reason, bool keepControl = false)
     {
+        // Once is all: a second end (a late timer, a kick racing a logout) would release the characters a newer login holds.
+        if (!session.MarkEnded())
+            return;
         Sessions.Remove(session);
         Engine.Notifications.Disconnect(session.UserName, session);
         // The goodbyes go out on their own (each given a short timeout): a client that stopped reading holds nobody here.
@@ -286,6 +330,9 @@ public sealed class GameHost : IAsyncDisposable
 public sealed record GameHostOptions
 {
     public EngineOptions Engine { get; init; } = new();
+
+    /// <summary>The rules: the standard ones and the rule packages loaded (<see cref="HostRules.Create"/>).</summary>
+    public RuleSet Rules { get; init; } = HostRules.Create();
 
     public IDiceSource? Dice { get; init; }
 

@@ -1,8 +1,10 @@
+using Ikosa.Contracts;
 using Ikosa.Host.Game;
 using Ikosa.Host.Network;
 using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
+using Ikosa.ServiceModel.Description;
 using System.Security.Cryptography.X509Certificates;
 using Microsoft.Extensions.Logging;
 
@@ -54,8 +56,16 @@ public sealed class IkosaServer : IAsyncDisposable
         host.AddService(() => new MasterService(game, invitations));
         host.ApplyConfiguration(section);
         plan.ApplyTo(host);
+        ResolveNotifications(host, new NotificationResolver(game.NotificationContractTypes));
         await host.OpenAsync(cancellationToken).ConfigureAwait(false);
         return new IkosaServer(host, game, invitations);
+    }
+
+    /// <summary>Batches may carry the rule packages' notification contracts, beyond <see cref="BatchInfo"/>'s known types.</summary>
+    private static void ResolveNotifications(ServiceHost host, NotificationResolver resolver)
+    {
+        foreach (var callback in host.Endpoints.Select(e => e.Contract).Distinct().SelectMany(c => c.CallbackOperations))
+            callback.OperationBehaviors.Find<DataContractSerializerOperationBehavior>()!.DataContractResolver = resolver;
     }
 
     /// <summary>

@@ -1,51 +1,38 @@
-using System.Reflection;
-using System.Text;
+using System.Collections.Concurrent;
 using Ikosa.Contracts;
-using Ikosa.Engine.Model;
 using Ikosa.Engine.Notifications;
+using Microsoft.Extensions.Logging;
 
 namespace Ikosa.Host.Mapping;
 
 /// <summary>
-/// Engine notifications to the wire, generically: the record's type name is the kind, its properties make the text, and
-/// every entity id it carries is listed so the client knows what to refetch. New notification kinds need no code here.
+/// Engine notifications to the wire, through the declared contracts (<see cref="StandardNotifications"/> and the rule
+/// packages'): each becomes its typed <see cref="NotificationInfo"/>, with its kind. A notification nobody declared a
+/// contract for reaches clients as an <see cref="UnknownNotificationInfo"/> of its kind, and is logged once: a batch is
+/// never lost for it.
 /// </summary>
-public static class NotificationMapper
+public sealed class NotificationMapper(NotificationContracts contracts, ILogger logger)
 {
-    public static BatchInfo ToInfo(NotificationBatch batch) => new()
+    private readonly ConcurrentDictionary<Type, bool> _undeclared = new();
+
+    public BatchInfo ToInfo(NotificationBatch batch) => new()
     {
         Serial = batch.Serial,
         Items = batch.Items.Select(ToInfo).ToList(),
         Notice = batch.IsNotice,
     };
 
-    public static NotificationInfo ToInfo(Notification notification)
+    public NotificationInfo ToInfo(Notification notification)
     {
-        var type = notification.GetType();
-        var info = new NotificationInfo { Kind = type.Name };
-        var text = new StringBuilder();
-        foreach (var property in type.GetProperties(BindingFlags.Public | BindingFlags.Instance))
+        if (contracts.TryMap(notification, out var contract, out var kind))
         {
-            if (property.Name == "EqualityContract")
-                continue;
-            var value = property.GetValue(notification);
-            switch (value)
-            {
-                case EntityId id:
-                    info.Entities.Add(id.Value);
-                    break;
-                case IEnumerable<EntityId> ids:
-                    info.Entities.AddRange(ids.Select(i => i.Value));
-                    break;
-                default:
-                    if (property.Name == "From" && value is string from)
-                        info.From = from;
-                    else if (value is not null)
-                        text.Append(text.Length == 0 ? "" : ", ").Append(property.Name).Append(": ").Append(value);
-                    break;
-            }
+            var info = (NotificationInfo)contract;
+            info.Kind = kind;
+            return info;
         }
-        info.Text = text.ToString();
-        return info;
+        if (_undeclared.TryAdd(notification.GetType(), true))
+            logger.LogError("Notification {Type} has no contract; clients receive it as an unknown notification. Declare one (see Engine/README.md, notifications).",
+                notification.GetType().FullName);
+        return new UnknownNotificationInfo { Kind = kind };
     }
 }

@@ -14,12 +14,15 @@ public sealed class ClientSession : IRecipientConnection
 {
     private readonly object _gate = new();
     private readonly List<BoundChannel> _bound = new();
+    private readonly NotificationMapper _notifications;
     private ILoginCallback? _callback;
+    private int _ended;
 
-    public ClientSession(string ticket, Actor actor)
+    public ClientSession(string ticket, Actor actor, NotificationMapper notifications)
     {
         Ticket = ticket;
         Actor = actor;
+        _notifications = notifications;
     }
 
     public string Ticket { get; }
@@ -45,6 +48,12 @@ public sealed class ClientSession : IRecipientConnection
 
     /// <summary>True while <paramref name="callback"/> is the channel batches go out on.</summary>
     public bool IsCurrent(ILoginCallback callback) => ReferenceEquals(_callback, callback);
+
+    /// <summary>The end of the grace period that started when the login channel last dropped (done when it has run out).</summary>
+    public Task SeatExpiry { get; set; } = Task.CompletedTask;
+
+    /// <summary>Marks the login ended; false when it already was.</summary>
+    public bool MarkEnded() => Interlocked.Exchange(ref _ended, 1) == 0;
 
     public void MarkDropped(DateTimeOffset at)
     {
@@ -115,7 +124,7 @@ public sealed class ClientSession : IRecipientConnection
     {
         var callback = _callback ?? throw new InvalidOperationException($"{UserName} has no open login channel.");
         LastSentSerial = batch.Serial;
-        return new ValueTask(callback.OnBatchAsync(NotificationMapper.ToInfo(batch)));
+        return new ValueTask(callback.OnBatchAsync(_notifications.ToInfo(batch)));
     }
 
     public void Disconnect(string reason) => CutOff?.Invoke(this, reason);

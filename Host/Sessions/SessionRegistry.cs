@@ -5,7 +5,7 @@ using Ikosa.Engine.Workflow;
 namespace Ikosa.Host.Sessions;
 
 /// <summary>The logins the host knows: by ticket and by user. One login per user: a new one replaces the old.</summary>
-public sealed class SessionRegistry
+public sealed class SessionRegistry(Mapping.NotificationMapper notifications)
 {
     private readonly ConcurrentDictionary<string, ClientSession> _byTicket = new(StringComparer.Ordinal);
     private readonly ConcurrentDictionary<string, ClientSession> _byUser = new(StringComparer.OrdinalIgnoreCase);
@@ -14,7 +14,7 @@ public sealed class SessionRegistry
     public (ClientSession Session, ClientSession? Replaced) Create(Actor actor)
     {
         var ticket = Convert.ToBase64String(RandomNumberGenerator.GetBytes(32)).TrimEnd('=').Replace('+', '-').Replace('/', '_');
-        var session = new ClientSession(ticket, actor);
+        var session = new ClientSession(ticket, actor, notifications);
         ClientSession? replaced = null;
         _byUser.AddOrUpdate(actor.UserName, session, (_, old) =>
         {

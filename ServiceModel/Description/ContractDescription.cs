@@ -39,14 +39,21 @@ public sealed class ContractDescription
     }
 
     /// <summary>
-    /// The description of a <see cref="ServiceContractAttribute"/> interface, built once and cached. Throws
-    /// <see cref="InvalidOperationException"/> naming the offending method when the attributes are inconsistent.
+    /// A description of a <see cref="ServiceContractAttribute"/> interface, its own as in WCF: a factory or a service
+    /// endpoint may change its operations' behaviors without touching anyone else's. The attributes are read once per
+    /// contract and cached; each call copies that. Throws <see cref="InvalidOperationException"/> naming the offending
+    /// method when the attributes are inconsistent.
     /// </summary>
     public static ContractDescription GetContract(Type contractType)
     {
         ArgumentNullException.ThrowIfNull(contractType);
-        return Cache.TryGetValue(contractType, out var cached) ? cached : Cache.GetOrAdd(contractType, ContractLoader.Load(contractType));
+        var loaded = Cache.TryGetValue(contractType, out var cached) ? cached : Cache.GetOrAdd(contractType, ContractLoader.Load(contractType));
+        return loaded.Copy();
     }
+
+    private ContractDescription Copy() => new(ContractType, Name, Namespace, CallbackContractType, SessionMode,
+        [.. Operations.Select(operation => new OperationDescription(operation))],
+        [.. CallbackOperations.Select(operation => new OperationDescription(operation))]);
 
     public string Name { get; }
 

@@ -1,11 +1,13 @@
 using System.Reflection;
+using System.Runtime.Serialization;
 using Ikosa.ServiceModel.Dispatcher;
 
 namespace Ikosa.ServiceModel.Description;
 
 /// <summary>
 /// One operation of a contract (or of its callback contract): names, actions, parameters, faults and the
-/// formatter that turns its calls into messages. Built by <see cref="ContractDescription.GetContract"/>.
+/// formatter that turns its calls into messages, and its behaviors. Built by <see cref="ContractDescription.GetContract"/>;
+/// each description (a factory's, a service's) has its own, so changing one's behaviors changes no other.
 /// </summary>
 public sealed class OperationDescription
 {
@@ -40,7 +42,18 @@ public sealed class OperationDescription
         KnownTypes = knownTypes;
         IsTaskBased = OperationSignature.IsTaskBased(method);
         ReturnType = OperationSignature.UnwrapReturnType(method);
+        OperationBehaviors = new KeyedByTypeCollection<object>([new DataContractSerializerOperationBehavior(this)]);
         Formatter = new OperationFormatter(this);
+    }
+
+    /// <summary>A fresh copy of <paramref name="template"/>: the same operation with its own formatter and default behaviors.</summary>
+    internal OperationDescription(OperationDescription template)
+        : this(template.Method, template.Name, template.ContractName, template.ContractNamespace, template.Action, template.ReplyAction,
+            new OperationContractAttribute { IsOneWay = template.IsOneWay, IsInitiating = template.IsInitiating, IsTerminating = template.IsTerminating },
+            template.IsCallback, template.Parameters, template.Faults, template.KnownTypes)
+    {
+        foreach (var method in template.Methods.Skip(1))
+            AddMethod(method);
     }
 
     /// <summary>The operation name: the body element of requests, and the stem of Action and reply elements.</summary>
@@ -91,6 +104,18 @@ public sealed class OperationDescription
     public IReadOnlyList<Type> KnownTypes { get; }
 
     public OperationFormatter Formatter { get; }
+
+    /// <summary>
+    /// The operation's behaviors (WCF's OperationBehaviors): a <see cref="DataContractSerializerOperationBehavior"/> is
+    /// always there, for a <see cref="DataContractResolver"/>.
+    /// </summary>
+    public KeyedByTypeCollection<object> OperationBehaviors { get; }
+
+    /// <summary>New serializer settings as the operation's behaviors ask (the known types, and a resolver if one was set).</summary>
+    internal DataContractSerializerSettings SerializerSettings() =>
+        OperationBehaviors.Find<DataContractSerializerOperationBehavior>() is { } behavior
+            ? behavior.SettingsFor(KnownTypes)
+            : new DataContractSerializerSettings { KnownTypes = KnownTypes };
 
     /// <summary>The declared fault whose detail type is exactly <paramref name="detailType"/>, or null.</summary>
     public FaultDescription? FindFault(Type detailType) => Faults.FirstOrDefault(fault => fault.DetailType == detailType);

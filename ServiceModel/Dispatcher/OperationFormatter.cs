@@ -34,13 +34,13 @@ public sealed class OperationFormatter
         contractNamespace = names.Add(operation.ContractNamespace);
         resultElementName = operation.Name + "Result";
         var parameterParts = operation.Parameters
-            .Select(parameter => new OperationPart(names, parameter.Name, contractNamespace, parameter.Type, parameter.Position, operation.KnownTypes))
+            .Select(parameter => new OperationPart(names, parameter.Name, contractNamespace, parameter.Type, parameter.Position, operation.SerializerSettings))
             .ToArray();
         inputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsInput).ToArray();
         var outputParts = parameterParts.Where(part => operation.Parameters[part.Index].IsOutput).ToArray();
         var resultPart = operation.ReturnType == typeof(void)
             ? null
-            : new OperationPart(names, resultElementName, contractNamespace, operation.ReturnType, -1, operation.KnownTypes);
+            : new OperationPart(names, resultElementName, contractNamespace, operation.ReturnType, -1, operation.SerializerSettings);
         replyParts = resultPart is null ? outputParts : [resultPart, .. outputParts];
         defaultArguments = operation.Parameters.Select(parameter => DefaultValue(parameter.Type)).ToArray();
     }
@@ -164,9 +164,9 @@ public sealed class OperationFormatter
         return result;
     }
 
-    /// <summary>The serializer for a fault detail type, with this operation's known types.</summary>
+    /// <summary>The serializer for a fault detail type, with this operation's known types and resolver.</summary>
     internal DataContractSerializer GetFaultSerializer(Type detailType) =>
-        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.KnownTypes));
+        faultSerializers.GetOrAdd(detailType, type => new DataContractSerializer(type, operation.SerializerSettings()));
 
     /// <summary>
     /// A body writing <c>&lt;wrapper&gt;part*&lt;/wrapper&gt;</c>. Unless every value is one that cannot fail to

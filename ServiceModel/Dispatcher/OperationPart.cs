@@ -17,14 +17,21 @@ internal sealed class OperationPart
     private readonly Primitive _primitive;
     private readonly Lazy<DataContractSerializer> _serializer;
 
-    public OperationPart(XmlDictionary names, string name, XmlDictionaryString ns, Type type, int index, IEnumerable<Type> knownTypes)
+    /// <param name="settings">the serializer's known types and resolver, asked for when the serializer is first needed</param>
+    public OperationPart(XmlDictionary names, string name, XmlDictionaryString ns, Type type, int index, Func<DataContractSerializerSettings> settings)
     {
         Name = names.Add(name);
         _namespace = ns;
         Type = type;
         Index = index;
         _primitive = PrimitiveOf(type);
-        _serializer = new(() => new DataContractSerializer(type, Name, _namespace, knownTypes));
+        _serializer = new(() =>
+        {
+            var partSettings = settings();
+            partSettings.RootName = Name;
+            partSettings.RootNamespace = _namespace;
+            return new DataContractSerializer(type, partSettings);
+        });
     }
 
     public XmlDictionaryString Name { get; }

@@ -67,12 +67,17 @@ public sealed class ServiceRegistration
         }
     }
 
-    /// <summary>Adds an endpoint; a relative <paramref name="address"/> is resolved against the host's net.tcp base address.</summary>
+    /// <summary>
+    /// Adds an endpoint; a relative <paramref name="address"/> is resolved against the host's net.tcp base address. The
+    /// service's endpoints of one contract share its description (<see cref="ServiceEndpoint.Contract"/>), whose
+    /// operations' behaviors may be changed until the host opens.
+    /// </summary>
     public ServiceEndpoint AddServiceEndpoint(Type contractType, NetTcpBinding binding, string address)
     {
-        var contract = Description.ContractDescription.GetContract(contractType);
         if (!contractType.IsAssignableFrom(ServiceType))
             throw new InvalidOperationException($"The service type {ServiceType.Name} does not implement the contract {contractType.Name}.");
+        var contract = _endpoints.FirstOrDefault(e => e.Contract.ContractType == contractType)?.Contract
+                       ?? Description.ContractDescription.GetContract(contractType);
         var endpoint = new ServiceEndpoint(this, contract, binding, _host.ResolveAddress(address));
         _host.EnsureNotOpened();
         _endpoints.Add(endpoint);

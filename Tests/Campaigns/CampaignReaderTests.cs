@@ -96,7 +96,7 @@ public class CampaignReaderTests
 
         Assert.Equal(
         [
-            "campaign.yaml:2:9: `d20-srf` is not a rules package this host knows; did you mean `d20-srd`?",
+            "campaign.yaml:2:9: rule package `d20-srf` is not loaded (loaded: d20-srd): start the host (or 'check') with --rules and its DLL or folder; did you mean `d20-srd`?",
             "campaign.yaml:6:8: `playr` is not a role; did you mean `player`?",
             "campaign.yaml:8:5: a character needs `hit-points`",
             "campaign.yaml:9:15: `alcie` is not a user of this campaign; did you mean `alice`?; add it under `users`",

@@ -3,6 +3,7 @@ using Ikosa.Contracts;
 
 namespace Ikosa.Tests.ClientApp;
 
+/// <summary>The terminal app's log lines, read from the notifications' typed fields.</summary>
 public class NotificationTextTests
 {
     private static readonly Guid Tordek = Guid.NewGuid();
@@ -16,52 +17,39 @@ public class NotificationTextTests
         return names;
     }
 
-    [Fact]
-    public void Fields_read_back_the_hosts_name_value_text_and_a_chat_text_keeps_its_commas()
+    public static TheoryData<NotificationInfo, LogKind, string> Sentences() => new()
     {
-        var fields = NotificationText.Fields("Audience: Everyone, Text: hello, Text: world, Foo: bar");
-        Assert.Equal("Everyone", fields["Audience"]);
-        Assert.Equal("hello, Text: world, Foo: bar", fields["Text"]);
-    }
-
-    [Fact]
-    public void A_prompt_drops_its_deadline_from_the_text()
-    {
-        var fields = NotificationText.Fields("Kind: Roll, Text: Tordek: roll initiative, Deadline: 01/01/2030 00:00:00 +00:00");
-        Assert.Equal("Tordek: roll initiative", fields["Text"]);
-    }
+        { new DiceRolledInfo { Creature = Tordek, Purpose = "initiative", Expression = "1d20+1", Total = 21 }, LogKind.Dice, "Tordek, initiative: 1d20+1 = 21" },
+        { new DiceRolledInfo { Purpose = "damage", Expression = "5d6", Total = 20, Physical = true }, LogKind.Dice, "damage: 5d6 = 20 (physical dice)" },
+        { new CreatureMovedInfo { Creature = Tordek, From = new() { X = 2, Y = 2 }, To = new() { X = 3, Y = 4 } }, LogKind.Event, "Tordek moved (2,2) -> (3,4)" },
+        { new MovementStoppedInfo { Creature = Tordek, At = new() { X = 6, Y = 3 }, Reason = "a closed door" }, LogKind.Event, "Tordek stopped at (6,3): a closed door" },
+        { new HitPointsChangedInfo { Creature = Tordek, HitPoints = 35, Delta = -10, Health = "Conscious" }, LogKind.Event, "Tordek: 35 hp (-10), Conscious" },
+        { new HitPointsChangedInfo { Creature = Tordek, HitPoints = 40, Delta = 5, Health = "Conscious" }, LogKind.Event, "Tordek: 40 hp (+5), Conscious" },
+        { new AttackResolvedInfo { Attacker = Tordek, Target = Goblin, Hit = true, Damage = 7 }, LogKind.Event, "Tordek hits Goblin 1 for 7" },
+        { new AttackResolvedInfo { Attacker = Goblin, Target = Tordek, Opportunity = true }, LogKind.Event, "Goblin 1 misses Tordek (attack of opportunity)" },
+        { new SpellCastInfo { Caster = Tordek, Spell = "Fireball", Center = new() { X = 2, Y = 2 } }, LogKind.Event, "Tordek casts Fireball at (2,2)" },
+        { new TurnStartedInfo { Creature = Tordek, Round = 2 }, LogKind.Event, "round 2: Tordek's turn" },
+        { new CombatChangedInfo { InCombat = true, Round = 1 }, LogKind.Event, "combat! round 1" },
+        { new CombatChangedInfo { InCombat = false, Round = 3 }, LogKind.Event, "combat is over" },
+        { new MapChangedInfo { Cell = new() { X = 7, Y = 3 } }, LogKind.Event, "the map changed at (7,3)" },
+        { new PromptWaitingInfo { Text = "Tordek: roll initiative", Deadline = DateTimeOffset.UnixEpoch }, LogKind.Prompt, "waiting: Tordek: roll initiative" },
+        { new PromptAnsweredInfo { AnsweredBy = "alice" }, LogKind.Prompt, "alice answered a prompt" },
+        { new ChatMessageInfo { From = "alice", Audience = "Party", Text = "careful, Text: a trap" }, LogKind.Chat, "alice (Party): careful, Text: a trap" },
+        { new PresenceChangedInfo { User = "bob", Online = false }, LogKind.System, "bob is offline" },
+        { new SystemEventInfo { What = "the game master edited Tordek" }, LogKind.System, "the game master edited Tordek" },
+        { new StepFailedInfo { StepName = "shove", Error = "boom" }, LogKind.System, "shove failed: boom" },
+        { new ProcessEndedInfo { Name = "Move", Completed = false, Reason = "blocked" }, LogKind.Event, "Move ended: blocked" },
+    };
 
     [Theory]
-    [InlineData("DiceRolled", "Purpose: initiative, Expression: 1d20+1, Total: 21, Physical: False", LogKind.Dice, "Tordek, initiative: 1d20+1 = 21")]
-    [InlineData("CreatureMoved", "From: (2,2), To: (3,4)", LogKind.Event, "Tordek moved (2,2) -> (3,4)")]
-    [InlineData("HitPointsChanged", "HitPoints: 35, Delta: -10, Health: Conscious", LogKind.Event, "Tordek: 35 hp (-10), Conscious")]
-    [InlineData("TurnStarted", "Round: 2", LogKind.Event, "round 2: Tordek's turn")]
-    public void Known_kinds_become_sentences_with_the_creatures_names(string kind, string text, LogKind logKind, string expected)
-    {
-        var entities = kind == "DiceRolled" ? new List<Guid> { Guid.NewGuid(), Tordek } : [Tordek];
-        var (formattedKind, line) = NotificationText.Format(new NotificationInfo { Kind = kind, Text = text, Entities = entities }, Names());
-        Assert.Equal(logKind, formattedKind);
-        Assert.Equal(expected, line);
-    }
+    [MemberData(nameof(Sentences))]
+    public void Every_kind_becomes_a_sentence_from_its_fields_with_the_creatures_names(NotificationInfo item, LogKind kind, string expected) =>
+        Assert.Equal((kind, expected), NotificationText.Format(item, Names()));
 
     [Fact]
-    public void An_attack_names_attacker_and_target()
+    public void An_unknown_kind_is_named_with_the_creatures_it_concerns_and_unknown_ids_stay_anonymous()
     {
-        var item = new NotificationInfo { Kind = "AttackResolved", Text = "Hit: True, Critical: False, Damage: 7, Opportunity: False", Entities = [Tordek, Goblin] };
-        Assert.Equal("Tordek hits Goblin 1 for 7", NotificationText.Format(item, Names()).Text);
-    }
-
-    [Fact]
-    public void A_chat_line_shows_who_said_it_to_whom()
-    {
-        var item = new NotificationInfo { Kind = "ChatMessage", From = "alice", Text = "Audience: Party, Text: careful, a trap" };
-        Assert.Equal((LogKind.Chat, "alice (Party): careful, a trap"), NotificationText.Format(item, Names()));
-    }
-
-    [Fact]
-    public void An_unknown_kind_is_shown_as_it_came_and_unknown_ids_stay_anonymous()
-    {
-        var item = new NotificationInfo { Kind = "Shoved", Text = "Feet: 5", Entities = [Tordek, Guid.NewGuid()] };
-        Assert.Equal("Shoved Tordek: Feet: 5", NotificationText.Format(item, Names()).Text);
+        var item = new UnknownNotificationInfo { Kind = "Shoved", Entities = [Tordek, Guid.NewGuid()] };
+        Assert.Equal((LogKind.Event, "unknown notification of kind Shoved: Tordek"), NotificationText.Format(item, Names()));
     }
 }

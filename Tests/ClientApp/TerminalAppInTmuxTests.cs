@@ -1,3 +1,4 @@
+using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Tests.EndToEnd;
@@ -50,7 +51,7 @@ public class TerminalAppInTmuxTests
         Assert.Equal(goblin, (await gm.Client.Game.GetTurnTrackerAsync()).Current);
 
         tmux.Type("quit");
-        await gm.WaitForAsync(b => b.Items.Any(i => i.Kind == "PresenceChanged" && i.Text.Contains("alice") && i.Text.Contains("Online: False")));
+        await gm.WaitForAsync(b => b.Items.OfType<PresenceChangedInfo>().Any(p => p.User == "alice" && !p.Online));
     }
 
     private static string Quote(string path) => "'" + path.Replace("'", "'\\''") + "'";

@@ -164,7 +164,7 @@ public partial class CampaignFolderTests
         var (exitCode, output, error) = await HostProcess.RunToExitAsync(["--campaign", campaign, "--data", gameFile, "--no-serve"]);
 
         Assert.NotEqual(0, exitCode);
-        Assert.Contains(error.Split('\n'), l => l.StartsWith($"{manifest}:{rulesLine}:18: ", StringComparison.Ordinal) && l.Contains("`pathfinder` is not a rules package"));
+        Assert.Contains(error.Split('\n'), l => l.StartsWith($"{manifest}:{rulesLine}:18: ", StringComparison.Ordinal) && l.Contains("rule package `pathfinder` is not loaded (loaded: d20-srd)"));
         Assert.DoesNotContain("   at ", output + error);
         Assert.DoesNotContain("First passwords", output);
         Assert.False(File.Exists(gameFile), "a campaign with errors must not create the game");

@@ -81,8 +81,20 @@ public class CharacterAccessTests
         // The master sees them all, and the batches she received never named one.
         Assert.Superset(Goblins.ToHashSet(), (await gm.Client.Visualization.GetMasterViewAsync()).Creatures.Select(c => c.Id).ToHashSet());
         await alice.WaitForSerialAsync(last);
-        Assert.DoesNotContain(alice.Notifications, n => n.Entities.Any(Goblins.Contains) || Goblins.Any(g => n.Text.Contains(g.ToString(), StringComparison.OrdinalIgnoreCase)));
-        Assert.DoesNotContain(alice.Notifications, n => n.Text.Contains("Goblin", StringComparison.Ordinal));
+        Assert.NotEmpty(alice.Notifications);
+        Assert.DoesNotContain(alice.Notifications, n => n.Entities.Any(Goblins.Contains));
+        var everythingAliceHeard = string.Join("\n", alice.Batches.Select(WireText)); // every field of every notification, as sent
+        Assert.DoesNotContain(Goblins, g => everythingAliceHeard.Contains(g.ToString(), StringComparison.OrdinalIgnoreCase));
+        Assert.DoesNotContain("Goblin", everythingAliceHeard, StringComparison.Ordinal);
+    }
+
+    /// <summary>A batch as the data contract serializer writes it: every field of every notification in it.</summary>
+    private static string WireText(BatchInfo batch)
+    {
+        var text = new StringWriter();
+        using (var writer = System.Xml.XmlWriter.Create(text))
+            new System.Runtime.Serialization.DataContractSerializer(typeof(BatchInfo)).WriteObject(writer, batch);
+        return text.ToString();
     }
 
     internal static async Task AssertDeniedAsync(string operation, Func<Task> call)

@@ -55,8 +55,8 @@ public class CombatOverTheWireTests
         Assert.Equal(("SavingThrow", Mialee.Value), (bobSave.Kind, bobSave.Creature!.Value));
         Assert.Equal(2, (await gm.Client.Game.GetPrerequisitesAsync(null)).Count(p => p.Kind == "SavingThrow")); // masters see every prompt
         // Batches go out after the commit, so wait for the one that asks alice; bob's prompt came in the same commit.
-        await alice.WaitForAsync(b => b.Items.Any(n => n.Kind == "PromptWaiting" && n.Entities.Contains(aliceSave.Id)));
-        Assert.DoesNotContain(alice.Notifications, n => n.Kind == "PromptWaiting" && n.Entities.Contains(bobSave.Id));
+        await alice.WaitForAsync(b => b.Items.OfType<PromptWaitingInfo>().Any(n => n.Prerequisite == aliceSave.Id));
+        Assert.DoesNotContain(alice.Notifications.OfType<PromptWaitingInfo>(), n => n.Prerequisite == bobSave.Id);
 
         // A player cannot answer another player's save; each answers its own.
         Assert.False(Assert.Single(await alice.Client.Game.SetPrerequisitesAsync([Answer(bobSave)])).Accepted);
@@ -74,7 +74,7 @@ public class CombatOverTheWireTests
             var serials = client.Batches.Select(b => b.Serial).ToList();
             Assert.Equal(serials.Order().Distinct(), serials); // one batch per write, in commit order, none twice
         }
-        Assert.Contains(alice.Notifications, n => n.Kind == "HitPointsChanged" && n.Entities.Contains(Tordek.Value));
+        Assert.Contains(alice.Notifications.OfType<HitPointsChangedInfo>(), n => n.Creature == Tordek.Value && n.HitPoints == 45 - 10);
 
         var log = await gm.Client.Game.GetDiceLogAsync(50);
         Assert.Contains(log, r => r.Purpose.Contains("initiative", StringComparison.OrdinalIgnoreCase) && r.Total >= 20);

@@ -20,8 +20,8 @@ public class ControllerNotificationTests
         await gm.SayAsync("after the edit");
 
         // Batches arrive in commit order: once the chat that followed is here, the edit's batch has come or never will.
-        await alice.WaitForAsync(b => b.Items.Any(i => i.Kind == "ChatMessage" && i.Text.Contains("after the edit")));
-        Assert.Contains(alice.Notifications, n => n.Kind == "SystemEvent" && n.Text.Contains("edited Tordek"));
+        await alice.WaitForChatAsync("after the edit");
+        Assert.Contains(alice.Notifications.OfType<SystemEventInfo>(), n => n.What == "the game master edited Tordek");
         Assert.NotEqual("Conscious", edited.State);
         Assert.Equal(edited.State, (await alice.Client.Game.GetCreatureAsync(Tordek)).State);
     }

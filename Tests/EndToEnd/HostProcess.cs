@@ -152,7 +152,7 @@ public sealed class HostProcess : IDisposable
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 
     /// <summary>The host is a project reference of the tests, so its dll, runtimeconfig and ikosa.config sit beside them.</summary>
-    private static string HostDll()
+    internal static string HostDll()
     {
         var path = Path.Combine(AppContext.BaseDirectory, "Ikosa.Host.dll");
         Assert.True(File.Exists(path), $"the host is not built at {path}");

@@ -60,8 +60,8 @@ public class HostStoreOutageTests
         Assert.NotEmpty(await bob.Client.Login.GetUsersAsync());
 
         // The master is told, with the path and the free space; a second failed try tells nobody again.
-        var told = (await gm.WaitForSystemEventAsync("The host cannot save")).Items.Single(n => n.Text.Contains("The host cannot save"));
-        Assert.True(told.Text.Contains(file) && told.Text.Contains(" free)") && told.Text.Contains("Free some space"), told.Text);
+        var told = (await gm.WaitForSystemEventAsync("The host cannot save")).Items.OfType<SystemEventInfo>().Single(n => n.What.Contains("The host cannot save")).What;
+        Assert.True(told.Contains(file) && told.Contains(" free)") && told.Contains("Free some space"), told);
         clock.Advance(TimeSpan.FromSeconds(1));
         WriteThatNeedsSpace();
         await Assert.ThrowsAsync<FaultException<HostCannotSaveFault>>(() => gm.Client.Master!.EditCreatureAsync(Rename()));
@@ -76,16 +76,16 @@ public class HostStoreOutageTests
         // The master moves to another machine: logging in there, they are told what they missed.
         var gmAgain = await game.LoginAsync("gm");
         await gmAgain.WaitForSystemEventAsync("The host cannot save");
-        Assert.Single(gm.Notifications, n => n.Text.Contains("The host cannot save"));
+        Assert.Single(gm.Notifications.OfType<SystemEventInfo>(), n => n.What.Contains("The host cannot save"));
 
         // Space returns: the next change succeeds in the same process, with the next serial, and the master hears it.
         store.PageLimit = null;
         clock.Advance(TimeSpan.FromSeconds(2));
         await alice.SayAsync("back in business");
-        var chat = await alice.WaitForAsync(b => b.Items.Any(n => n.Text.Contains("back in business")));
+        var chat = await alice.WaitForChatAsync("back in business");
         Assert.Equal(serial + 1, chat.Serial);
         await gmAgain.WaitForSystemEventAsync("Saving works again");
-        Assert.Single(gmAgain.Notifications, n => n.Text.Contains("The host cannot save"));
+        Assert.Single(gmAgain.Notifications.OfType<SystemEventInfo>(), n => n.What.Contains("The host cannot save"));
         Assert.True((await gmAgain.Client.Master!.GetHostStatusAsync()).CanSave);
     }
 

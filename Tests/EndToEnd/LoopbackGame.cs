@@ -7,6 +7,8 @@ using Ikosa.Engine.Notifications;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
+using Ikosa.Host.Packages;
+using Ikosa.Engine.Packages;
 using Ikosa.Host.Security;
 using Ikosa.ServiceModel.Configuration;
 
@@ -42,8 +44,11 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
     /// <param name="hostClock">the host's clock (seat grace, login throttle, one-time codes); the system's by default</param>
+    /// <param name="rules">the rules played: the standard ones unless given (<see cref="HostRules.Create"/> with rule packages)</param>
+    /// <param name="snapshotFolder">where SaveSnapshot writes (in its snapshots/ folder); the temporary folder by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, TimeProvider? hostClock = null)
+        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, TimeProvider? hostClock = null,
+        RuleSet? rules = null, string? snapshotFolder = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -56,12 +61,13 @@ public sealed class LoopbackGame : IAsyncDisposable
                 Gate = engineClock is null ? new() : new GateOptions { Time = engineClock, Budget = TimeSpan.FromSeconds(30) },
             },
             Dice = dice,
+            Rules = rules ?? HostRules.Create(),
             CampaignFile = campaign,
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
-            ThrottleDelay = TimeSpan.FromMinutes(10),
-            SnapshotFolder = Path.GetTempPath(),
             Clock = hostClock ?? TimeProvider.System,
+            ThrottleDelay = TimeSpan.FromMinutes(10),
+            SnapshotFolder = snapshotFolder ?? Path.GetTempPath(),
         });
         section ??= ServiceModelSection.Parse(ShippedConfig(), "ikosa.config");
         var server = await IkosaServer.StartAsync(game, section, port: 0, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);
@@ -69,9 +75,15 @@ public sealed class LoopbackGame : IAsyncDisposable
     }
 
     /// <summary>A logged-in client whose batches are recorded in <see cref="RecordingClient.Batches"/>.</summary>
-    public async Task<RecordingClient> LoginAsync(string user, params Guid[] characters)
+    public Task<RecordingClient> LoginAsync(string user, params Guid[] characters) => LoginAsync(user, [], characters);
+
+    /// <summary>A logged-in client that knows the rule packages' notification contracts <paramref name="notificationContracts"/>.</summary>
+    public async Task<RecordingClient> LoginAsync(string user, IReadOnlyList<Type> notificationContracts, params Guid[] characters)
     {
-        var client = new IkosaClient(new IkosaClientOptions { BaseAddress = BaseAddress, Binding = HostLimits(), FirstReconnectDelay = TimeSpan.FromMilliseconds(50) });
+        var client = new IkosaClient(new IkosaClientOptions
+        {
+            BaseAddress = BaseAddress, Binding = HostLimits(), FirstReconnectDelay = TimeSpan.FromMilliseconds(50), NotificationContracts = notificationContracts,
+        });
         var recording = new RecordingClient(client);
         await client.LoginAsync(user, PasswordOf(user));
         if (characters.Length > 0)

@@ -3,7 +3,7 @@ using Ikosa.Contracts;
 
 namespace Ikosa.Tests.EndToEnd;
 
-/// <summary>Clients a fault test controls itself, and reading the chat lines out of the batches a client received.</summary>
+/// <summary>Clients a fault test controls itself, and the chat lines and system events a client received.</summary>
 internal static class LoopbackGameClients
 {
     /// <summary>A logged-in client that does not reconnect by itself, so the test decides when it comes back. The caller disposes it.</summary>
@@ -22,15 +22,13 @@ internal static class LoopbackGameClients
 
     /// <summary>The chat lines this client received, in arrival order.</summary>
     public static List<string> ChatLines(this RecordingClient client) =>
-        client.Notifications.Where(n => n.Kind == "ChatMessage").Select(ChatLine).ToList();
+        client.Notifications.OfType<ChatMessageInfo>().Select(chat => chat.Text).ToList();
 
     /// <summary>Completes when this client has received the chat line <paramref name="text"/>.</summary>
     public static Task<BatchInfo> WaitForChatAsync(this RecordingClient client, string text) =>
-        client.WaitForAsync(b => b.Items.Any(n => n.Kind == "ChatMessage" && ChatLine(n) == text));
-
-    private static string ChatLine(NotificationInfo chat) => chat.Text[(chat.Text.IndexOf("Text: ", StringComparison.Ordinal) + "Text: ".Length)..];
+        client.WaitForAsync(b => b.Items.OfType<ChatMessageInfo>().Any(chat => chat.Text == text));
 
     /// <summary>Completes when this client holds a system event whose text contains <paramref name="what"/>.</summary>
     public static Task<BatchInfo> WaitForSystemEventAsync(this RecordingClient client, string what) =>
-        client.WaitForAsync(b => b.Items.Any(n => n.Kind == "SystemEvent" && n.Text.Contains(what, StringComparison.Ordinal)));
+        client.WaitForAsync(b => b.Items.OfType<SystemEventInfo>().Any(n => n.What.Contains(what, StringComparison.Ordinal)));
 }

@@ -1,3 +1,4 @@
+using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Notifications;
 
@@ -29,14 +30,14 @@ public class SlowClientTests(Xunit.Abstractions.ITestOutputHelper Output)
         var stuck = new TaskCompletionSource<long>(TaskCreationOptions.RunContinuationsAsynchronously);
         slow.Client.BatchReceived += batch =>
         {
-            if (!batch.Items.Any(n => n.Kind == "ChatMessage"))
+            if (!batch.Items.OfType<ChatMessageInfo>().Any())
                 return;
             stuck.TrySetResult(batch.Serial);
             release.Wait(MaxTime); // the client stops taking batches: its connection backs up to the host
         };
         try
         {
-            bool CutOff() => gm.Notifications.Any(n => n.Kind == "SystemEvent" && n.Text.Contains("alice was cut off", StringComparison.Ordinal));
+            bool CutOff() => gm.Notifications.OfType<SystemEventInfo>().Any(n => n.What.Contains("alice was cut off", StringComparison.Ordinal));
 
             // Large lines fill the stalled connection sooner; the bound only ends the test if the host never cuts it off.
             var line = new string('x', 1900);

@@ -139,12 +139,13 @@ public sealed class StockClientGameTests
     private async Task ChatAsync()
     {
         await _alice.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = "Well met, friends." });
-        var heard = await _bob.Callbacks.WaitForNotificationAsync("ChatMessage", n => n.Text.Contains("Well met"));
-        Assert.Equal("alice", heard.From);
-        await _gm.Callbacks.WaitForNotificationAsync("ChatMessage", n => n.Text.Contains("Well met"));
+        var heard = await _bob.Callbacks.WaitForNotificationAsync<ChatMessageInfo>(n => n.Text == "Well met, friends.");
+        Assert.Equal(("ChatMessage", "alice", "Everyone"), (heard.Kind, heard.From, heard.Audience));
+        await _gm.Callbacks.WaitForNotificationAsync<ChatMessageInfo>(n => n.Text == "Well met, friends.");
 
         await _bob.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Whisper, To = "alice", Text = "psst, the door" });
-        Assert.Equal("bob", (await _alice.Callbacks.WaitForNotificationAsync("ChatMessage", n => n.Text.Contains("psst"))).From);
+        var whisper = await _alice.Callbacks.WaitForNotificationAsync<ChatMessageInfo>(n => n.Text == "psst, the door");
+        Assert.Equal(("bob", "Whisper"), (whisper.From, whisper.Audience));
 
         Assert.Equal("chat.Text", (await Expect.FaultAsync<InvalidArgumentFault>(_alice.Login, () => _alice.Login.SendChatAsync(new ChatInfo { Text = "  " }))).Argument);
         var nobody = await Expect.FaultAsync<InvalidArgumentFault>(_alice.Login,
@@ -199,7 +200,7 @@ public sealed class StockClientGameTests
         var moved = await _gm.Master.EditCreatureAsync(new CreatureEditInfo { Id = _goblin, ExpectedVersion = goblin.Version, X = 3, Y = 2 });
         Assert.Equal((3, 2), (moved.X, moved.Y));
         Assert.NotEqual(goblin.Version, moved.Version);
-        await _alice.Callbacks.WaitForNotificationAsync("SystemEvent", n => n.Text.Contains("edited Goblin 1"));
+        await _alice.Callbacks.WaitForNotificationAsync<SystemEventInfo>(n => n.What == "the game master edited Goblin 1");
         var seen = await _alice.Game.GetCreatureAsync(_goblin);
         Assert.Equal((3, 2), (seen.X, seen.Y));
         Assert.Equal((0, 0), (seen.HitPoints, seen.ArmorClass)); // what Tordek cannot know stays on the host
@@ -225,7 +226,8 @@ public sealed class StockClientGameTests
         // Each player is asked for his hero's initiative; Alice rolls her own die, the master answers for Bob.
         var tordekPrompt = Assert.Single(await _alice.Game.GetPrerequisitesAsync(null));
         Assert.Equal(("Roll", _tordek, "1d20+1", true), (tordekPrompt.Kind, tordekPrompt.Creature, tordekPrompt.DiceExpression, tordekPrompt.PhysicalDiceAllowed));
-        await _alice.Callbacks.WaitForNotificationAsync("PromptWaiting", n => n.Entities.Contains(tordekPrompt.Id));
+        var waiting = await _alice.Callbacks.WaitForNotificationAsync<PromptWaitingInfo>(n => n.Prerequisite == tordekPrompt.Id);
+        Assert.Equal(("Roll", _tordek, tordekPrompt.Prompt), (waiting.PromptKind, waiting.Fulfiller, waiting.Text));
         var mialeePrompt = Assert.Single(await _bob.Game.GetPrerequisitesAsync(_mialee));
         Assert.Equal(_mialee, mialeePrompt.Creature);
         Assert.False(mialeePrompt.PhysicalDiceAllowed);
@@ -239,11 +241,11 @@ public sealed class StockClientGameTests
         Assert.Equal(1, tracker.Round);
         Assert.Equal(21, Assert.Single(tracker.Order, e => e.Creature == _tordek).Initiative);
         Assert.Equal(new HashSet<Guid> { _tordek, _mialee, _goblin }, tracker.Order.Select(e => e.Creature).ToHashSet());
-        // A player's dice log holds his own rolls only: Alice's physical 20, not the goblin's or Mialee's (and, when Tordek's
-        // 21 ties with another's, the tie-break die rolled for her).
-        var aliceLog = await _alice.Game.GetDiceLogAsync(10);
-        Assert.All(aliceLog, roll => Assert.Equal("alice", roll.AskedBy));
-        var aliceRoll = Assert.Single(aliceLog, roll => roll.Purpose == "initiative");
+        // A player's dice log holds his own rolls only: Alice's physical 20, not the goblin's or Mialee's (the host's dice
+        // are random here: a tie at 21 adds Alice's tie-break roll, also hers).
+        var aliceRolls = await _alice.Game.GetDiceLogAsync(10);
+        Assert.All(aliceRolls, r => Assert.Equal("alice", r.AskedBy));
+        var aliceRoll = Assert.Single(aliceRolls, r => r.Purpose == "initiative");
         Assert.Equal(("initiative", 21, true, "alice"), (aliceRoll.Purpose, aliceRoll.Total, aliceRoll.Physical, aliceRoll.AskedBy));
         Assert.Equal(3, (await _gm.Game.GetDiceLogAsync(10)).Count(r => r.Purpose == "initiative"));
 
@@ -271,7 +273,7 @@ public sealed class StockClientGameTests
 
         Assert.True((await _gm.Master.StopCombatAsync()).Accepted);
         Assert.False((await _bob.Game.GetTurnTrackerAsync()).InCombat);
-        await _bob.Callbacks.WaitForNotificationAsync("CombatChanged", n => n.Text.Contains("InCombat: False"));
+        await _bob.Callbacks.WaitForNotificationAsync<CombatChangedInfo>(n => !n.InCombat);
     }
 
     private async Task TordekAttacksAsync()
@@ -283,8 +285,10 @@ public sealed class StockClientGameTests
 
         var result = await _alice.Game.DoActionAsync(Activity(_tordek, "melee-attack", new TargetInfo { Key = "target", Creatures = [_goblin] }));
         Assert.True(result.Accepted, result.Error);
-        var resolved = await _alice.Callbacks.WaitForNotificationAsync("AttackResolved", n => n.Entities.Contains(_tordek));
+        var resolved = await _alice.Callbacks.WaitForNotificationAsync<AttackResolvedInfo>(n => n.Attacker == _tordek);
+        Assert.Equal((_goblin, false), (resolved.Target, resolved.Opportunity));
         Assert.Equal([_tordek, _goblin], resolved.Entities);
+        Assert.Equal(resolved.Hit, resolved.Damage > 0); // a waraxe hits for 1d10+2 at least 3
         Assert.Contains(await _gm.Game.GetDiceLogAsync(50), r => r.Purpose.StartsWith("attack: Tordek at Goblin 1", StringComparison.Ordinal));
 
         Assert.True((await _alice.Game.EndTurnAsync(_tordek)).Accepted);
@@ -301,8 +305,8 @@ public sealed class StockClientGameTests
 
         var result = await _bob.Game.DoActionAsync(Activity(_mialee, "move", new TargetInfo { Key = "path", Cells = [new PointInfo { X = 1, Y = 2 }] }));
         Assert.True(result.Accepted, result.Error);
-        var moved = await _bob.Callbacks.WaitForNotificationAsync("CreatureMoved", n => n.Entities.Contains(_mialee));
-        Assert.Contains("To: (1,2)", moved.Text);
+        var moved = await _bob.Callbacks.WaitForNotificationAsync<CreatureMovedInfo>(n => n.Creature == _mialee);
+        Assert.Equal(("CreatureMoved", 1, 2), (moved.Kind, moved.To.X, moved.To.Y));
         Assert.Equal((1, 2), ((await _bob.Game.GetCreatureAsync(_mialee)).X, (await _bob.Game.GetCreatureAsync(_mialee)).Y));
         Assert.True((await _bob.Game.EndTurnAsync(_mialee)).Accepted);
     }
@@ -311,7 +315,7 @@ public sealed class StockClientGameTests
     private async Task DropAndResumeAsync()
     {
         _bob.ReplaceLoginChannel();
-        await _gm.Callbacks.WaitForNotificationAsync("SystemEvent", n => n.Text.Contains("bob dropped"));
+        await _gm.Callbacks.WaitForNotificationAsync<SystemEventInfo>(n => n.What.StartsWith("bob dropped", StringComparison.Ordinal));
         var lastSerial = _bob.Callbacks.LastSerial;
         Assert.Equal("Resume", (await Expect.FaultAsync<AccessDeniedFault>(_bob.Login, () => _bob.Login.ResumeAsync("forged-ticket", lastSerial))).Operation);
 
@@ -319,7 +323,7 @@ public sealed class StockClientGameTests
         Assert.Equal(("bob", _bob.Ticket.Ticket), (resumed.UserName, resumed.Ticket));
         Assert.True(resumed.Serial >= lastSerial);
         await _alice.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = "Welcome back, Bob." });
-        await _bob.Callbacks.WaitForNotificationAsync("ChatMessage", n => n.Text.Contains("Welcome back"));
+        await _bob.Callbacks.WaitForNotificationAsync<ChatMessageInfo>(n => n.Text == "Welcome back, Bob.");
     }
 
     /// <summary>SaveSnapshot, KickUser (OnSessionEnded on the kicked login), DisableUser, each with its refusal.</summary>
@@ -384,7 +388,7 @@ public sealed class StockClientGameTests
         await _alice.Login.LogoutAsync();
         Assert.Equal("logged out", await _alice.Callbacks.WaitForSessionEndedAsync());
         Assert.Equal(CommunicationState.Closed, await _alice.LoginChannelEndedAsync());
-        await _gm.Callbacks.WaitForNotificationAsync("PresenceChanged", n => n.Text.Contains("User: alice, Online: False"));
+        await _gm.Callbacks.WaitForNotificationAsync<PresenceChangedInfo>(n => n.User == "alice" && !n.Online);
         Assert.False((await _gm.Login.GetUsersAsync()).Single(u => u.Name == "alice").IsOnline);
         Assert.All(_gm.Close(), state => Assert.Equal(CommunicationState.Closed, state));
     }

@@ -1,5 +1,6 @@
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
+using Ikosa.Engine.Packages;
 using Ikosa.Engine.Rules.Actions;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
@@ -18,10 +19,10 @@ public sealed class Arena : IDisposable
 {
     public static readonly Actor Gm = TestGame.GameMaster;
 
-    public Arena(string[]? map = null, IModelStore? store = null, IDiceSource? dice = null, RuleBook? book = null)
+    public Arena(string[]? map = null, IModelStore? store = null, IDiceSource? dice = null, RulePackage? package = null)
     {
         Dice = dice as ScriptedDiceSource ?? new ScriptedDiceSource();
-        Game = new TestGame(store, dice ?? Dice, book: book);
+        Game = new TestGame(store, dice ?? Dice, package: package);
         Game.Write(tx =>
         {
             foreach (var entity in SceneMap.FromRows("arena", map ?? Open(10, 10)).Entities()) tx.Put(entity);

@@ -75,6 +75,46 @@ public class DiceTests
     }
 
     [Fact]
+    public void A_roll_in_a_transaction_that_is_retried_shows_the_same_scripted_face_when_it_commits()
+    {
+        using var game = new TestGame(dice: new ScriptedDiceSource(17, 2));
+        var elf = EntityId.New();
+        game.Control(elf, "alice");
+        var attempts = 0;
+
+        // Under load a write can run past its budget and be tried again: the faces its first try drew come back.
+        game.Write(tx =>
+        {
+            game.Rules.Workflow.Start(tx, "roll", null, new RollStep(EntityId.New(), elf, "1d20", Prompted: false));
+            game.Rules.Workflow.Run(tx);
+            if (++attempts == 1)
+                throw new Ikosa.Engine.Transactions.BudgetExceededException(TimeSpan.FromMilliseconds(100));
+        });
+
+        Assert.Equal(2, attempts);
+        Assert.Equal(17, game.Read(tx => tx.All<DiceRoll>().Single()).Natural);
+        Assert.Equal(1, ((ScriptedDiceSource)game.Dice).Remaining);
+    }
+
+    [Fact]
+    public void A_roll_in_a_read_that_must_become_a_write_draws_its_faces_once()
+    {
+        using var game = new TestGame(dice: new ScriptedDiceSource(5, 6));
+        var elf = EntityId.New();
+        game.Control(elf, "alice");
+
+        // Rolling logs the roll, a change: the read is abandoned and re-run as a write, which draws the same face.
+        game.Gate.Read(tx =>
+        {
+            game.Rules.Workflow.Start(tx, "roll", null, new RollStep(EntityId.New(), elf, "1d6", Prompted: false));
+            game.Rules.Workflow.Run(tx);
+        });
+
+        Assert.Equal(5, game.Read(tx => tx.All<DiceRoll>().Single()).Natural);
+        Assert.Equal(1, ((ScriptedDiceSource)game.Dice).Remaining);
+    }
+
+    [Fact]
     public void A_prompted_roll_waits_for_the_player_and_is_then_rolled_by_the_host()
     {
         using var game = new TestGame(dice: new ScriptedDiceSource(4));

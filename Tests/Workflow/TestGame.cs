@@ -1,8 +1,8 @@
 using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Notifications;
+using Ikosa.Engine.Packages;
 using Ikosa.Engine.Rules;
-using Ikosa.Engine.Rules.Actions;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
@@ -23,15 +23,20 @@ public sealed class TestGame : IDisposable
 
     private readonly IModelStore _store;
 
-    public TestGame(IModelStore? store = null, IDiceSource? dice = null, ManualClock? clock = null, RuleBook? book = null)
+    /// <param name="package">a rule package played with the standard rules, as the host would load it</param>
+    public TestGame(IModelStore? store = null, IDiceSource? dice = null, ManualClock? clock = null, RulePackage? package = null)
     {
         Clock = clock ?? new ManualClock();
         Dice = dice ?? new ScriptedDiceSource();
-        Types = GameRules.RegisterTypes(new EntityTypeRegistry(), typeof(TestGame).Assembly);
+        var rules = RuleSet.Standard();
+        GameRules.RegisterTypes(rules.Types, typeof(TestGame).Assembly);
+        if (package is not null)
+            rules.Add(package);
+        Types = rules.Types;
         _store = store ?? new InMemoryStore();
         Gate = new ModelGate(Types, _store, new GateOptions { Budget = Timeout.InfiniteTimeSpan, Time = Clock });
         Gate.AddListener(Notifications);
-        Rules = new GameRules(Dice, book);
+        Rules = new GameRules(Dice, rules.Book);
         Gate.Write(tx => Rules.Initialize(tx, [Master]));
     }
 

@@ -1,73 +1,56 @@
-using System.Text.RegularExpressions;
 using Ikosa.Contracts;
 
 namespace Ikosa.Client.App.Session;
 
 /// <summary>
-/// A notification as a log line. The host sends each notification's fields as "Name: value, Name: value" and the ids it
-/// concerns; the kinds this app knows get a sentence, any other kind is shown as it came, so new kinds need no change here.
+/// A notification as a log line, from its typed fields. A kind this app has no sentence for (a rule package's, known to
+/// the client or not) is shown by its kind and the creatures it concerns, so new kinds need no change here.
 /// </summary>
-public static partial class NotificationText
+public static class NotificationText
 {
     public static (LogKind Kind, string Text) Format(NotificationInfo item, NameDirectory names)
     {
-        var fields = Fields(item.Text);
-        string Field(string key) => fields.TryGetValue(key, out var value) ? value : "";
-        string Entity(int index) => index < item.Entities.Count ? names.NameOf(item.Entities[index]) : "someone";
-
-        return item.Kind switch
+        string Name(Guid? id) => id is { } known ? names.NameOf(known) : "someone";
+        return item switch
         {
-            "ChatMessage" => (LogKind.Chat, $"{item.From} ({Field("Audience")}): {Field("Text")}"),
-            "DiceRolled" => (LogKind.Dice, $"{(item.Entities.Count > 1 ? Entity(1) + ", " : "")}{Field("Purpose")}: {Field("Expression")} = {Field("Total")}{(Field("Physical") == "True" ? " (physical dice)" : "")}"),
-            "PromptWaiting" => (LogKind.Prompt, $"waiting: {Field("Text")}"),
-            "PromptAnswered" => (LogKind.Prompt, $"{Field("AnsweredBy")} answered a prompt"),
-            "CreatureMoved" => (LogKind.Event, $"{Entity(0)} moved {Field("From")} -> {Field("To")}"),
-            "MovementStopped" => (LogKind.Event, $"{Entity(0)} stopped at {Field("At")}: {Field("Reason")}"),
-            "HitPointsChanged" => (LogKind.Event, $"{Entity(0)}: {Field("HitPoints")} hp ({Signed(Field("Delta"))}), {Field("Health")}"),
-            "AttackResolved" => (LogKind.Event, Attack(Entity(0), Entity(1), Field("Hit") == "True", Field("Critical") == "True", Field("Damage"), Field("Opportunity") == "True")),
-            "SpellCast" => (LogKind.Event, $"{Entity(0)} casts {Field("Spell")} at {Field("Center")}"),
-            "TurnStarted" => (LogKind.Event, $"round {Field("Round")}: {Entity(0)}'s turn"),
-            "CombatChanged" => (LogKind.Event, Field("InCombat") == "True" ? $"combat! round {Field("Round")}" : "combat is over"),
-            "MapChanged" => (LogKind.Event, $"the map changed at {Field("Cell")}"),
-            "PresenceChanged" => (LogKind.System, $"{Field("User")} is {(Field("Online") == "True" ? "online" : "offline")}"),
-            "SystemEvent" => (LogKind.System, Field("What")),
-            "StepFailed" => (LogKind.System, $"{Field("StepName")} failed: {Field("Error")}"),
-            "ProcessEnded" => (LogKind.Event, $"{Field("Name")} {(Field("Completed") == "True" ? "done" : "ended: " + Field("Reason"))}"),
-            _ => (LogKind.Event, $"{item.Kind}{(item.Entities.Count > 0 ? " " + string.Join(", ", item.Entities.Where(names.Knows).Select(names.NameOf)) : "")}: {item.Text}"),
+            ChatMessageInfo chat => (LogKind.Chat, $"{chat.From} ({chat.Audience}): {chat.Text}"),
+            DiceRolledInfo roll => (LogKind.Dice,
+                $"{(roll.Creature is { } creature ? names.NameOf(creature) + ", " : "")}{roll.Purpose}: {roll.Expression} = {roll.Total}{(roll.Physical ? " (physical dice)" : "")}"),
+            PromptWaitingInfo prompt => (LogKind.Prompt, $"waiting: {prompt.Text}"),
+            PromptAnsweredInfo answered => (LogKind.Prompt, $"{answered.AnsweredBy} answered a prompt"),
+            CreatureMovedInfo moved => (LogKind.Event, $"{Name(moved.Creature)} moved {Square(moved.From)} -> {Square(moved.To)}"),
+            MovementStoppedInfo stopped => (LogKind.Event, $"{Name(stopped.Creature)} stopped at {Square(stopped.At)}: {stopped.Reason}"),
+            HitPointsChangedInfo hp => (LogKind.Event, $"{Name(hp.Creature)}: {hp.HitPoints} hp ({Signed(hp.Delta)}), {hp.Health}"),
+            AttackResolvedInfo attack => (LogKind.Event, Attack(Name(attack.Attacker), Name(attack.Target), attack)),
+            SpellCastInfo spell => (LogKind.Event, $"{Name(spell.Caster)} casts {spell.Spell} at {Square(spell.Center)}"),
+            TurnStartedInfo turn => (LogKind.Event, $"round {turn.Round}: {Name(turn.Creature)}'s turn"),
+            CombatChangedInfo combat => (LogKind.Event, combat.InCombat ? $"combat! round {combat.Round}" : "combat is over"),
+            MapChangedInfo map => (LogKind.Event, $"the map changed at {Square(map.Cell)}"),
+            PresenceChangedInfo presence => (LogKind.System, $"{presence.User} is {(presence.Online ? "online" : "offline")}"),
+            SystemEventInfo system => (LogKind.System, system.What),
+            StepFailedInfo failed => (LogKind.System, $"{failed.StepName} failed: {failed.Error}"),
+            ProcessEndedInfo ended => (LogKind.Event, $"{ended.Name} {(ended.Completed ? "done" : "ended: " + ended.Reason)}"),
+            UnknownNotificationInfo unknown => (LogKind.Event, $"{unknown}{Concerning(unknown, names)}"),
+            _ => (LogKind.Event, $"{item.Kind}{Concerning(item, names)}"),
         };
     }
 
-    private static string Attack(string attacker, string target, bool hit, bool critical, string damage, bool opportunity)
+    private static string Attack(string attacker, string target, AttackResolvedInfo attack)
     {
-        var how = opportunity ? " (attack of opportunity)" : "";
-        return hit ? $"{attacker} hits {target}{(critical ? " critically" : "")} for {damage}{how}" : $"{attacker} misses {target}{how}";
+        var how = attack.Opportunity ? " (attack of opportunity)" : "";
+        return attack.Hit
+            ? $"{attacker} hits {target}{(attack.Critical ? " critically" : "")} for {attack.Damage}{how}"
+            : $"{attacker} misses {target}{how}";
     }
 
-    private static string Signed(string number) => int.TryParse(number, out var n) && n > 0 ? "+" + n : number;
-
-    /// <summary>"A: 1, B: x, y" read back into fields; a "Text" field runs to the end, so chat may contain anything.</summary>
-    public static Dictionary<string, string> Fields(string text)
+    /// <summary>The creatures of a notification that this app can name, e.g. ": Tordek, Goblin 1".</summary>
+    private static string Concerning(NotificationInfo item, NameDirectory names)
     {
-        var fields = new Dictionary<string, string>(StringComparer.Ordinal);
-        var keys = FieldName().Matches(text);
-        for (var i = 0; i < keys.Count; i++)
-        {
-            var name = keys[i].Groups[1].Value;
-            var start = keys[i].Index + keys[i].Length;
-            var last = name == "Text" || i + 1 == keys.Count;
-            var end = last ? text.Length : keys[i + 1].Index;
-            fields[name] = text[start..end].TrimStart(',', ' ').TrimEnd(',', ' ');
-            if (last)
-                break;
-        }
-        if (fields.TryGetValue("Text", out var value) && DeadlineSuffix().Match(value) is { Success: true } deadline)
-            fields["Text"] = value[..deadline.Index];
-        return fields;
+        var known = item.Entities.Where(names.Knows).Select(names.NameOf).ToList();
+        return known.Count > 0 ? ": " + string.Join(", ", known) : "";
     }
 
-    [GeneratedRegex(@"(?:^|, )([A-Z][A-Za-z]*): ")]
-    private static partial Regex FieldName();
+    private static string Square(PointInfo point) => $"({point.X},{point.Y})";
 
-    [GeneratedRegex(@", Deadline: [^,]*$")]
-    private static partial Regex DeadlineSuffix();
+    private static string Signed(int number) => number > 0 ? "+" + number : number.ToString(System.Globalization.CultureInfo.InvariantCulture);
 }

@@ -2,16 +2,17 @@ namespace Ikosa.Engine.Workflow.Dice;
 
 /// <summary>
 /// Faces given in advance, in order, so a rule test can say "the d20 shows 20". When the script runs
-/// out it falls back to a seeded source; a face larger than the die is refused so a wrong script fails loudly.
+/// out it falls back to a seeded source; a face larger than the die is refused so a wrong script fails loudly. Faces a
+/// rolled-back transaction drew come back to the front, so a retried roll (under load) still shows the scripted face.
 /// </summary>
 public sealed class ScriptedDiceSource(params int[] faces) : IDiceSource
 {
-    private readonly Queue<int> _faces = new(faces);
+    private readonly LinkedList<int> _faces = new(faces);
     private readonly SeededDiceSource _fallback = new(0);
 
     public void Enqueue(params int[] faces)
     {
-        lock (_faces) foreach (var face in faces) _faces.Enqueue(face);
+        lock (_faces) foreach (var face in faces) _faces.AddLast(face);
     }
 
     public int Remaining
@@ -23,10 +24,17 @@ public sealed class ScriptedDiceSource(params int[] faces) : IDiceSource
     {
         lock (_faces)
         {
-            if (!_faces.TryDequeue(out var face)) return _fallback.Roll(sides);
+            if (_faces.First is not { Value: var face }) return _fallback.Roll(sides);
+            _faces.RemoveFirst();
             if (face < 1 || face > sides)
                 throw new InvalidOperationException($"scripted face {face} does not fit a d{sides}");
             return face;
         }
+    }
+
+    public void Return(IReadOnlyList<int> faces)
+    {
+        lock (_faces)
+            for (var i = faces.Count - 1; i >= 0; i--) _faces.AddFirst(faces[i]);
     }
 }

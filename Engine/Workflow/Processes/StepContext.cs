@@ -103,6 +103,7 @@ public sealed class StepContext : IModelReader
     public DiceRoll Roll(DiceExpression expression, string purpose, EntityId? creature, string? askedBy = null)
     {
         var faces = expression.DiceSides().Select(_dice.Roll).ToImmutableList();
+        _tx.OnRollback(() => _dice.Return(faces));
         return Log(expression, faces, purpose, creature, askedBy, physical: false);
     }
 

@@ -68,11 +68,11 @@ public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisuali
         return Task.CompletedTask;
     }
 
-    /// <summary>The first notification (received already, or within the timeout) that satisfies <paramref name="match"/>.</summary>
-    public async Task<NotificationInfo> WaitForNotificationAsync(string kind, Func<NotificationInfo, bool> match)
+    /// <summary>The first notification of type <typeparamref name="T"/> (received already, or within the timeout) that satisfies <paramref name="match"/>.</summary>
+    public async Task<T> WaitForNotificationAsync<T>(Func<T, bool> match) where T : NotificationInfo
     {
-        await WaitUntilAsync(() => _batches.SelectMany(b => b.Items).Any(n => n.Kind == kind && match(n)), $"a {kind} notification");
-        return Notifications.First(n => n.Kind == kind && match(n));
+        await WaitUntilAsync(() => _batches.SelectMany(b => b.Items).OfType<T>().Any(match), $"a {typeof(T).Name}");
+        return Notifications.OfType<T>().First(match);
     }
 
     /// <summary>The reason of the first OnSessionEnded on <paramref name="contract"/>'s callback (received already, or within the timeout).</summary>
@@ -103,7 +103,7 @@ public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisuali
         catch (TimeoutException)
         {
             throw new TimeoutException($"{what} did not arrive within {WaitTimeout}; received: " +
-                string.Join(", ", Notifications.Select(n => $"{n.Kind} ({n.Text})")));
+                string.Join(", ", Notifications.Select(n => $"{n.Kind} ({n.GetType().Name})")));
         }
     }
 

@@ -1,5 +1,7 @@
 using System.Security.Cryptography.X509Certificates;
+using System.ServiceModel.Description;
 using System.ServiceModel.Security;
+using Ikosa.Contracts;
 using Ikosa.Tests.Interop.Hosting;
 
 namespace Ikosa.Tests.Interop.StockClient;
@@ -37,6 +39,10 @@ public sealed class StockEndpoints(HostProcess host, string? trustedSha256)
             : new EndpointAddress(host.Endpoint(endpoint), new DnsEndpointIdentity(HostCertificate.DnsName));
         var factory = new DuplexChannelFactory<T>(new InstanceContext(callbacks), Binding(), address);
         factory.Endpoint.EndpointBehaviors.Add(Sent);
+        // As our client library does: a rule package's notification this client does not know arrives as an
+        // UnknownNotificationInfo instead of failing its batch (WCF keeps the callback operations in the same contract).
+        foreach (var operation in factory.Endpoint.Contract.Operations)
+            operation.OperationBehaviors.OfType<DataContractSerializerOperationBehavior>().Single().DataContractResolver = new NotificationResolver([]);
         if (trustedSha256 is not null)
             factory.Credentials.ServiceCertificate.SslCertificateAuthentication = new X509ServiceCertificateAuthentication
             {

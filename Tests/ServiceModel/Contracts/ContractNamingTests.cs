@@ -123,13 +123,15 @@ public class ContractNamingTests
     }
 
     [Fact]
-    public void Descriptions_expose_flags_parameters_and_are_cached()
+    public void Descriptions_expose_flags_parameters_and_each_caller_gets_its_own()
     {
         var contract = ContractDescription.GetContract(typeof(IEchoService));
         var notify = contract.FindByAction("urn:harness/IEchoService/Notify")!;
         var fail = contract.FindByAction("urn:harness/IEchoService/Fail")!;
 
-        Assert.Same(contract, ContractDescription.GetContract(typeof(IEchoService)));
+        var again = ContractDescription.GetContract(typeof(IEchoService));
+        Assert.NotSame(contract, again);
+        Assert.Equal(contract.Operations.Select(o => o.Action), again.Operations.Select(o => o.Action));
         Assert.Equal(Ikosa.ServiceModel.SessionMode.Required, contract.SessionMode);
         Assert.True(notify.IsOneWay);
         Assert.True(notify.IsInitiating);

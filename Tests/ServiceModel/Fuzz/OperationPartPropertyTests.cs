@@ -71,7 +71,7 @@ public class OperationPartPropertyTests
             && Equals(Read(ours, reader => serializer.ReadObject(reader, verifyObjectName: false)), value);
     }
 
-    private static OperationPart Part<T>() => new(new XmlDictionary(), "v", new XmlDictionary().Add(Namespace), typeof(T), 0, []);
+    private static OperationPart Part<T>() => new(new XmlDictionary(), "v", new XmlDictionary().Add(Namespace), typeof(T), 0, () => new DataContractSerializerSettings());
 
     /// <summary>The part inside a wrapper that declares the namespace, as in a request body.</summary>
     private static byte[] Write(Action<XmlDictionaryWriter> writePart)

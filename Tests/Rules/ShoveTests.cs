@@ -1,17 +1,18 @@
 using Ikosa.Engine.Rules.Actions;
+using Ikosa.Rules.Shove;
 using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Workflow;
 using Ikosa.Engine.Workflow.Answers;
 using Ikosa.Engine.Workflow.Prerequisites;
 
-namespace Ikosa.Tests.Rules.Extension;
+namespace Ikosa.Tests.Rules;
 
 public class ShoveTests
 {
     private static readonly Actor Alice = Actor.Player("alice");
     private static readonly Actor Bob = Actor.Player("bob");
 
-    private static Arena ArenaWithShove() => new(book: RuleBook.Standard().AddFrom(typeof(ShoveAction).Assembly));
+    private static Arena ArenaWithShove() => new(package: new ShovePackage());
 
     [Fact]
     public void An_added_action_is_offered_and_prompts_the_target_s_player_for_a_strength_check()

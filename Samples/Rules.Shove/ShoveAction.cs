@@ -4,10 +4,10 @@ using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Turns;
 using Ikosa.Engine.Workflow.Processes;
 
-namespace Ikosa.Tests.Rules.Extension;
+namespace Ikosa.Rules.Shove;
 
 /// <summary>
-/// An action added from outside the engine (the guide in Engine/README.md walks through it): push an
+/// An action added from outside the engine, by a rule package (the guide in Engine/README.md walks through it): push an
 /// adjacent creature one square away if you beat it in an opposed Strength check.
 /// </summary>
 public sealed class ShoveAction : CoreAction
