@@ -22,7 +22,7 @@ public class TerminalAppInTmuxTests
 
         using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {game.BaseAddress} --user alice", width: 160, height: 50);
 
-        await tmux.WaitForAsync("Password for alice:");
+        await tmux.WaitForAsync("Password for alice (or the one-time code your game master gave you):");
         tmux.Type(LoopbackGame.PasswordOf("alice"));
         await tmux.WaitForAsync("Which characters will you play?");
         tmux.Type("", enter: true); // Tordek, her only free character, comes preselected
