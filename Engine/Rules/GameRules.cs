@@ -263,7 +263,7 @@ public sealed class GameRules
     {
         if (reader.Find<Creature>(creature) is not { } viewer || !Control.MayAct(reader, actor, creature)) return null;
         var map = SceneMap.Of(reader, viewer.Scene);
-        return new PerceptionView(viewer, [.. Visibility.VisibleCells(map, viewer)], [.. Visibility.VisibleCreatures(reader, viewer)]);
+        return new PerceptionView(viewer, Visibility.VisibleCells(map, viewer), [.. Visibility.VisibleCreatures(reader, viewer)]);
     }
 
     /// <summary>A creature, if the user plays it, is a master, or has a creature that sees it.</summary>

@@ -157,6 +157,7 @@ public sealed class GameHost : IAsyncDisposable
                     tx.Put(account);
             }
             Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
+            ExploredCells.Upgrade(tx);
         });
         _logger.LogInformation("Game open at serial {Serial} with {Users} users", Serial, Engine.Gate.Read(tx => tx.All<UserAccount>().Count()));
         return passwords;
@@ -212,7 +213,7 @@ public sealed class GameHost : IAsyncDisposable
         Engine.Notifications.Disconnect(session.UserName, session);
         _logger.LogInformation("{User} dropped; seat kept for {Grace}", session.UserName, Options.SeatGrace);
         TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Options.SeatGrace}");
-        _ = ExpireSeatAsync(session, droppedAt);
+        session.SeatExpiry = ExpireSeatAsync(session, droppedAt);
     }
 
     /// <summary>
@@ -229,13 +230,17 @@ public sealed class GameHost : IAsyncDisposable
     private async Task ExpireSeatAsync(ClientSession session, DateTimeOffset droppedAt)
     {
         await Task.Delay(Options.SeatGrace, Options.Clock).ConfigureAwait(false);
-        if (session.DroppedAt == droppedAt && !_shuttingDown)
+        // A login that came back (resumed), was replaced by a new login of its user, or ended otherwise keeps what it has.
+        if (session.DroppedAt == droppedAt && Sessions.FindByTicket(session.Ticket) == session && !_shuttingDown)
             await EndSessionAsync(session, "did not come back in time").ConfigureAwait(false);
     }
 
     /// <summary>Ends a login: detaches it, releases its characters (unless a new login of the same user takes over), tells everyone.</summary>
     public async Task EndSessionAsync(ClientSession session, string reason, bool keepControl = false)
     {
+        // Once is all: a second end (a late timer, a kick racing a logout) would release the characters a newer login holds.
+        if (!session.MarkEnded())
+            return;
         Sessions.Remove(session);
         Engine.Notifications.Disconnect(session.UserName, session);
         // The goodbyes go out on their own (each given a short timeout): a client that stopped reading holds nobody here.

@@ -1,18 +1,60 @@
 using System.Collections.Concurrent;
+using System.Collections.Immutable;
 using Ikosa.Contracts;
+using Ikosa.Engine.Model;
+using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Rules.Views;
+using Ikosa.Host.Mapping;
 
 namespace Ikosa.Host.Game;
 
 /// <summary>
-/// The last view computed for each creature, with the commit serial it was computed at. A view depends only on the
-/// model, so while no commit has happened since, the same view is still true and is served without entering the gate.
+/// Views already made, so that asking again costs little. Whole views, with the commit serial they were made at: while no
+/// commit has happened since, the same view is still true and is served without entering the gate. And each creature's
+/// cell lists (the squares it sees and those it remembers, with their terrain), with what they were made from: the
+/// squares seen (one array per field of view, see <see cref="FieldOfView"/>), the scene, the explored blocks and the map
+/// chunks under them. Those are immutable, so while each is the same object the lists are still right: after a commit
+/// that did not touch them (someone else moved), a view maps only the creatures it sees again.
 /// </summary>
 public sealed class ViewCache
 {
     private readonly ConcurrentDictionary<Guid, ViewInfo> _views = new();
+    private readonly ConcurrentDictionary<EntityId, Cells> _cells = new();
 
     public ViewInfo? Find(Guid creature, long currentSerial) =>
         _views.TryGetValue(creature, out var view) && view.Serial == currentSerial ? view : null;
 
     public void Store(Guid creature, ViewInfo view) => _views[creature] = view;
+
+    /// <summary>The cell lists of the view <paramref name="perception"/> gives, on <paramref name="map"/> as <paramref name="reader"/> sees it.</summary>
+    public (List<CellInfo> Visible, List<CellInfo> Remembered) CellsOf(IModelReader reader, SceneMap map, PerceptionView perception)
+    {
+        var explored = Exploration.Blocks(reader, perception.Viewer.Id, map);
+        var terrain = new MapChunk?[explored.Length];
+        for (var i = 0; i < explored.Length; i++)
+            if (explored[i] is not null) terrain[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
+        if (_cells.TryGetValue(perception.Viewer.Id, out var known) && known.AreFor(map.Scene, perception.VisibleCells, explored, terrain))
+            return (known.Visible, known.Remembered);
+
+        var seen = perception.VisibleCells.ToHashSet();
+        var made = new Cells(map.Scene, perception.VisibleCells, explored, terrain,
+            GameMapper.ToCells(map, perception.VisibleCells),
+            GameMapper.ToCells(map, Exploration.Remembered(map, explored).Where(c => !seen.Contains(c))));
+        _cells[perception.Viewer.Id] = made;
+        return (made.Visible, made.Remembered);
+    }
+
+    private sealed record Cells(Scene Scene, ImmutableArray<Cell> Seen, ExploredChunk?[] Explored, MapChunk?[] Terrain, List<CellInfo> Visible, List<CellInfo> Remembered)
+    {
+        public bool AreFor(Scene scene, ImmutableArray<Cell> seen, ExploredChunk?[] explored, MapChunk?[] terrain) =>
+            ReferenceEquals(scene, Scene) && seen == Seen && Same(explored, Explored) && Same(terrain, Terrain);
+
+        private static bool Same<T>(T?[] now, T?[] then) where T : class
+        {
+            if (now.Length != then.Length) return false;
+            for (var i = 0; i < now.Length; i++)
+                if (!ReferenceEquals(now[i], then[i])) return false;
+            return true;
+        }
+    }
 }

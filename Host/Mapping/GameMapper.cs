@@ -119,16 +119,22 @@ public static class GameMapper
         AskedBy = roll.AskedBy,
     };
 
-    public static ViewInfo ToView(SceneMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) => new()
+    public static ViewInfo ToView(SceneMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) =>
+        ToView(map, viewer, ToCells(map, visible), ToCells(map, remembered), creatures, serial);
+
+    /// <summary>A view from cell lists already mapped (they may be shared between views: nobody changes them).</summary>
+    public static ViewInfo ToView(SceneMap map, Guid? viewer, List<CellInfo> visible, List<CellInfo> remembered, IEnumerable<Creature> creatures, long serial) => new()
     {
         Viewer = viewer,
         Width = map.Width,
         Height = map.Height,
-        Visible = visible.Select(c => ToCell(map, c)).ToList(),
-        Remembered = remembered.Select(c => ToCell(map, c)).ToList(),
+        Visible = visible,
+        Remembered = remembered,
         Creatures = creatures.Select(ToToken).ToList(),
         Serial = serial,
     };
+
+    public static List<CellInfo> ToCells(SceneMap map, IEnumerable<Cell> cells) => cells.Select(c => ToCell(map, c)).ToList();
 
     private static CellInfo ToCell(SceneMap map, Cell cell) => new()
     {

@@ -13,6 +13,12 @@ namespace Ikosa.Host.Security;
 /// </summary>
 internal sealed class AuthorizingInvoker(string operation, AuthorizeAttribute rule, int creatureArgument, IOperationInvoker inner) : IOperationInvoker
 {
+    /// <summary>What runs once the caller is authorized.</summary>
+    public IOperationInvoker Inner => inner;
+
+    /// <summary>The same rule around <paramref name="other"/>: for a check that must come after authorization.</summary>
+    public AuthorizingInvoker Around(IOperationInvoker other) => new(operation, rule, creatureArgument, other);
+
     public Task<object?> InvokeAsync(object instance, object?[] inputs)
     {
         var service = (BoundService)instance;

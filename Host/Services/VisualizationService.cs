@@ -1,9 +1,9 @@
-using System.Collections.Immutable;
 using System.Reflection;
 using Ikosa.Contracts;
 using Ikosa.Host.Campaigns;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Rules.Views;
 using Ikosa.Host.Game;
 using Ikosa.Host.Mapping;
 using Ikosa.Host.Security;
@@ -12,7 +12,8 @@ namespace Ikosa.Host.Services;
 
 /// <summary>
 /// What a character perceives, computed on the host from the rules' line of sight; what it has seen before is kept as
-/// model state (a read that finds new cells becomes a write, which the gate does by itself).
+/// model state (a read that finds new cells becomes a write, which the gate does by itself). Views and their cell lists
+/// are kept in <see cref="ViewCache"/>, so that asking again after a commit that changed nothing of them costs little.
 /// </summary>
 public sealed class VisualizationService(GameHost game) : BoundService(game), IVisualizationService
 {
@@ -34,18 +35,12 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
         var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature");
         var map = SceneMap.Of(tx, perception.Viewer.Scene);
-        var explored = tx.Find<ExploredCells>(ExploredCells.KeyFor(Id(creature), map.Id));
-        var known = explored?.Cells ?? ImmutableHashSet<Cell>.Empty;
-        if (!perception.VisibleCells.All(known.Contains))
-        {
-            known = known.Union(perception.VisibleCells);
-            // While the host cannot save, the view is still shown; what was newly seen is recorded once it can.
-            if (Game.CanSave)
-                tx.Put(new ExploredCells(ExploredCells.KeyFor(Id(creature), map.Id), known));
-        }
-        var visible = perception.VisibleCells.ToHashSet();
-        return GameMapper.ToView(map, creature, perception.VisibleCells, known.Where(c => !visible.Contains(c)).OrderBy(c => c.Y).ThenBy(c => c.X),
-            perception.VisibleCreatures, tx.Serial);
+        // What is seen for the first time is remembered: only then does this read become a write (the gate re-runs it as
+        // one). While the host cannot save, the view is still shown; what was newly seen is recorded once it can.
+        if (Game.CanSave)
+            Exploration.Record(tx, tx.Put, perception.Viewer.Id, map.Id, perception.VisibleCells);
+        var (visible, remembered) = Game.Views.CellsOf(tx, map, perception);
+        return GameMapper.ToView(map, creature, visible, remembered, perception.VisibleCreatures, tx.Serial);
     });
 
     [Authorize(Access.Master)]

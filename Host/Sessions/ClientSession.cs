@@ -16,6 +16,7 @@ public sealed class ClientSession : IRecipientConnection
     private readonly List<BoundChannel> _bound = new();
     private readonly NotificationMapper _notifications;
     private ILoginCallback? _callback;
+    private int _ended;
 
     public ClientSession(string ticket, Actor actor, NotificationMapper notifications)
     {
@@ -47,6 +48,12 @@ public sealed class ClientSession : IRecipientConnection
 
     /// <summary>True while <paramref name="callback"/> is the channel batches go out on.</summary>
     public bool IsCurrent(ILoginCallback callback) => ReferenceEquals(_callback, callback);
+
+    /// <summary>The end of the grace period that started when the login channel last dropped (done when it has run out).</summary>
+    public Task SeatExpiry { get; set; } = Task.CompletedTask;
+
+    /// <summary>Marks the login ended; false when it already was.</summary>
+    public bool MarkEnded() => Interlocked.Exchange(ref _ended, 1) == 0;
 
     public void MarkDropped(DateTimeOffset at)
     {

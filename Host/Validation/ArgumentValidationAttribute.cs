@@ -1,4 +1,5 @@
 using Ikosa.Contracts;
+using Ikosa.Host.Security;
 using Ikosa.Host.Services;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Description;
@@ -7,8 +8,10 @@ namespace Ikosa.Host.Validation;
 
 /// <summary>
 /// The service behavior that checks every operation's arguments against what its contract declares before the operation
-/// runs (<see cref="ArgumentInspector"/>): a refusal is an InvalidArgumentFault naming the argument, and nothing runs.
-/// An operation with an argument that can be refused must declare that fault, or the host does not open.
+/// runs (<see cref="ArgumentCheckingInvoker"/>): a refusal is an InvalidArgumentFault naming the argument, and nothing runs.
+/// The check runs after authorization (<see cref="OperationAuthorizationAttribute"/>), whichever behavior applies first:
+/// who may make a call comes before what they sent. An operation with an argument that can be refused must declare that
+/// fault, or the host does not open.
 /// </summary>
 [AttributeUsage(AttributeTargets.Class, Inherited = true)]
 public sealed class ArgumentValidationAttribute : Attribute, IServiceBehavior
@@ -24,8 +27,11 @@ public sealed class ArgumentValidationAttribute : Attribute, IServiceBehavior
         foreach (var operation in service.DispatchOperations)
         {
             var rules = ArgumentRules.For(operation.Description);
-            if (rules.CanRefuse)
-                operation.ParameterInspectors.Add(new ArgumentInspector(rules));
+            if (!rules.CanRefuse)
+                continue;
+            operation.Invoker = operation.Invoker is AuthorizingInvoker authorizing
+                ? authorizing.Around(new ArgumentCheckingInvoker(operation.Name, rules, authorizing.Inner))
+                : new ArgumentCheckingInvoker(operation.Name, rules, operation.Invoker);
         }
     }
 }

@@ -38,8 +38,20 @@ public class ViewInfoWireTests
     [InlineData("1,2")]
     [InlineData("x,2,floor")]
     [InlineData("1,2,floor;;")]
+    [InlineData("1,2,floor,wall")]
+    [InlineData("1,,floor")]
     public void A_malformed_cell_list_is_refused(string text) =>
         Assert.Throws<SerializationException>(() => CellListCodec.Decode(text));
+
+    [Fact]
+    public void A_big_view_s_cells_come_back_whole_with_any_terrain_name()
+    {
+        var cells = Enumerable.Range(0, 3000).Select(i => new CellInfo { X = i % 256, Y = -i / 256, Terrain = i % 5 == 0 ? "lava" : "floor" }).ToList();
+
+        var back = CellListCodec.Decode(CellListCodec.Encode(cells));
+
+        Assert.Equal(cells.Select(c => (c.X, c.Y, c.Terrain)), back.Select(c => (c.X, c.Y, c.Terrain)));
+    }
 
     private static string Serialize(ViewInfo view)
     {

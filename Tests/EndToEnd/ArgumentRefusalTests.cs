@@ -77,6 +77,24 @@ public class ArgumentRefusalTests
     }
 
     [Fact]
+    public async Task A_master_kicking_himself_is_refused_like_disabling_himself_and_his_login_goes_on()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var gm = await game.LoginAsync("gm");
+        var master = gm.Client.Master!;
+        var serial = game.Game.Serial;
+
+        // Found by the service fuzz: KickUser("gm") from gm ended his own login, closing the channel he had called on.
+        await RefusedAsync("user", () => master.KickUserAsync("gm"));
+        await RefusedAsync("user", () => master.KickUserAsync("GM"));
+        await RefusedAsync("user", () => master.DisableUserAsync("gm", true));
+
+        Assert.Equal(serial, game.Game.Serial);
+        Assert.NotNull(await master.GetHostStatusAsync());
+        Assert.Contains(await gm.Client.Login.GetUsersAsync(), u => u is { Name: "gm", IsOnline: true });
+    }
+
+    [Fact]
     public async Task A_player_naming_a_creature_that_does_not_exist_is_denied_as_for_any_creature_not_theirs()
     {
         await using var game = await LoopbackGame.StartAsync();

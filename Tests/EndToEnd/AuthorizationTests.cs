@@ -78,6 +78,30 @@ public class AuthorizationTests
     }
 
     [Fact]
+    public async Task Who_may_call_is_checked_before_what_they_sent_so_a_malformed_call_by_someone_who_may_not_make_it_is_denied()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var alice = await game.LoginAsync("alice", Tordek);
+        await game.LoginAsync("bob", Mialee);
+        var master = (IMasterService)RawChannel(game, typeof(IMasterService), "master");
+        await master.BindAsync(alice.Client.Ticket!.Ticket);
+        var unbound = (IGameService)RawChannel(game, typeof(IGameService), "game");
+
+        // Found by the service fuzz: these were InvalidArgumentFaults, telling a caller how to fix a call they may not make.
+        await CharacterAccessTests.AssertDeniedAsync("StartCombat", () => master.StartCombatAsync(null!));
+        await CharacterAccessTests.AssertDeniedAsync("KickUser", () => master.KickUserAsync(new string('x', 100_000)));
+        await CharacterAccessTests.AssertDeniedAsync("SetPrerequisites", () => unbound.SetPrerequisitesAsync([null!]));
+        await CharacterAccessTests.AssertDeniedAsync("DoAction",
+            () => alice.Client.Game.DoActionAsync(new ActivityInfo { Creature = Mialee, ActionKey = "move", Targets = [null!] }));
+        await CharacterAccessTests.AssertDeniedAsync("GetDiceLog", () => unbound.GetDiceLogAsync(-1));
+
+        // Someone who may make the call is told what is wrong with it.
+        var refused = await Assert.ThrowsAsync<FaultException<InvalidArgumentFault>>(
+            () => alice.Client.Game.DoActionAsync(new ActivityInfo { Creature = Tordek, ActionKey = "move", Targets = [null!] }));
+        Assert.Equal("activity.Targets[0]", refused.Detail.Argument);
+    }
+
+    [Fact]
     public async Task Checking_control_of_a_creature_costs_no_second_trip_into_the_engine()
     {
         await using var game = await LoopbackGame.StartAsync();

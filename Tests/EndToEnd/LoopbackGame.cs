@@ -44,8 +44,10 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
     /// <param name="rules">the rules played: the standard ones unless given (<see cref="HostRules.Create"/> with rule packages)</param>
+    /// <param name="snapshotFolder">where SaveSnapshot writes (in its snapshots/ folder); the temporary folder by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,
-        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, RuleSet? rules = null)
+        TimeProvider? engineClock = null, string? campaign = null, ServiceModelSection? section = null, TimeProvider? hostClock = null,
+        RuleSet? rules = null, string? snapshotFolder = null)
     {
         PasswordHasher.Iterations = 1_000; // the tests log in often; the production default stays slow on purpose
         var dice = new ScriptedDiceSource();
@@ -62,8 +64,9 @@ public sealed class LoopbackGame : IAsyncDisposable
             CampaignFile = campaign,
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, PasswordOf),
             SeatGrace = seatGrace ?? TimeSpan.FromMinutes(5),
+            Clock = hostClock ?? TimeProvider.System,
             ThrottleDelay = TimeSpan.FromMinutes(10),
-            SnapshotFolder = Path.GetTempPath(),
+            SnapshotFolder = snapshotFolder ?? Path.GetTempPath(),
         });
         section ??= ServiceModelSection.Parse(ShippedConfig(), "ikosa.config");
         var server = await IkosaServer.StartAsync(game, section, port: 0, Microsoft.Extensions.Logging.Abstractions.NullLoggerFactory.Instance);

@@ -12,5 +12,5 @@ namespace Ikosa.Engine.Rules.Map;
 [EntityName("rules.chunk-occupants")]
 public sealed record ChunkOccupants(EntityId Id, ImmutableHashSet<EntityId> Creatures) : Entity(Id)
 {
-    public static EntityId KeyFor(EntityId scene, int chunkX, int chunkY) => EntityId.Named($"occupants:{scene}:{chunkX},{chunkY}");
+    public static EntityId KeyFor(EntityId scene, int chunkX, int chunkY) => BlockIds.For("occupants", scene, chunkX, chunkY);
 }

@@ -7,7 +7,10 @@ namespace Ikosa.Engine.Rules.Map;
 /// </summary>
 public static class LineOfSight
 {
-    public static bool IsClear(SceneMap map, Cell from, Cell to)
+    public static bool IsClear(SceneMap map, Cell from, Cell to) => IsClear(new MapSquares(map), from, to);
+
+    /// <summary>The same line over any grid that says which squares block (a struct, so that each grid gets its own fast copy).</summary>
+    internal static bool IsClear<TGrid>(TGrid grid, Cell from, Cell to) where TGrid : struct, IBlockingGrid
     {
         int nx = Math.Abs(to.X - from.X), ny = Math.Abs(to.Y - from.Y);
         int sx = Math.Sign(to.X - from.X), sy = Math.Sign(to.Y - from.Y);
@@ -17,7 +20,7 @@ public static class LineOfSight
             var decision = (1 + 2 * ix) * ny - (1 + 2 * iy) * nx;
             if (decision == 0)
             {
-                if (map.Blocks(new Cell(x + sx, y)) && map.Blocks(new Cell(x, y + sy))) return false;
+                if (grid.Blocks(x + sx, y) && grid.Blocks(x, y + sy)) return false;
                 x += sx;
                 y += sy;
                 ix++;
@@ -33,9 +36,19 @@ public static class LineOfSight
                 y += sy;
                 iy++;
             }
-            var cell = new Cell(x, y);
-            if (cell != to && map.Blocks(cell)) return false;
+            if ((x != to.X || y != to.Y) && grid.Blocks(x, y)) return false;
         }
         return true;
     }
+
+    private readonly struct MapSquares(SceneMap map) : IBlockingGrid
+    {
+        public bool Blocks(int x, int y) => map.Blocks(new Cell(x, y));
+    }
+}
+
+/// <summary>Which squares stop a line of sight.</summary>
+internal interface IBlockingGrid
+{
+    bool Blocks(int x, int y);
 }

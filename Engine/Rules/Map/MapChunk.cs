@@ -14,7 +14,7 @@ public sealed record MapChunk(EntityId Id, EntityId Scene, int ChunkX, int Chunk
 {
     public const int Size = 32;
 
-    public static EntityId KeyFor(EntityId scene, int chunkX, int chunkY) => EntityId.Named($"map:{scene}:{chunkX},{chunkY}");
+    public static EntityId KeyFor(EntityId scene, int chunkX, int chunkY) => BlockIds.For("map", scene, chunkX, chunkY);
 
     /// <summary>The chunk coordinates of the block holding <paramref name="cell"/>.</summary>
     public static (int X, int Y) Of(Cell cell) => (FloorDiv(cell.X), FloorDiv(cell.Y));
@@ -29,5 +29,5 @@ public sealed record MapChunk(EntityId Id, EntityId Scene, int ChunkX, int Chunk
         return this with { Rows = Rows.SetItem(y, new string(row)) };
     }
 
-    private static int FloorDiv(int value) => (int)Math.Floor(value / (double)Size);
+    private static int FloorDiv(int value) => value >= 0 ? value / Size : (value + 1) / Size - 1;
 }

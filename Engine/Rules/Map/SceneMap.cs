@@ -34,6 +34,11 @@ public sealed class SceneMap
 
     public int Height => Scene.Height;
 
+    /// <summary>How many <see cref="MapChunk"/>s make a row of the map, and how many rows of them there are.</summary>
+    public int ChunksAcross => _chunksAcross;
+
+    public int ChunksDown => ChunksFor(Height);
+
     /// <summary>The map of <paramref name="scene"/> as <paramref name="reader"/> sees it now.</summary>
     public static SceneMap Of(IModelReader reader, EntityId scene) =>
         new(reader.Find<Scene>(scene) ?? Scene.OpenField(scene), (x, y) => reader.Find<MapChunk>(MapChunk.KeyFor(scene, x, y)));
@@ -110,6 +115,9 @@ public sealed class SceneMap
             yield return new string(row);
         }
     }
+
+    /// <summary>The chunk at chunk coordinates (<paramref name="cx"/>, <paramref name="cy"/>) of the scene, null where none is stored.</summary>
+    public MapChunk? ChunkAt(int cx, int cy) => Chunk(cx, cy);
 
     private MapChunk? Chunk(int cx, int cy)
     {

@@ -1,3 +1,4 @@
+using System.Collections.Immutable;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Workflow.Users;
@@ -15,12 +16,23 @@ public static class Visibility
     public static bool CanSee(SceneMap map, Creature viewer, Cell cell) =>
         viewer.CanAct() && viewer.Scene == map.Id &&
         (viewer.Position == cell ||
-         (viewer.Position.DistanceFeetTo(cell) <= viewer.SightFeet && LineOfSight.IsClear(map, viewer.Position, cell)));
+         (FieldOf(map, viewer) is { } field && map.Contains(cell)
+             ? field.Contains(cell)
+             : viewer.Position.DistanceFeetTo(cell) <= viewer.SightFeet && LineOfSight.IsClear(map, viewer.Position, cell)));
 
-    public static IReadOnlyList<Cell> VisibleCells(SceneMap map, Creature viewer)
+    /// <summary>
+    /// The squares <paramref name="viewer"/> would see of <paramref name="map"/> from where it stands if it could see (shared by
+    /// every viewer there, see <see cref="FieldOfView"/>); null for a viewer standing off the map or with no sight at all.
+    /// </summary>
+    public static FieldOfView? FieldOf(SceneMap map, Creature viewer) =>
+        viewer.SightFeet >= 0 && map.Contains(viewer.Position) ? FieldOfView.Of(map, viewer.Position, viewer.SightFeet / Cell.Feet) : null;
+
+    /// <summary>The squares <paramref name="viewer"/> sees, row by row (none when it cannot see, or is in another scene).</summary>
+    public static ImmutableArray<Cell> VisibleCells(SceneMap map, Creature viewer)
     {
-        var cells = new List<Cell>();
-        if (!viewer.CanAct() || viewer.Scene != map.Id) return cells;
+        if (!viewer.CanAct() || viewer.Scene != map.Id) return [];
+        if (FieldOf(map, viewer) is { } field) return field.Cells;
+        var cells = ImmutableArray.CreateBuilder<Cell>();
         var reach = viewer.SightFeet / Cell.Feet;
         for (var y = Math.Max(0, viewer.Position.Y - reach); y <= Math.Min(map.Height - 1, viewer.Position.Y + reach); y++)
         for (var x = Math.Max(0, viewer.Position.X - reach); x <= Math.Min(map.Width - 1, viewer.Position.X + reach); x++)
@@ -28,15 +40,16 @@ public static class Visibility
             var cell = new Cell(x, y);
             if (CanSee(map, viewer, cell)) cells.Add(cell);
         }
-        return cells;
+        return cells.ToImmutable();
     }
 
     public static IReadOnlyList<Creature> VisibleCreatures(IModelReader reader, Creature viewer)
     {
         if (!viewer.CanAct()) return [];
         var map = SceneMap.Of(reader, viewer.Scene);
+        var field = FieldOf(map, viewer);
         return Placement.Near(reader, viewer.Scene, viewer.Position, viewer.SightFeet / Cell.Feet)
-            .Where(c => c.Id != viewer.Id && CanSee(map, viewer, c.Position))
+            .Where(c => c.Id != viewer.Id && (field is not null && map.Contains(c.Position) ? field.Contains(c.Position) : CanSee(map, viewer, c.Position)))
             .OrderBy(c => c.Name, StringComparer.Ordinal)
             .ToList();
     }

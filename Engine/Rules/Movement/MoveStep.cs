@@ -4,6 +4,7 @@ using Ikosa.Engine.Rules.Combat;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Events;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Rules.Views;
 using Ikosa.Engine.Workflow.Processes;
 using Ikosa.Engine.Workflow.Registration;
 using Ikosa.Engine.Workflow.Users;
@@ -45,7 +46,11 @@ public sealed record MoveStep(EntityId Id, EntityId Mover, ImmutableList<Cell> P
         }
         if (position != mover.Position)
         {
-            Placement.Put(context, context.Put, mover with { Position = position });
+            var moved = mover with { Position = position };
+            Placement.Put(context, context.Put, moved);
+            // A character remembers what it sees where it arrives; its player's next view then has nothing new to record.
+            if (Control.ControllerOf(context, Mover) is not null)
+                Exploration.Record(context, context.Put, Mover, map.Id, Visibility.VisibleCells(map, moved));
             context.Notify(Visibility.Observers(context, Mover, mover.Position, position), new CreatureMoved(Mover, mover.Position, position));
         }
         if (stoppedBy is not null)

@@ -4,5 +4,8 @@ using Ikosa.Engine.Rules.Map;
 
 namespace Ikosa.Engine.Rules.Views;
 
-/// <summary>What one creature perceives: the squares it sees and the creatures in them.</summary>
-public sealed record PerceptionView(Creature Viewer, ImmutableList<Cell> VisibleCells, ImmutableList<Creature> VisibleCreatures);
+/// <summary>
+/// What one creature perceives: the squares it sees (row by row; the same array for every view from the same field of
+/// view, see <see cref="FieldOfView"/>) and the creatures in them.
+/// </summary>
+public sealed record PerceptionView(Creature Viewer, ImmutableArray<Cell> VisibleCells, ImmutableList<Creature> VisibleCreatures);
