@@ -66,7 +66,7 @@ public static class ScreenRenderer
     private static IRenderable WhoPanel(GameSession session, ScreenState state, string? status)
     {
         var mine = session.MyCharacters(state.Characters).Select(c => c.Id == state.Active ? $"[bold]{TerminalText.Markup(c.Name)}[/]" : TerminalText.Markup(c.Name));
-        var line = $"{TerminalText.Markup(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}  [grey]serial {state.Serial}[/]";
+        var line = $"{TerminalText.Markup(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}";
         var rows = new List<IRenderable> { new Markup(line) };
         if (state.Me is { } me)
             rows.Add(new Markup($"[bold yellow]@[/] {TerminalText.Markup(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {TerminalText.Markup(me.State)}"));
