@@ -17,7 +17,8 @@ public static class PlainText
             yield break;
         }
         var grid = new MapGrid(view, me);
-        yield return "   " + string.Concat(Enumerable.Range(0, grid.Width).Select(x => (x % 10).ToString()));
+        foreach (var ruler in MapView.Rulers(0, grid.Width, stride: 1, tens: grid.Width > 10))
+            yield return "   " + ruler;
         for (var y = 0; y < grid.Height; y++)
         {
             var line = new StringBuilder($"{y,2} ");
