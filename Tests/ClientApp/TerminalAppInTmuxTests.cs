@@ -2,6 +2,7 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Tests.EndToEnd;
+using Ikosa.Tests.Support;
 
 namespace Ikosa.Tests.ClientApp;
 
@@ -117,10 +118,13 @@ public class TerminalAppInTmuxTests
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 
-    /// <summary>The client is built beside the tests (a project reference), with its runtimeconfig.</summary>
+    /// <summary>
+    /// The client app in its own build output, run as a player runs it: on the base runtime, with its own dependencies (the
+    /// tests' folder has the ASP.NET Core framework's in their place).
+    /// </summary>
     private static string ClientDll()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Ikosa.Client.dll");
+        var dll = BuildOutputs.ClientDll;
         Assert.True(File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")), $"the client app is not built at {dll}");
         return dll;
     }
