@@ -27,9 +27,8 @@ public class TerminalAppInTmuxTests
         tmux.Type(LoopbackGame.PasswordOf("alice"));
         await tmux.WaitForAsync("Which characters will you play?");
         tmux.Type("", enter: true); // Tordek, her only free character, comes preselected
-        var screen = await tmux.WaitForAsync("@ Tordek at (2,2): 45/45 hp");
+        var screen = await WholeScreenWithAsync(tmux, "@ Tordek at (2,2): 45/45 hp", 50);
         Assert.Contains("alice plays: Tordek", screen);
-        AssertWholeScreen(screen, 50);
         Assert.DoesNotContain("Goblin", screen); // behind a closed door: not on her screen
 
         // The master starts combat; alice's screen shows her prompt, and Enter answers it (the host rolls).
@@ -65,8 +64,7 @@ public class TerminalAppInTmuxTests
 
         using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {game.BaseAddress} --user alice --character Tordek --password {LoopbackGame.PasswordOf("alice")}", width: 80, height: 24);
 
-        var screen = await tmux.WaitForAsync("@ Tordek at (2,2): 45/45");
-        AssertWholeScreen(screen, 24);
+        var screen = await WholeScreenWithAsync(tmux, "@ Tordek at (2,2): 45/45", 24);
         Assert.Contains("0 1 2 3 4 5 6 7 8 9 0 1", screen); // the x ruler; y labels start the map's rows
         Assert.Contains(Lines(screen), l => l.StartsWith("│  2 # . @ ", StringComparison.Ordinal));
 
@@ -78,12 +76,11 @@ public class TerminalAppInTmuxTests
         screen = await tmux.WaitForAsync("quit ");
         Assert.Contains("page 2/", screen);
         tmux.Type("q", enter: false);
-        AssertWholeScreen(await tmux.WaitForAsync("@ Tordek at (2,2)"), 24);
+        await WholeScreenWithAsync(tmux, "@ Tordek at (2,2)", 24);
 
         // A very long chat line is folded and cut in its panel: the map and the command line stay on screen.
         await gm.Client.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = string.Join(' ', Enumerable.Range(0, 250).Select(i => $"word{i}")) });
-        screen = await tmux.WaitForAsync("gm: word0 word1");
-        AssertWholeScreen(screen, 24);
+        screen = await WholeScreenWithAsync(tmux, "gm: word0 word1", 24);
         Assert.DoesNotContain("word249", screen);
 
         // The goblin wins initiative: Tordek's move is refused as out of turn, not as an unknown command.
@@ -94,22 +91,24 @@ public class TerminalAppInTmuxTests
         tmux.Type("");
         await tmux.WaitForAsync("Initiative: round 1");
         tmux.Type("move 3 4");
-        screen = await tmux.WaitForAsync("it is not Tordek's turn");
+        screen = await WholeScreenWithAsync(tmux, "it is not Tordek's turn", 24);
         Assert.DoesNotContain("unknown command", screen);
-        AssertWholeScreen(screen, 24);
 
         tmux.Type("quit");
         await gm.WaitForAsync(b => b.Items.OfType<PresenceChangedInfo>().Any(p => p.User == "alice" && !p.Online));
     }
 
-    /// <summary>Nothing scrolled off: the map's top border is the first line and the command line the last.</summary>
-    private static void AssertWholeScreen(string screen, int height)
-    {
-        var lines = screen.Split('\n');
-        Assert.True(lines.Length >= height, $"capture has {lines.Length} lines");
-        Assert.Contains("Map: what Tordek sees", lines[0]);
-        Assert.StartsWith(">", lines[height - 1]);
-    }
+    /// <summary>
+    /// A finished redraw showing <paramref name="text"/> where nothing scrolled off: the map's top border is the first line
+    /// and the command line the last. (A capture taken mid-redraw shows only the top part, so the wait is for all three.)
+    /// </summary>
+    private static Task<string> WholeScreenWithAsync(Tmux tmux, string text, int height) =>
+        tmux.WaitForAsync(screen =>
+        {
+            var lines = Lines(screen);
+            return screen.Contains(text, StringComparison.Ordinal) && lines.Length >= height
+                && lines[0].Contains("Map: what Tordek sees", StringComparison.Ordinal) && lines[height - 1].StartsWith('>');
+        }, $"'{text}' on a whole screen (map header first, command line last)");
 
     private static string[] Lines(string screen) => screen.Split('\n');
 
