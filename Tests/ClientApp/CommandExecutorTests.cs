@@ -132,6 +132,7 @@ public class CommandExecutorTests
             Assert.DoesNotContain("unknown command", why);
         }
         Assert.Contains("it is not Tordek's turn", await aliceCommands.Refused("delay"));
+        Assert.Contains("unknown command", await aliceCommands.Refused("dance wildly"));
         var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((2, 2), (tordek.X, tordek.Y));
     }

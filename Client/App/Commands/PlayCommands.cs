@@ -36,13 +36,23 @@ public sealed class PlayCommands(GameSession session)
         if (session.Active is not { } actor)
             return null;
         var actions = await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false);
+        seenActions.UnionWith(actions.Select(a => a.Key));
         var action = actions.FirstOrDefault(a => a.Key == command.Name);
         if (action is not null)
             return await Do(actor, action, command.Args).ConfigureAwait(false);
-        return actions.Count == 0 && await NotYourTurnAsync(actor).ConfigureAwait(false) is { } why
+        return actions.Count == 0 && IsActionName(command.Name) && await NotYourTurnAsync(actor).ConfigureAwait(false) is { } why
             ? CommandResult.Failed($"'{command.Name}': {why}")
             : null;
     }
+
+    /// <summary>The standard rules' actions, and those the host offered this session (a rule package's): out of turn
+    /// the host offers none, and anything else typed is an unknown command, not an action to wait for.</summary>
+    private static readonly HashSet<string> StandardActions = ["move", "five-foot-step", "melee-attack", "ranged-attack", "open-door", "close-door"];
+
+    private readonly HashSet<string> seenActions = [];
+
+    private bool IsActionName(string name) =>
+        StandardActions.Contains(name) || seenActions.Contains(name) || name.StartsWith("cast-", StringComparison.Ordinal);
 
     /// <summary>"it is not Tordek's turn (Goblin 1 acts now)" when combat runs and another creature has the turn; else null.</summary>
     private async Task<string?> NotYourTurnAsync(Guid actor)
