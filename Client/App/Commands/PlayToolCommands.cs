@@ -16,7 +16,7 @@ public sealed class PlayToolCommands(GameSession session)
         Spec("scenes", "scenes", "the game's scenes", _ => Scenes()),
         Spec("place", "place MONSTER at=X,Y [scene=NAME] [name=NEW]", "put a creature from the bestiary on a free square", Place),
         Spec("remove", "remove NAME", "take a creature out of the game", Remove),
-        Spec("move", "move NAME at=X,Y [scene=NAME]", "move any creature silently (players see it move)", Move),
+        Spec("relocate", "relocate NAME at=X,Y [scene=NAME]", "move any creature silently, also to another scene (players see it move)", Relocate),
         Spec("terrain", "terrain wall|floor|door|open-door|difficult X,Y [X,Y...] [scene=NAME]", "redraw squares of a map", Terrain),
         Spec("give", "give NAME USER", "let a user play a character", c => ChangePlayers(c, give: true)),
         Spec("take", "take NAME USER", "take a character from a user", c => ChangePlayers(c, give: false)),
@@ -49,11 +49,11 @@ public sealed class PlayToolCommands(GameSession session)
     private Task<CommandResult> Remove(ParsedCommand command) =>
         WithCreature(string.Join(' ', command.Args), id => Outcome(Master.RemoveCreatureAsync(id), $"{session.Names.NameOf(id)} removed"));
 
-    private async Task<CommandResult> Move(ParsedCommand command)
+    private async Task<CommandResult> Relocate(ParsedCommand command)
     {
         var (words, settings) = Split(command);
         if (words.Length == 0 || !TryCell(settings.GetValueOrDefault("at"), out var x, out var y))
-            return CommandResult.Failed("move NAME at=X,Y [scene=NAME]");
+            return CommandResult.Failed("relocate NAME at=X,Y [scene=NAME]");
         var scene = await SceneAsync(settings).ConfigureAwait(false);
         if (scene.Error is not null)
             return CommandResult.Failed(scene.Error);

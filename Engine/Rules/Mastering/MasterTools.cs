@@ -80,7 +80,8 @@ public static class MasterTools
             if (terrain.Blocks() && Placement.At(tx, scene, cell).FirstOrDefault() is { } standing)
                 return RuleResult.Refused($"{standing.Name} stands on ({cell.X},{cell.Y}); move it before walling the square up");
         }
-        var changed = cells.Where(c => SceneMap.Of(tx, scene).TerrainAt(c.Cell) != c.Terrain).ToList();
+        // A square named twice becomes what it was named last.
+        var changed = cells.GroupBy(c => c.Cell).Select(g => g.Last()).Where(c => SceneMap.Of(tx, scene).TerrainAt(c.Cell) != c.Terrain).ToList();
         // Those who saw a square before it changed learn of it as well as those who see it now (a wall put up hides it).
         var before = changed.ToDictionary(c => c.Cell, c => Visibility.CellObservers(tx, scene, c.Cell));
         foreach (var (cell, terrain) in changed)
