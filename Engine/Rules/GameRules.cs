@@ -139,8 +139,14 @@ public sealed class GameRules
     public IReadOnlyList<StepPrerequisite> GetPrerequisites(IModelReader reader, Actor actor, EntityId? creature = null) =>
         Workflow.Pending(reader, actor, creature);
 
-    public IReadOnlyList<AnswerResult> SetPrerequisites(Transaction tx, Actor actor, IReadOnlyList<PrerequisiteAnswer> answers) =>
-        Workflow.Answer(tx, actor, answers);
+    /// <summary>Answers prompts; a delay answered here is held to the same rule as <see cref="Delay"/>.</summary>
+    public IReadOnlyList<AnswerResult> SetPrerequisites(Transaction tx, Actor actor, IReadOnlyList<PrerequisiteAnswer> answers)
+    {
+        var refused = answers.Select(a => CannotDelay(tx, a)).ToList();
+        var accepted = Workflow.Answer(tx, actor, [.. answers.Where((_, i) => refused[i] is null)]);
+        var next = 0;
+        return [.. refused.Select(r => r ?? accepted[next++])];
+    }
 
     public IReadOnlyCollection<string> GetWaitingOn(IModelReader reader) => Workflow.WaitingOn(reader);
 
@@ -154,9 +160,18 @@ public sealed class GameRules
     /// <summary>The creature gives up its place to act right after the next one (only before it has acted).</summary>
     public RuleResult Delay(Transaction tx, Actor actor, EntityId creature)
     {
-        if (!ActionBudget.Of(tx, creature).IsUntouched()) return RuleResult.Refused("a creature that has acted this turn cannot delay");
+        if (!ActionBudget.Of(tx, creature).IsUntouched()) return RuleResult.Refused(HasActed);
         return AnswerTurn(tx, actor, creature, TurnDecision.Delay);
     }
+
+    private const string HasActed = "a creature that has acted this turn cannot delay";
+
+    private static AnswerResult? CannotDelay(IModelReader reader, PrerequisiteAnswer answer) =>
+        answer.Answer is TurnAnswer { Decision: TurnDecision.Delay }
+        && reader.Find<ActNowPrerequisite>(answer.Prerequisite) is { Fulfiller: { } creature }
+        && !ActionBudget.Of(reader, creature).IsUntouched()
+            ? AnswerResult.Refused(answer.Prerequisite, HasActed)
+            : null;
 
     public TurnTrackerView GetTurnTracker(IModelReader reader, Actor actor)
     {

@@ -32,7 +32,8 @@ public class CommandExecutorTests
         Assert.Contains(turns.Lines, l => l.StartsWith('>') && l.Contains("Tordek"));
 
         // A lone destination two squares away: the app plans the path through what Tordek sees.
-        await aliceCommands.Ok("move 3 4");
+        var moved = await aliceCommands.Ok("move 3 4");
+        Assert.Equal("Tordek: move", Assert.Single(moved.Lines)); // no host serial numbers for players to puzzle over
         var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
         Assert.Equal((3, 4), (tordek.X, tordek.Y));
         var map = await aliceCommands.Ok("map");
@@ -106,6 +107,36 @@ public class CommandExecutorTests
     }
 
     [Fact]
+    public async Task A_player_delays_her_turn_and_out_of_turn_commands_say_whose_turn_it_is()
+    {
+        await using var app = await AppSessions.StartAsync();
+        var (_, gm) = await app.LoginAsync("gm");
+        var (alice, aliceCommands) = await app.LoginAsync("alice");
+        await aliceCommands.Ok("play Tordek");
+        app.Game.Dice.Enqueue(1);
+        await gm.Ok("start-combat Tordek, Goblin 1");
+        app.Game.Dice.Enqueue(20);
+        await aliceCommands.Ok("answer");
+        Assert.Equal(Tordek, (await alice.Client.Game.GetTurnTrackerAsync()).Current);
+
+        Assert.Equal("Tordek delays: acts again right after the next creature", Assert.Single((await aliceCommands.Ok("delay")).Lines));
+        var tracker = await alice.Client.Game.GetTurnTrackerAsync();
+        Assert.NotEqual(Tordek, tracker.Current);
+        Assert.Equal(Tordek, tracker.Order.Last().Creature);
+
+        // Now it is the goblin's turn: what Tordek would do is refused as out of turn, not as an unknown command.
+        foreach (var line in new[] { "move 3 4", "do move 3 4", "five-foot-step 3 3" })
+        {
+            var why = await aliceCommands.Refused(line);
+            Assert.Contains("it is not Tordek's turn", why);
+            Assert.DoesNotContain("unknown command", why);
+        }
+        Assert.Contains("it is not Tordek's turn", await aliceCommands.Refused("delay"));
+        var tordek = await alice.Client.Game.GetCreatureAsync(Tordek);
+        Assert.Equal((2, 2), (tordek.X, tordek.Y));
+    }
+
+    [Fact]
     public async Task Refusals_come_back_as_failed_results_with_the_reason_and_change_nothing()
     {
         await using var app = await AppSessions.StartAsync();
@@ -143,12 +174,12 @@ public class CommandExecutorTests
         var (carol, _) = await app.LoginAsync("carol");
 
         await aliceCommands.Ok("say hello, everyone: ready?");
-        await bob.LogLineAsync("alice (Everyone): hello, everyone: ready?");
-        await gmSession.LogLineAsync("alice (Everyone): hello, everyone: ready?");
+        await bob.LogLineAsync("alice: hello, everyone: ready?");
+        await gmSession.LogLineAsync("alice: hello, everyone: ready?");
 
         await aliceCommands.Ok("whisper bob the goblin is mine");
         await aliceCommands.Ok("say after the whisper");
-        await bob.LogLineAsync("alice (Whisper): the goblin is mine");
+        await bob.LogLineAsync("alice whispers: the goblin is mine");
         // Carol gets the later line, so the whisper (committed earlier) would have arrived before it.
         await carol.LogLineAsync("after the whisper");
         Assert.DoesNotContain(carol.Log.Last(1000), e => e.Text.Contains("goblin is mine"));

@@ -69,7 +69,7 @@ public class MapGridTests
     [Fact]
     public void The_markup_colours_the_fog_and_escapes_names()
     {
-        var markup = ScreenRenderer.MapMarkup(View(), Me(0, 1));
+        var markup = string.Join('\n', MapView.Markup(new MapGrid(View(), Me(0, 1)), 80, 24, (0, 1)));
         Assert.Contains("[grey35]%[/]", markup);
         Assert.Contains("[bold black on yellow]@[/]", markup);
         Assert.Contains("[bold red]g[/]", markup);

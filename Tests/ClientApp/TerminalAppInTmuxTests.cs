@@ -27,7 +27,7 @@ public class TerminalAppInTmuxTests
         tmux.Type(LoopbackGame.PasswordOf("alice"));
         await tmux.WaitForAsync("Which characters will you play?");
         tmux.Type("", enter: true); // Tordek, her only free character, comes preselected
-        var screen = await tmux.WaitForAsync("@ Tordek at (2,2): 45/45 hp");
+        var screen = await WholeScreenWithAsync(tmux, "@ Tordek at (2,2): 45/45 hp", 50);
         Assert.Contains("alice plays: Tordek", screen);
         Assert.DoesNotContain("Goblin", screen); // behind a closed door: not on her screen
 
@@ -54,6 +54,63 @@ public class TerminalAppInTmuxTests
         tmux.Type("quit");
         await gm.WaitForAsync(b => b.Items.OfType<PresenceChangedInfo>().Any(p => p.User == "alice" && !p.Online));
     }
+
+    [TmuxFact]
+    public async Task On_80x24_the_game_fits_help_pages_long_chat_stays_in_its_panel_and_out_of_turn_is_said()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var gm = await game.LoginAsync("gm");
+        var goblin = game.Game.Engine.Gate.Read(tx => tx.All<Creature>().First(c => c.Name == "Goblin 1").Id.Value);
+
+        using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {game.BaseAddress} --user alice --character Tordek --password {LoopbackGame.PasswordOf("alice")}", width: 80, height: 24);
+
+        var screen = await WholeScreenWithAsync(tmux, "@ Tordek at (2,2): 45/45", 24);
+        Assert.Contains("0 1 2 3 4 5 6 7 8 9 0 1", screen); // the x ruler; y labels start the map's rows
+        Assert.Contains(Lines(screen), l => l.StartsWith("│  2 # . @ ", StringComparison.Ordinal));
+
+        // help: its own view, page by page, then back to the game.
+        tmux.Type("help");
+        screen = await tmux.WaitForAsync("page 1/");
+        Assert.Contains("play NAME[, NAME]", screen);
+        tmux.Type(" ", enter: false);
+        screen = await tmux.WaitForAsync("quit ");
+        Assert.Contains("page 2/", screen);
+        tmux.Type("q", enter: false);
+        await WholeScreenWithAsync(tmux, "@ Tordek at (2,2)", 24);
+
+        // A very long chat line is folded and cut in its panel: the map and the command line stay on screen.
+        await gm.Client.Login.SendChatAsync(new ChatInfo { Audience = ChatAudience.Everyone, Text = string.Join(' ', Enumerable.Range(0, 250).Select(i => $"word{i}")) });
+        screen = await WholeScreenWithAsync(tmux, "gm: word0 word1", 24);
+        Assert.DoesNotContain("word249", screen);
+
+        // The goblin wins initiative: Tordek's move is refused as out of turn, not as an unknown command.
+        game.Dice.Enqueue(20);
+        Assert.True((await gm.Client.Master!.StartCombatAsync([Tordek, goblin])).Accepted);
+        await tmux.WaitForAsync("roll initiative");
+        game.Dice.Enqueue(1);
+        tmux.Type("");
+        await tmux.WaitForAsync("Initiative: round 1");
+        tmux.Type("move 3 4");
+        screen = await WholeScreenWithAsync(tmux, "it is not Tordek's turn", 24);
+        Assert.DoesNotContain("unknown command", screen);
+
+        tmux.Type("quit");
+        await gm.WaitForAsync(b => b.Items.OfType<PresenceChangedInfo>().Any(p => p.User == "alice" && !p.Online));
+    }
+
+    /// <summary>
+    /// A finished redraw showing <paramref name="text"/> where nothing scrolled off: the map's top border is the first line
+    /// and the command line the last. (A capture taken mid-redraw shows only the top part, so the wait is for all three.)
+    /// </summary>
+    private static Task<string> WholeScreenWithAsync(Tmux tmux, string text, int height) =>
+        tmux.WaitForAsync(screen =>
+        {
+            var lines = Lines(screen);
+            return screen.Contains(text, StringComparison.Ordinal) && lines.Length >= height
+                && lines[0].Contains("Map: what Tordek sees", StringComparison.Ordinal) && lines[height - 1].StartsWith('>');
+        }, $"'{text}' on a whole screen (map header first, command line last)");
+
+    private static string[] Lines(string screen) => screen.Split('\n');
 
     private static string Quote(string path) => "'" + path.Replace("'", "'\\''") + "'";
 

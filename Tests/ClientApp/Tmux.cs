@@ -43,18 +43,22 @@ public sealed class Tmux : IDisposable
     public string Screen() => Run("capture-pane", "-p", "-t", Session);
 
     /// <summary>Polls the screen until it contains <paramref name="text"/>, up to <paramref name="seconds"/>; fails with the screen otherwise.</summary>
-    public async Task<string> WaitForAsync(string text, int seconds = 60)
+    public Task<string> WaitForAsync(string text, int seconds = 60) =>
+        WaitForAsync(screen => screen.Contains(text, StringComparison.Ordinal), $"'{text}'", seconds);
+
+    /// <summary>Polls the screen until <paramref name="shows"/> holds (e.g. a redraw has finished), up to <paramref name="seconds"/>.</summary>
+    public async Task<string> WaitForAsync(Func<string, bool> shows, string what, int seconds = 60)
     {
         var deadline = Stopwatch.StartNew();
         var screen = "";
         for (var attempt = 0; attempt < seconds * 10 && deadline.Elapsed < TimeSpan.FromSeconds(seconds); attempt++)
         {
             screen = Screen();
-            if (screen.Contains(text, StringComparison.Ordinal))
+            if (shows(screen))
                 return screen;
             await Task.Delay(100);
         }
-        throw new Xunit.Sdk.XunitException($"the screen did not show '{text}' within {seconds} s:\n{screen}");
+        throw new Xunit.Sdk.XunitException($"the screen did not show {what} within {seconds} s:\n{screen}");
     }
 
     private string Run(params string[] args)

@@ -101,6 +101,21 @@ public class TurnTests
     }
 
     [Fact]
+    public void A_delay_answered_as_a_prompt_is_refused_once_the_creature_has_acted()
+    {
+        using var arena = new Arena();
+        var (a, b) = (arena.Add(Arena.Goblin("A", new Cell(0, 0))), arena.Add(Arena.Goblin("B", new Cell(3, 3))));
+        arena.Dice.Enqueue(18, 12);
+        arena.StartCombat(a, b);
+        arena.Do(a, "move", AimTarget.AlongPath("path", new Cell(1, 0)));
+        var prompt = arena.Pending(Arena.Gm, a).OfType<ActNowPrerequisite>().Single();
+
+        Assert.Contains("has acted", arena.Answer(Arena.Gm, prompt, new TurnAnswer(TurnDecision.Delay)).Error);
+        Assert.Equal([a, b], Order(arena));
+        Assert.Equal(a, arena.CurrentTurn());
+    }
+
+    [Fact]
     public void Creatures_join_and_leave_combat_and_a_dropped_creature_s_turn_passes_on()
     {
         using var arena = new Arena();

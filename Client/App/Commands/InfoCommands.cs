@@ -26,7 +26,7 @@ public sealed class InfoCommands(GameSession session, Func<IReadOnlyList<Command
     private async Task<CommandResult> Refresh()
     {
         var state = await session.RefreshAsync().ConfigureAwait(false);
-        var lines = new List<string> { $"serial {state.Serial}" };
+        var lines = new List<string> { "up to date" };
         if (state.Active is { } active)
             lines.Add($"active: {session.Names.NameOf(active)}");
         if (state.Problem is not null)

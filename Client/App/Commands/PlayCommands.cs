@@ -20,19 +20,38 @@ public sealed class PlayCommands(GameSession session)
             ? Task.FromResult(CommandResult.Failed("do which action? see 'actions'"))
             : Do(c.Args[0], c.Args.Skip(1).ToList())),
         CommandSpec.Of("attack", "attack NAME", "attack a creature: in melee when it is within reach, else at range", c => Attack(c.Args)),
-        CommandSpec.Of("end", "end", "end the active creature's turn", _ => EndTurn()),
+        CommandSpec.Of("end", "end", "end the active creature's turn", _ => EndTurn(delay: false)),
+        CommandSpec.Of("delay", "delay", "act later: right after the next creature in the initiative order (before acting only)", _ => EndTurn(delay: true)),
         CommandSpec.Of("prompts", "prompts", "the prompts waiting for you, numbered", _ => Prompts()),
         CommandSpec.Of("answer", "answer [#N] [value]", "answer the first prompt (or #N): nothing lets the host roll", Answer),
         new("wait", "wait prompt|turn|batch [SECONDS]", "wait (for scripts) until a prompt waits for you, it is your turn, or anything happens", WaitAsync),
     ];
 
-    /// <summary>The command as an action of the active creature, or null when it names no action the host offers.</summary>
+    /// <summary>
+    /// The command as an action of the active creature; a refusal saying whose turn it is when the creature can do
+    /// nothing because it is not its turn; null when it names no action the host offers.
+    /// </summary>
     public async Task<CommandResult?> TryActionAsync(ParsedCommand command)
     {
         if (session.Active is not { } actor)
             return null;
-        var action = (await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false)).FirstOrDefault(a => a.Key == command.Name);
-        return action is null ? null : await Do(actor, action, command.Args).ConfigureAwait(false);
+        var actions = await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false);
+        var action = actions.FirstOrDefault(a => a.Key == command.Name);
+        if (action is not null)
+            return await Do(actor, action, command.Args).ConfigureAwait(false);
+        return actions.Count == 0 && await NotYourTurnAsync(actor).ConfigureAwait(false) is { } why
+            ? CommandResult.Failed($"'{command.Name}': {why}")
+            : null;
+    }
+
+    /// <summary>"it is not Tordek's turn (Goblin 1 acts now)" when combat runs and another creature has the turn; else null.</summary>
+    private async Task<string?> NotYourTurnAsync(Guid actor)
+    {
+        var tracker = await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false);
+        if (!tracker.InCombat || tracker.Current == actor)
+            return null;
+        var current = tracker.Order.FirstOrDefault(e => e.Creature == tracker.Current);
+        return $"it is not {session.Names.NameOf(actor)}'s turn{(current is null ? "" : $" ({current.Name} acts now)")}; wait for it";
     }
 
     private async Task<CommandResult> Characters()
@@ -92,6 +111,8 @@ public sealed class PlayCommands(GameSession session)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
         var actions = await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false);
         var action = actions.FirstOrDefault(a => string.Equals(a.Key, key, StringComparison.OrdinalIgnoreCase));
+        if (action is null && actions.Count == 0 && await NotYourTurnAsync(actor).ConfigureAwait(false) is { } why)
+            return CommandResult.Failed($"'{key}': {why}");
         return action is null
             ? CommandResult.Failed($"'{key}' is not possible for {session.Names.NameOf(actor)} now; possible: {string.Join(", ", actions.Select(a => a.Key))}")
             : await Do(actor, action, args).ConfigureAwait(false);
@@ -110,7 +131,7 @@ public sealed class PlayCommands(GameSession session)
             return CommandResult.Failed(error!);
         var result = await session.Client.Game.DoActionAsync(activity).ConfigureAwait(false);
         return result.Accepted
-            ? CommandResult.Done($"{session.Names.NameOf(actor)}: {action.Name.ToLowerInvariant()} (serial {result.Serial})")
+            ? CommandResult.Done($"{session.Names.NameOf(actor)}: {action.Name.ToLowerInvariant()}")
             : CommandResult.Failed(result.Error ?? "refused");
     }
 
@@ -127,12 +148,15 @@ public sealed class PlayCommands(GameSession session)
         var attacks = (await session.Client.Game.GetActionsAsync(actor).ConfigureAwait(false)).Where(a => a.Key is "melee-attack" or "ranged-attack").ToList();
         var action = attacks.FirstOrDefault(a => a.Key == "melee-attack" && a.Aiming.Any(m => m.Candidates.Contains(target.Id)))
             ?? attacks.FirstOrDefault(a => a.Key == "ranged-attack" && a.Aiming.Any(m => m.Candidates.Contains(target.Id)));
+        if (action is null && await NotYourTurnAsync(actor).ConfigureAwait(false) is { } why)
+            return CommandResult.Failed($"{session.Names.NameOf(actor)} cannot attack now: {why}");
         return action is null
             ? CommandResult.Failed($"{session.Names.NameOf(actor)} cannot attack {target.Name} now (out of reach or sight, not your turn, or no attack left)")
             : await Do(actor, action, [target.Name]).ConfigureAwait(false);
     }
 
-    private async Task<CommandResult> EndTurn()
+    /// <summary>Ends the turn, or with <paramref name="delay"/> gives up the place to act right after the next creature.</summary>
+    private async Task<CommandResult> EndTurn(bool delay)
     {
         var tracker = await session.Client.Game.GetTurnTrackerAsync().ConfigureAwait(false);
         var mine = session.IsMaster ? null : session.MyCharacters(await session.Client.Login.GetCharactersAsync().ConfigureAwait(false)).Select(c => c.Id).ToHashSet();
@@ -140,8 +164,27 @@ public sealed class PlayCommands(GameSession session)
         var creature = tracker.Current is { } current && (mine is null || mine.Contains(current)) ? current : session.Active;
         if (creature is not { } id)
             return CommandResult.Failed("no active creature: 'play NAME' or 'use NAME'");
+        if (delay)
+            return await DelayAsync(id).ConfigureAwait(false);
         var result = await session.Client.Game.EndTurnAsync(id).ConfigureAwait(false);
         return result.Accepted ? CommandResult.Done($"{session.Names.NameOf(id)} ends the turn") : CommandResult.Failed(result.Error ?? "refused");
+    }
+
+    /// <summary>Delaying is the other answer to the turn's "act, then end your turn" prompt.</summary>
+    private async Task<CommandResult> DelayAsync(Guid creature)
+    {
+        if (await NotYourTurnAsync(creature).ConfigureAwait(false) is { } why)
+            return CommandResult.Failed($"cannot delay: {why}");
+        var prompts = await session.Client.Game.GetPrerequisitesAsync(creature).ConfigureAwait(false);
+        if (prompts.FirstOrDefault(p => p.Kind == "ActNow") is not { } turn)
+            return CommandResult.Failed($"{session.Names.NameOf(creature)} has no turn to delay now");
+        var answer = new AnswerInfo { Prerequisite = turn.Id, Step = turn.Step, Choice = "Delay" };
+        var results = await (session.IsMaster && session.Client.Master is { } master
+            ? master.AnswerPrerequisitesAsync([answer])
+            : session.Client.Game.SetPrerequisitesAsync([answer])).ConfigureAwait(false);
+        return results.FirstOrDefault() is { Accepted: true }
+            ? CommandResult.Done($"{session.Names.NameOf(creature)} delays: acts again right after the next creature")
+            : CommandResult.Failed(results.FirstOrDefault()?.Error ?? "the host gave no result");
     }
 
     private async Task<CommandResult> Prompts()
@@ -167,7 +210,7 @@ public sealed class PlayCommands(GameSession session)
             // "Act, then end your turn" waits all turn long: a bare answer never ends a turn by accident; 'end' does.
             prompt = prompts.FirstOrDefault(p => p.Kind != "ActNow");
             if (prompt is null)
-                return CommandResult.Failed(prompts.Count == 0 ? "no prompt is waiting for you" : "nothing to answer but your turn: 'end' ends it");
+                return CommandResult.Failed(prompts.Count == 0 ? "no prompt is waiting for you" : "nothing to answer but your turn: 'end' ends it, 'delay' delays it");
         }
         await LearnNamesAsync().ConfigureAwait(false);
         var (answer, error) = AnswerBuilder.Build(prompt, args, session.Names);

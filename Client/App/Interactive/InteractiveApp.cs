@@ -13,6 +13,9 @@ namespace Ikosa.Client.App.Interactive;
 public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
 {
     private static readonly TimeSpan KeyPoll = TimeSpan.FromMilliseconds(40);
+
+    /// <summary>Results longer than this open in the pager rather than in the log.</summary>
+    private const int PagedAbove = 3;
     private readonly SemaphoreSlim _wake = new(0);
     private volatile bool _changed = true;
 
@@ -38,7 +41,9 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
     {
         var editor = new LineEditor();
         ScreenState? state = null;
+        Pager? pager = null;
         string? status = "type 'help' for commands";
+        var size = Size();
         while (!cancel.IsCancellationRequested)
         {
             if (session.EndedBecause is { } why)
@@ -46,15 +51,31 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
                 console.MarkupLine($"[red]{Markup.Escape(why)}[/]");
                 return 1;
             }
+            var redraw = false;
             if (_changed)
             {
                 _changed = false;
                 (state, status) = await RefreshAsync(session, state, status).ConfigureAwait(false);
-                Draw(session, state, status, editor.Text);
+                redraw = true;
             }
+            if (Size() != size)
+            {
+                size = Size();
+                redraw = true;
+            }
+            if (redraw)
+                Draw(session, state, status, pager, editor.Text);
             while (!cancel.IsCancellationRequested && Console.KeyAvailable)
             {
-                var line = editor.Handle(Console.ReadKey(intercept: true));
+                var key = Console.ReadKey(intercept: true);
+                if (pager is not null)
+                {
+                    if (!pager.Handle(key, size.Width, size.Height))
+                        pager = null;
+                    Draw(session, state, status, pager, editor.Text);
+                    continue;
+                }
+                var line = editor.Handle(key);
                 if (line is null)
                 {
                     DrawInput(editor.Text);
@@ -65,11 +86,20 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
                 var result = await executor.ExecuteAsync(command, cancel).ConfigureAwait(false);
                 if (command.Trim().Length > 0)
                     session.Log.Add(LogKind.Command, $"> {command}");
-                foreach (var resultLine in result.Lines)
-                    session.Log.Add(result.Ok ? LogKind.Command : LogKind.System, (result.Ok ? "  " : "  ! ") + resultLine);
+                if (result.Lines.Count > PagedAbove)
+                {
+                    // A long answer gets a view of its own, read whole a page at a time, instead of scrolling through the log.
+                    pager = new Pager(command.Trim(), result.Lines);
+                    session.Log.Add(LogKind.Command, $"  ({result.Lines.Count} lines, shown page by page)");
+                }
+                else
+                {
+                    foreach (var resultLine in result.Lines)
+                        session.Log.Add(result.Ok ? LogKind.Command : LogKind.System, (result.Ok ? "  " : "  ! ") + resultLine);
+                }
                 if (result.Quit)
                     return 0;
-                status = result.Lines.Count == 0 ? null : (result.Ok ? "" : "! ") + result.Lines[0];
+                status = result.Lines.Count == 0 || pager is not null ? null : (result.Ok ? "" : "! ") + result.Lines[0];
                 _changed = true;
                 break;
             }
@@ -99,20 +129,33 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
         }
     }
 
-    private void Draw(GameSession session, ScreenState? state, string? status, string input)
+    /// <summary>The terminal's size now: it is read every turn of the loop, so a resized window is redrawn to fit.</summary>
+    private (int Width, int Height) Size() => (Math.Max(1, console.Profile.Width), Math.Max(2, console.Profile.Height));
+
+    /// <summary>The game screen (or the pager) on all lines but the last, which is the command line.</summary>
+    private void Draw(GameSession session, ScreenState? state, string? status, Pager? pager, string input)
     {
+        var (width, height) = Size();
         console.Clear(home: true);
-        if (state is not null)
-            console.Write(ScreenRenderer.Render(session, state, status));
+        if (pager is not null)
+            console.Write(new Markup(string.Join('\n', pager.Render(width, height - 1))));
+        else if (state is not null)
+            console.Write(ScreenRenderer.Render(ScreenContent.Of(session, state, status), width, height - 1));
         else if (status is not null)
             console.MarkupLine(Markup.Escape(status));
-        DrawInput(input);
+        if (pager is null)
+            DrawInput(input);
+        else
+            console.Profile.Out.Writer.Flush();
     }
 
+    /// <summary>The command line, on the last line: when it is longer than the terminal is wide, its end is shown.</summary>
     private void DrawInput(string input)
     {
+        var room = Math.Max(1, Size().Width - 3);
+        var shown = input.Length <= room ? input : input[^room..];
         var writer = console.Profile.Out.Writer;
-        writer.Write("\u001b[2K\r> " + input);
+        writer.Write($"\u001b[{Size().Height};1H\u001b[2K> " + shown);
         writer.Flush();
     }
 }

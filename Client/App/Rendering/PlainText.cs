@@ -17,7 +17,8 @@ public static class PlainText
             yield break;
         }
         var grid = new MapGrid(view, me);
-        yield return "   " + string.Concat(Enumerable.Range(0, grid.Width).Select(x => (x % 10).ToString()));
+        foreach (var ruler in MapView.Rulers(0, grid.Width, stride: 1, tens: grid.Width > 10))
+            yield return "   " + ruler;
         for (var y = 0; y < grid.Height; y++)
         {
             var line = new StringBuilder($"{y,2} ");
@@ -81,9 +82,30 @@ public static class PlainText
                 "Path" => "<x y ...>",
                 _ => $"<{a.Kind.ToLowerInvariant()}>",
             }));
-            yield return $"{action.Key} {aims}".TrimEnd() + $"  ({action.Name}, {action.Time})";
+            yield return $"{action.Key} {aims}".TrimEnd() + "  " + Describe(action);
         }
     }
+
+    /// <summary>"standard action", or "Trip, standard action" when the name says more than the key already does.</summary>
+    public static string Describe(ActionInfo action)
+    {
+        var time = TimeInWords(action.Time);
+        var name = action.Name.Trim();
+        var sameAsKey = string.Equals(name.Replace(' ', '-'), action.Key, StringComparison.OrdinalIgnoreCase);
+        return sameAsKey || name.Length == 0 || string.Equals(name, time, StringComparison.OrdinalIgnoreCase) ? time : $"{name}, {time}";
+    }
+
+    /// <summary>How much of a turn an action takes, as the rules books say it.</summary>
+    public static string TimeInWords(string time) => time switch
+    {
+        "Standard" => "standard action",
+        "Move" => "move action",
+        "Swift" => "swift action",
+        "Free" => "free action",
+        "FullRound" => "full-round action",
+        "FiveFootStep" => "5-foot step",
+        _ => time.ToLowerInvariant(),
+    };
 
     public static IEnumerable<string> Dice(IReadOnlyList<DiceRollInfo> rolls)
     {

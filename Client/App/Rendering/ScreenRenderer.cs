@@ -1,4 +1,3 @@
-using System.Text;
 using Ikosa.Client.App.Session;
 using Ikosa.Contracts;
 using Spectre.Console;
@@ -7,123 +6,183 @@ using Spectre.Console.Rendering;
 namespace Ikosa.Client.App.Rendering;
 
 /// <summary>
-/// The interactive screen as one Spectre.Console renderable: the map with fog of war on the left above the log; on the
-/// right who you are, the initiative order, waiting prompts, the actions available now, recent dice and chat.
+/// The interactive screen as one Spectre.Console renderable that fits the terminal: the map with fog of war and rulers
+/// on the left above the log; on the right who you are, the prompts waiting, the initiative order, chat, the actions
+/// available now and recent dice. Every text is folded to its panel before drawing and <see cref="ScreenLayout"/>
+/// shares out the lines, so the screen is never taller than the terminal: panels shrink, and the least needed fold away.
 /// </summary>
 public static class ScreenRenderer
 {
-    private const int LogLines = 14;
-    private const int ChatLines = 6;
-    private const int ActionLines = 8;
+    /// <summary>A chat line longer than this many lines shows its start and an ellipsis; 'log' shows it whole.</summary>
+    public const int ChatEntryLines = 3;
 
-    public static IRenderable Render(GameSession session, ScreenState state, string? status)
+    /// <summary>The same for a line of the log (a long chat typed, a long refusal).</summary>
+    public const int LogEntryLines = 4;
+
+    private const int LogEntriesConsidered = 200;
+    private const int ChatEntriesConsidered = 50;
+    private const int DiceShown = 4;
+
+    /// <summary>The whole screen, <paramref name="width"/> cells wide and at most <paramref name="height"/> lines tall.</summary>
+    public static IRenderable Render(ScreenContent content, int width, int height)
     {
-        var left = new Rows(MapPanel(session, state), LogPanel(session.Log));
-        var right = new Rows(WhoPanel(session, state, status), TurnsPanel(state.Tracker), PromptsPanel(session, state.Prompts),
-            ActionsPanel(state), DicePanel(state.Dice), ChatPanel(session.Log));
-        var grid = new Grid().AddColumn(new GridColumn().NoWrap()).AddColumn(new GridColumn().Width(62));
-        grid.AddRow(left, right);
+        width = Math.Max(ScreenLayout.Border + 3, width);
+        var side = ScreenLayout.SideWidth(width);
+        if (side == 0)
+            return Column(MainBlocks(content, Inner(width)).Concat(SideBlocks(content, Inner(width))).ToList(), height);
+        var main = width - side;
+        var grid = new Grid()
+            .AddColumn(new GridColumn().Width(main).Padding(0, 0, 0, 0))
+            .AddColumn(new GridColumn().Width(side).Padding(0, 0, 0, 0));
+        grid.AddRow(Column(MainBlocks(content, Inner(main)).ToList(), height), Column(SideBlocks(content, Inner(side)).ToList(), height));
         return grid;
     }
 
-    public static IRenderable MapPanel(GameSession session, ScreenState state)
-    {
-        var title = state.View is null ? "Map" : session.IsMaster ? "Map (game master: everything)" : $"Map: what {session.Names.NameOf(state.Active ?? Guid.Empty)} sees";
-        IRenderable body = state.View is null
-            ? new Markup("[grey]no view: play a character ('play NAME')[/]")
-            : new Markup(MapMarkup(state.View, state.Me));
-        return new Panel(body).Header(TerminalText.Markup(title)).Border(BoxBorder.Rounded).Expand();
-    }
+    /// <summary>One panel to be: its header, what it asks of the layout, and its lines (markup) for the height it gets.</summary>
+    private sealed record Block(string Header, PanelNeed Need, Func<int, IReadOnlyList<string>> Lines);
 
-    /// <summary>The map as markup: seen squares bright, remembered ones dim, unknown blank, tokens coloured by side.</summary>
-    public static string MapMarkup(ViewInfo view, CreatureInfo? me)
+    /// <summary>Cells inside a panel: its border and one cell of padding each side.</summary>
+    private static int Inner(int width) => Math.Max(1, width - 4);
+
+    private static IRenderable Column(IReadOnlyList<Block> blocks, int height)
     {
-        var grid = new MapGrid(view, me);
-        var text = new StringBuilder();
-        for (var y = 0; y < grid.Height; y++)
+        var lines = ScreenLayout.Stack(blocks.Select(b => b.Need).ToList(), height);
+        var panels = new List<IRenderable>();
+        for (var i = 0; i < blocks.Count; i++)
         {
-            for (var x = 0; x < grid.Width; x++)
-            {
-                var square = grid[x, y];
-                var glyph = TerminalText.Markup(square.Glyph.ToString());
-                var style = square switch
-                {
-                    { IsActive: true } => "bold black on yellow",
-                    { Token.Team: "heroes" } => "bold green",
-                    { Token: not null } => "bold red",
-                    { Light: Light.Visible, Glyph: '#' } => "bold white",
-                    { Light: Light.Visible } => "white",
-                    { Light: Light.Remembered } => "grey35",
-                    _ => "default",
-                };
-                text.Append($"[{style}]{glyph}[/] ");
-            }
-            text.Append('\n');
+            if (lines[i] == 0)
+                continue;
+            var body = blocks[i].Lines(lines[i]).Take(lines[i]).ToList();
+            panels.Add(new Panel(new Markup(string.Join('\n', body.DefaultIfEmpty(""))).Overflow(Overflow.Ellipsis))
+                .Header(blocks[i].Header).Border(BoxBorder.Rounded).Padding(1, 0, 1, 0).Expand());
         }
-        return text.ToString().TrimEnd('\n');
+        return new Rows(panels);
     }
 
-    private static IRenderable WhoPanel(GameSession session, ScreenState state, string? status)
+    private static IEnumerable<Block> MainBlocks(ScreenContent content, int width)
     {
-        var mine = session.MyCharacters(state.Characters).Select(c => c.Id == state.Active ? $"[bold]{TerminalText.Markup(c.Name)}[/]" : TerminalText.Markup(c.Name));
-        var line = $"{TerminalText.Markup(session.UserName)}{(session.IsMaster ? " [yellow](game master)[/]" : "")} plays: {string.Join(", ", mine.DefaultIfEmpty("nobody"))}  [grey]serial {state.Serial}[/]";
-        var rows = new List<IRenderable> { new Markup(line) };
+        yield return MapBlock(content, width);
+        yield return LogBlock(content.Log, width);
+    }
+
+    private static IEnumerable<Block> SideBlocks(ScreenContent content, int width)
+    {
+        yield return WhoBlock(content, width);
+        if (content.State.Prompts.Count > 0)
+            yield return PromptsBlock(content, width);
+        if (content.State.Tracker.InCombat)
+            yield return TurnsBlock(content.State.Tracker, width);
+        yield return ChatBlock(content.Log, width);
+        yield return ActionsBlock(content, width);
+        if (content.State.Dice.Count > 0)
+            yield return DiceBlock(content.State.Dice, width);
+    }
+
+    private static Block MapBlock(ScreenContent content, int width)
+    {
+        var state = content.State;
+        var title = state.View is null ? "Map" : content.IsMaster ? "Map (game master: everything)" : $"Map: what {content.Names.NameOf(state.Active ?? Guid.Empty)} sees";
+        if (state.View is null)
+            return new Block(Header(title, width), new PanelNeed(1, 1, 0), _ => Styled(TextFold.Fold("no view: play a character ('play NAME')", width), "grey"));
+        var grid = new MapGrid(state.View, state.Me);
+        (int X, int Y)? focus = state.Me is { } me ? (me.X, me.Y) : null;
+        return new Block(Header(title, width), new PanelNeed(MapView.WantedLines(grid), MapView.RulerLines(grid) + 1, 0),
+            height => MapView.Markup(grid, width, height, focus));
+    }
+
+    private static Block LogBlock(EventLog log, int width)
+    {
+        var lines = log.Last(LogEntriesConsidered, e => e.Kind != LogKind.Chat)
+            .SelectMany(e => Styled(Capped(TextFold.Fold(TerminalText.Clean(e.Text), width, indent: 2), LogEntryLines, width), e.Kind switch
+            {
+                LogKind.Dice => "aqua",
+                LogKind.Prompt => "yellow",
+                LogKind.System => "grey",
+                LogKind.Command => "bold",
+                _ => null,
+            }))
+            .ToList();
+        return new Block("Log", new PanelNeed(lines.Count, 3, 1, Fills: true), height => lines.TakeLast(height).ToList());
+    }
+
+    private static Block WhoBlock(ScreenContent content, int width)
+    {
+        var state = content.State;
+        var mine = content.Mine.Select(c => c.Name).DefaultIfEmpty("nobody");
+        var lines = new List<string>();
+        lines.AddRange(Styled(TextFold.Fold($"{TerminalText.Clean(content.UserName)}{(content.IsMaster ? " (game master)" : "")} plays: {TerminalText.Clean(string.Join(", ", mine))}", width, 2), null));
         if (state.Me is { } me)
-            rows.Add(new Markup($"[bold yellow]@[/] {TerminalText.Markup(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {TerminalText.Markup(me.State)}"));
-        if (status is not null)
-            rows.Add(new Markup($"[aqua]{TerminalText.Markup(status)}[/]"));
+            lines.AddRange(Styled(TextFold.Fold($"@ {TerminalText.Clean(me.Name)} at ({me.X},{me.Y}): {me.HitPoints}/{me.MaxHitPoints} hp, AC {me.ArmorClass}, {TerminalText.Clean(me.State).ToLowerInvariant()}", width, 2), null));
+        if (content.Status is { Length: > 0 } status)
+            lines.AddRange(Styled(TextFold.Fold(TerminalText.Clean(status), width, 2), "aqua"));
         if (state.Problem is not null)
-            rows.Add(new Markup($"[grey]{TerminalText.Markup(state.Problem)}[/]"));
-        return new Panel(new Rows(rows)).Header("Ikosa").Expand();
+            lines.AddRange(Styled(TextFold.Fold(TerminalText.Clean(state.Problem), width, 2), "grey"));
+        return new Block("Ikosa", new PanelNeed(lines.Count, 1, 0), height => lines.Take(height).ToList());
     }
 
-    private static IRenderable TurnsPanel(TurnTrackerInfo tracker)
+    private static Block PromptsBlock(ScreenContent content, int width)
     {
-        if (!tracker.InCombat)
-            return new Panel(new Markup("[grey]not in combat[/]")).Header("Initiative").Expand();
+        var prompts = content.State.Prompts;
+        var lines = prompts.SelectMany((p, i) => Styled(TextFold.Fold($"#{i + 1} {TerminalText.Clean(PlainText.Prompt(p, content.Names))}", width, 3), null)).ToList();
+        var hint = prompts.Any(p => p.Kind != "ActNow") ? "[Enter] answers the first: the host rolls" : "'end' ends your turn, 'delay' delays it";
+        lines.AddRange(Styled(TextFold.Fold(hint, width), "grey"));
+        return new Block("[yellow]Prompts[/]", new PanelNeed(lines.Count, 1, 1), height => lines.Take(height).ToList());
+    }
+
+    private static Block TurnsBlock(TurnTrackerInfo tracker, int width)
+    {
         var lines = tracker.Order.Select(e => e.Creature == tracker.Current
-            ? $"[bold yellow]> {e.Initiative,3}  {TerminalText.Markup(e.Name)}[/]"
-            : $"  {e.Initiative,3}  {TerminalText.Markup(e.Name)}");
-        return new Panel(new Markup(string.Join('\n', lines))).Header($"Initiative: round {tracker.Round}").Expand();
+            ? $"[bold yellow]{Markup.Escape(Cut($"> {e.Initiative,3}  {TerminalText.Clean(e.Name)}", width))}[/]"
+            : Markup.Escape(Cut($"  {e.Initiative,3}  {TerminalText.Clean(e.Name)}", width))).ToList();
+        var current = Math.Max(0, tracker.Order.FindIndex(e => e.Creature == tracker.Current));
+        // When the order is longer than the panel, the creature acting now stays in view, with the next ones below it.
+        return new Block($"Initiative: round {tracker.Round}", new PanelNeed(lines.Count, 1, 2),
+            height => lines.Skip(Math.Clamp(current - 1, 0, Math.Max(0, lines.Count - height))).Take(height).ToList());
     }
 
-    private static IRenderable PromptsPanel(GameSession session, IReadOnlyList<PrerequisiteInfo> prompts)
+    private static Block ChatBlock(EventLog log, int width)
     {
-        if (prompts.Count == 0)
-            return new Panel(new Markup("[grey]nothing waits for you[/]")).Header("Prompts").Expand();
-        var lines = prompts.Select((p, i) => $"[bold yellow]#{i + 1}[/] {TerminalText.Markup(PlainText.Prompt(p, session.Names))}").ToList();
-        lines.Add(prompts.Any(p => p.Kind != "ActNow") ? "[grey][[Enter]] answers the first: the host rolls[/]" : "[grey]'end' ends your turn[/]");
-        return new Panel(new Markup(string.Join('\n', lines))).Header("[yellow]Prompts[/]").Expand();
+        var entries = log.Last(ChatEntriesConsidered, e => e.Kind == LogKind.Chat);
+        var lines = entries.Count == 0
+            ? Styled(TextFold.Fold("say TEXT, party TEXT, gm TEXT, whisper USER TEXT", width), "grey")
+            : entries.SelectMany(e => Styled(Capped(TextFold.Fold(TerminalText.Clean(e.Text), width, indent: 2), ChatEntryLines, width), null)).ToList();
+        return new Block("Chat", new PanelNeed(lines.Count, 2, 3, Fills: true), height => lines.TakeLast(height).ToList());
     }
 
-    private static IRenderable ActionsPanel(ScreenState state)
+    private static Block ActionsBlock(ScreenContent content, int width)
     {
-        var lines = PlainText.Actions(state.Actions).Take(ActionLines).Select(Markup.Escape);
-        return new Panel(new Markup(string.Join('\n', lines))).Header("Actions now").Expand();
+        var state = content.State;
+        var waiting = state.Tracker.InCombat && state.Active is { } active && state.Tracker.Current != active;
+        var lines = waiting
+            ? Styled(TextFold.Fold($"not {content.Names.NameOf(state.Active!.Value)}'s turn yet", width), "grey")
+            : PlainText.Actions(state.Actions).SelectMany(a => Styled(TextFold.Fold(a, width, 2), null)).ToList();
+        return new Block("Actions now", new PanelNeed(lines.Count, 1, 4), height => lines.Take(height).ToList());
     }
 
-    private static IRenderable DicePanel(IReadOnlyList<DiceRollInfo> dice)
+    private static Block DiceBlock(IReadOnlyList<DiceRollInfo> dice, int width)
     {
-        var lines = PlainText.Dice(dice.TakeLast(4).ToList()).Select(Markup.Escape);
-        return new Panel(new Markup(string.Join('\n', lines))).Header("Dice").Expand();
+        var lines = PlainText.Dice(dice.TakeLast(DiceShown).ToList()).SelectMany(d => Styled(TextFold.Fold(TerminalText.Clean(d), width, 2), null)).ToList();
+        return new Block("Dice", new PanelNeed(lines.Count, 1, 5), height => lines.TakeLast(height).ToList());
     }
 
-    private static IRenderable ChatPanel(EventLog log)
-    {
-        var lines = log.Last(ChatLines, e => e.Kind == LogKind.Chat).Select(e => TerminalText.Markup(e.Text)).DefaultIfEmpty("[grey]say TEXT, party TEXT, gm TEXT, whisper USER TEXT[/]");
-        return new Panel(new Markup(string.Join('\n', lines))).Header("Chat").Expand();
-    }
+    /// <summary>Folded plain lines as markup, each in <paramref name="style"/>.</summary>
+    private static IReadOnlyList<string> Styled(IEnumerable<string> lines, string? style) =>
+        lines.Select(l => style is null ? Markup.Escape(l) : $"[{style}]{Markup.Escape(l)}[/]").ToList();
 
-    private static IRenderable LogPanel(EventLog log)
+    /// <summary>At most <paramref name="max"/> lines, the last ending in an ellipsis when some were left out.</summary>
+    private static IReadOnlyList<string> Capped(IReadOnlyList<string> lines, int max, int width) =>
+        lines.Count <= max ? lines : [.. lines.Take(max - 1), Cut(lines[max - 1], width - 1) + "…"];
+
+    /// <summary>A header that fits its border: text beyond the width is cut.</summary>
+    private static string Header(string title, int width) => TerminalText.Markup(Cut(title, width - 2));
+
+    private static string Cut(string text, int width)
     {
-        var lines = log.Last(LogLines, e => e.Kind != LogKind.Chat).Select(e => e.Kind switch
-        {
-            LogKind.Dice => $"[aqua]{TerminalText.Markup(e.Text)}[/]",
-            LogKind.Prompt => $"[yellow]{TerminalText.Markup(e.Text)}[/]",
-            LogKind.System => $"[grey]{TerminalText.Markup(e.Text)}[/]",
-            LogKind.Command => $"[bold]{TerminalText.Markup(e.Text)}[/]",
-            _ => TerminalText.Markup(e.Text),
-        });
-        return new Panel(new Markup(string.Join('\n', lines))).Header("Log").Expand();
+        if (text.GetCellWidth() <= width)
+            return text;
+        var cut = text;
+        while (cut.Length > 0 && cut.GetCellWidth() > Math.Max(0, width))
+            cut = cut[..^1];
+        return cut;
     }
 }

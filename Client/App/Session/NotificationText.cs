@@ -13,7 +13,7 @@ public static class NotificationText
         string Name(Guid? id) => id is { } known ? names.NameOf(known) : "someone";
         return item switch
         {
-            ChatMessageInfo chat => (LogKind.Chat, $"{chat.From} ({chat.Audience}): {chat.Text}"),
+            ChatMessageInfo chat => (LogKind.Chat, $"{chat.From}{ToWhom(chat.Audience)}: {chat.Text}"),
             DiceRolledInfo roll => (LogKind.Dice,
                 $"{(roll.Creature is { } creature ? names.NameOf(creature) + ", " : "")}{roll.Purpose}: {roll.Expression} = {roll.Total}{(roll.Physical ? " (physical dice)" : "")}"),
             PromptWaitingInfo prompt => (LogKind.Prompt, $"waiting: {prompt.Text}"),
@@ -55,6 +55,16 @@ public static class NotificationText
         var known = item.Entities.Where(names.Knows).Select(names.NameOf).ToList();
         return known.Count > 0 ? ": " + string.Join(", ", known) : "";
     }
+
+    /// <summary>Who a chat line went to, in words: nothing for everyone, else " to the party", " to the GM", " whispers".</summary>
+    private static string ToWhom(string audience) => audience switch
+    {
+        nameof(ChatAudience.Everyone) or "" => "",
+        nameof(ChatAudience.Party) => " to the party",
+        nameof(ChatAudience.GameMaster) => " to the GM",
+        nameof(ChatAudience.Whisper) => " whispers",
+        _ => $" to {audience.ToLowerInvariant()}",
+    };
 
     private static string Square(PointInfo point) => $"({point.X},{point.Y})";
 
