@@ -166,8 +166,8 @@ public sealed class GameRules
 
     private const string HasActed = "a creature that has acted this turn cannot delay";
 
-    private static AnswerResult? CannotDelay(IModelReader reader, PrerequisiteAnswer answer) =>
-        answer.Answer is TurnAnswer { Decision: TurnDecision.Delay }
+    private static AnswerResult? CannotDelay(IModelReader reader, PrerequisiteAnswer? answer) =>
+        answer?.Answer is TurnAnswer { Decision: TurnDecision.Delay }
         && reader.Find<ActNowPrerequisite>(answer.Prerequisite) is { Fulfiller: { } creature }
         && !ActionBudget.Of(reader, creature).IsUntouched()
             ? AnswerResult.Refused(answer.Prerequisite, HasActed)
