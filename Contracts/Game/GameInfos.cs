@@ -154,6 +154,9 @@ public sealed class CreatureInfo
 
     /// <summary>The commit serial at which this creature last changed (for optimistic edits).</summary>
     [DataMember(Order = 9)] public long Version { get; set; }
+
+    /// <summary>The whole sheet, for its controller and the masters; null for everyone else.</summary>
+    [DataMember(Order = 10)] public CreatureSheetInfo? Sheet { get; set; }
 }
 
 [DataContract(Namespace = IkosaNamespaces.Data)]

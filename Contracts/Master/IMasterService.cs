@@ -1,3 +1,4 @@
+using System.ComponentModel.DataAnnotations;
 using System.Runtime.Serialization;
 
 namespace Ikosa.Contracts;
@@ -102,6 +103,63 @@ public interface IMasterService
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
     Task<InviteInfo> GetInviteAsync(string user);
+
+    /// <summary>The game's scenes, the opening one first.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    Task<List<SceneInfo>> GetScenesAsync();
+
+    /// <summary>Puts a creature from the bestiary on a free square; who sees the square sees it appear.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<CreatureInfo> PlaceCreatureAsync(PlacementInfo placement);
+
+    /// <summary>Takes a creature out of the game (not while it fights or the rules wait on it); who saw it sees it disappear.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> RemoveCreatureAsync(Guid creature);
+
+    /// <summary>
+    /// Moves any creature, silently: who sees it sees it move, as any move. To another <paramref name="scene"/> (its own
+    /// when null), it disappears from one and appears in the other.
+    /// </summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> MoveCreatureAsync(Guid creature, Guid? scene, [Range(0, 1023)] int x, [Range(0, 1023)] int y);
+
+    /// <summary>Redraws squares of a scene's map (the opening scene when null); who sees a square is told.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> EditMapAsync(Guid? scene, List<CellEditInfo> cells);
+
+    /// <summary>Who may play a creature (empty: only the masters); a user taken off it stops playing it at once.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> SetPlayersAsync(Guid creature, [MaxLength(32)] List<string> users);
+
+    /// <summary>Asks whoever plays a creature for a check; the outcome comes back as a CheckResolved notification.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<ResultInfo> RequestCheckAsync(CheckRequestInfo check);
+
+    /// <summary>A free roll ("2d6+3"), to everyone in the game or to the masters only; logged like every roll.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<DiceRollInfo> RollDiceAsync([MaxLength(64)] string expression, [MaxLength(100)] string? purpose, bool mastersOnly);
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]

@@ -2,7 +2,7 @@ using System.Runtime.Serialization;
 
 namespace Ikosa.Contracts;
 
-/// <summary>To everyone in the game: a door opened or closed at this square, so sight lines changed.</summary>
+/// <summary>A door opened or closed at this square (to everyone in the game), or a master redrew it (to those who see it): sight lines changed.</summary>
 [DataContract(Namespace = IkosaNamespaces.Data)]
 public sealed class MapChangedInfo : NotificationInfo
 {

@@ -4,6 +4,7 @@ using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Actions;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Rules.Mastering;
 using Ikosa.Engine.Rules.Turns;
 using Ikosa.Engine.Rules.Views;
 using Ikosa.Engine.Transactions;
@@ -57,16 +58,9 @@ public sealed class GameRules
 
     // ----- who plays what
 
-    public RuleResult SetAllowedUsers(Transaction tx, Actor actor, EntityId creature, IEnumerable<string> users)
-    {
-        if (!actor.IsMaster) return RuleResult.Refused("only a game master may say who plays a creature");
-        if (tx.Find<Creature>(creature) is null) return RuleResult.Refused($"there is no creature {creature}");
-        var allowed = users.ToImmutableSortedSet(StringComparer.OrdinalIgnoreCase);
-        var control = CreatureControl.Of(tx, creature);
-        var controller = control?.Controller is { } current && allowed.Contains(current) ? current : null;
-        tx.Put(new CreatureControl(CreatureControl.KeyFor(creature), creature, allowed, controller));
-        return RuleResult.Done();
-    }
+    /// <summary>Who may play a creature (see <see cref="MasterTools.SetPlayers"/>).</summary>
+    public RuleResult SetAllowedUsers(Transaction tx, Actor actor, EntityId creature, IEnumerable<string> users) =>
+        MasterTools.SetPlayers(tx, actor, creature, users);
 
     /// <summary>The user starts playing the creature (at login): it must be allowed, or a master, and nobody else may hold it.</summary>
     public RuleResult TakeControl(Transaction tx, Actor actor, EntityId creature)
@@ -172,8 +166,8 @@ public sealed class GameRules
 
     private const string HasActed = "a creature that has acted this turn cannot delay";
 
-    private static AnswerResult? CannotDelay(IModelReader reader, PrerequisiteAnswer answer) =>
-        answer.Answer is TurnAnswer { Decision: TurnDecision.Delay }
+    private static AnswerResult? CannotDelay(IModelReader reader, PrerequisiteAnswer? answer) =>
+        answer?.Answer is TurnAnswer { Decision: TurnDecision.Delay }
         && reader.Find<ActNowPrerequisite>(answer.Prerequisite) is { Fulfiller: { } creature }
         && !ActionBudget.Of(reader, creature).IsUntouched()
             ? AnswerResult.Refused(answer.Prerequisite, HasActed)
@@ -271,6 +265,27 @@ public sealed class GameRules
         return RuleResult.Done();
     }
 
+    /// <summary>
+    /// A master asks <paramref name="creature"/>'s player for a check against <paramref name="difficulty"/> (kept from the
+    /// player when <paramref name="secret"/>): a process on top of the stack, whose prompt goes to whoever plays it (the
+    /// host rolls for a creature nobody plays); the outcome goes to the masters.
+    /// </summary>
+    public RuleResult RequestCheck(Transaction tx, Actor actor, EntityId creature, CheckKind kind, string name, int difficulty, bool secret)
+    {
+        if (!actor.IsMaster) return RuleResult.Refused("only a game master may ask for a check");
+        if (tx.Find<Creature>(creature) is not { } found) return RuleResult.Refused($"there is no creature {creature}");
+        if (CheckBonus.For(found, kind, name, out var error) is not { } check) return RuleResult.Refused(error!);
+        var expression = DiceExpression.Parse("1d20").Plus(check.Bonus).ToString();
+        var step = new CheckStep(EntityId.New(), creature, check.Check, expression, difficulty, secret, kind == CheckKind.Save);
+        var process = Workflow.Start(tx, check.Check, creature, step);
+        Workflow.Run(tx);
+        return RuleResult.Done(process);
+    }
+
+    /// <summary>A master's free roll, to everyone in the game or to the masters only, in the dice log like every roll.</summary>
+    public DiceRoll RollFree(Transaction tx, Actor actor, DiceExpression expression, string purpose, bool mastersOnly) =>
+        Workflow.RollFree(tx, expression, purpose, actor.UserName, mastersOnly ? GameMasters.Of(tx) : Control.Everyone(tx), isPublic: !mastersOnly);
+
     // ----- what a user may see
 
     /// <summary>What <paramref name="creature"/> perceives, for a user who plays it (or a master); null otherwise.</summary>
@@ -285,10 +300,10 @@ public sealed class GameRules
     public Creature? GetCreature(IModelReader reader, Actor actor, EntityId creature) =>
         reader.Find<Creature>(creature) is { } found && MaySee(reader, actor, found) ? found : null;
 
-    /// <summary>The latest rolls, newest last: all of them for a master, a player's own otherwise.</summary>
+    /// <summary>The latest rolls, newest last: all of them for a master; a player's own and the masters' public rolls otherwise.</summary>
     public IReadOnlyList<DiceRoll> GetDiceLog(IModelReader reader, Actor actor, int count = 50) =>
         reader.All<DiceRoll>()
-            .Where(r => actor.IsMaster ||
+            .Where(r => actor.IsMaster || r.Public ||
                         string.Equals(r.AskedBy, actor.UserName, StringComparison.OrdinalIgnoreCase) ||
                         (r.Creature is { } c && Control.MayAct(reader, actor, c)))
             .OrderBy(r => r.Sequence)

@@ -36,6 +36,19 @@ public sealed class Bestiary
         return bestiary;
     }
 
+    /// <summary>
+    /// The SRD bestiary and, when <paramref name="campaignFolder"/> has one, the campaign's own: what a master places monsters
+    /// from during play. Errors go to <paramref name="errors"/>; what could be read is kept.
+    /// </summary>
+    public static Bestiary ForCampaign(string? campaignFolder, CampaignErrors errors)
+    {
+        var bestiary = Srd(errors);
+        var own = campaignFolder is null ? null : Path.Combine(campaignFolder, CampaignReader.BestiaryName);
+        if (own is not null && System.IO.File.Exists(own))
+            bestiary.Add(YamlFile.Load(own, own, errors), replacing: true);
+        return bestiary;
+    }
+
     /// <summary>Adds the stat blocks of a bestiary file (a mapping with a list of <c>monsters</c>).</summary>
     public void Add(YamlFile file, bool replacing)
     {

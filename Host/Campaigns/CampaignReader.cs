@@ -69,9 +69,7 @@ public static class CampaignReader
             errors.Add(manifestPath, 1, 1, $"a campaign folder needs a {ManifestName}; 'ikosa-host new-campaign DIR' writes a starter one");
         if (errors.Any) return (null, errors.Sorted());
 
-        var bestiary = Bestiary.Srd(errors);
-        if (File.Exists(Path.Combine(folder, BestiaryName)))
-            bestiary.Add(YamlFile.Load(Path.Combine(folder, BestiaryName), Path.Combine(folder, BestiaryName), errors), replacing: true);
+        var bestiary = Bestiary.ForCampaign(folder, errors);
         var manifest = YamlFile.Load(manifestPath, manifestPath, errors);
         var campaign = manifest.Root is null
             ? null

@@ -56,7 +56,7 @@ public static class SheetWriter
 
     private static YamlMappingNode Attack(Creature creature, Weapon weapon)
     {
-        var damage = DiceExpression.Parse(weapon.Damage).Plus(weapon.IsRanged() ? 0 : creature.StrengthModifier());
+        var damage = creature.DamageRoll(weapon);
         var bonus = creature.AttackBonus(weapon);
         var attack = new YamlMappingNode { Style = YamlDotNet.Core.Events.MappingStyle.Flow };
         attack.Add("name", weapon.Name);

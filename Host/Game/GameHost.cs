@@ -44,6 +44,16 @@ public sealed class GameHost : IAsyncDisposable
         Sessions = new SessionRegistry(new NotificationMapper(options.Rules.Notifications, loggers.CreateLogger<NotificationMapper>()));
         NotificationContractTypes = HostRules.NotificationContractTypes(options.Rules);
         StoreAlerts = new StoreAlerts(this);
+        Bestiary = LoadBestiary(options.CampaignFile ?? ShippedCampaigns.Sample);
+    }
+
+    private Bestiary LoadBestiary(string source)
+    {
+        var errors = new CampaignErrors();
+        var bestiary = Bestiary.ForCampaign(Directory.Exists(source) ? source : null, errors);
+        foreach (var error in errors.Sorted())
+            _logger.LogWarning("Bestiary: {Error}", error);
+        return bestiary;
     }
 
     public GameEngine Engine { get; }
@@ -60,6 +70,12 @@ public sealed class GameHost : IAsyncDisposable
     public IReadOnlyCollection<Type> NotificationContractTypes { get; }
 
     public ViewCache Views { get; } = new();
+
+    /// <summary>
+    /// What the master places monsters from during play: the SRD's stat blocks and those of the campaign folder the host
+    /// was started with (the shipped sample's when none was named). A snapshot brings no bestiary of its own.
+    /// </summary>
+    public Bestiary Bestiary { get; }
 
     public LoginThrottle Throttle { get; }
 

@@ -8,6 +8,7 @@ using Ikosa.Engine.Rules.Views;
 using Ikosa.Engine.Workflow.Answers;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Engine.Workflow.Prerequisites;
+using Ikosa.Engine.Workflow.Users;
 
 namespace Ikosa.Host.Mapping;
 
@@ -26,6 +27,42 @@ public static class GameMapper
         ArmorClass = creature.ArmorClass(),
         State = creature.Health().ToString(),
         Version = version,
+    };
+
+    /// <summary>The whole sheet of <paramref name="creature"/>, for its controller and the masters only.</summary>
+    public static CreatureSheetInfo ToSheet(Creature creature, CreatureControl? control) => new()
+    {
+        Kind = creature.Kind,
+        Size = creature.Size.ToString(),
+        Level = creature.Level,
+        Abilities = new AbilitiesInfo
+        {
+            Strength = creature.Abilities.Strength, Dexterity = creature.Abilities.Dexterity, Constitution = creature.Abilities.Constitution,
+            Intelligence = creature.Abilities.Intelligence, Wisdom = creature.Abilities.Wisdom, Charisma = creature.Abilities.Charisma,
+        },
+        Saves = new SavesInfo
+        {
+            Fortitude = creature.SaveBonus(SaveKind.Fortitude), Reflex = creature.SaveBonus(SaveKind.Reflex), Will = creature.SaveBonus(SaveKind.Will),
+        },
+        BaseAttack = creature.BaseAttackBonus,
+        Initiative = creature.InitiativeModifier(),
+        Speed = creature.Speed,
+        SightFeet = creature.SightFeet,
+        Attacks = creature.Weapons.Select(w => new AttackInfo
+        {
+            Name = w.Name,
+            Bonus = creature.AttackBonus(w),
+            Damage = creature.DamageRoll(w).ToString(),
+            Critical = $"{(w.ThreatFrom == 20 ? "20" : $"{w.ThreatFrom}-20")}/x{w.CriticalMultiplier}",
+            RangeFeet = w.RangeIncrementFeet,
+        }).ToList(),
+        Spells = creature.Spells.Select(s => new SpellUsesInfo { Spell = s.Spell, Remaining = s.Remaining }).ToList(),
+        Skills = creature.Skills.Select(s => new SkillInfo { Name = s.Key, Modifier = s.Value }).ToList(),
+        Feats = [.. creature.Feats],
+        Equipment = [.. creature.Equipment],
+        Conditions = [.. creature.Conditions],
+        Players = [.. control?.AllowedUsers ?? []],
+        PlayedBy = control?.Controller,
     };
 
     public static ActionInfo ToInfo(AvailableAction action) => new()

@@ -21,7 +21,14 @@ public static class StandardNotifications
             Attacker = n.Attacker.Value, Target = n.Target.Value, Hit = n.Hit, Critical = n.Critical, Damage = n.Damage, Opportunity = n.Opportunity,
             Entities = [n.Attacker.Value, n.Target.Value],
         })
+        .Map<CheckResolved, CheckResolvedInfo>(n => new()
+        {
+            Creature = n.Creature.Value, Check = n.Check, Total = n.Total, Difficulty = n.Difficulty, Succeeded = n.Succeeded, Secret = n.Secret,
+            Entities = [n.Creature.Value],
+        })
         .Map<CombatChanged, CombatChangedInfo>(n => new() { InCombat = n.InCombat, Round = n.Round })
+        .Map<CreatureAppeared, CreatureAppearedInfo>(n => new() { Creature = n.Creature.Value, At = Point(n.At), Entities = [n.Creature.Value] })
+        .Map<CreatureDisappeared, CreatureDisappearedInfo>(n => new() { Creature = n.Creature.Value, At = Point(n.At), Entities = [n.Creature.Value] })
         .Map<CreatureMoved, CreatureMovedInfo>(n => new() { Creature = n.Creature.Value, From = Point(n.From), To = Point(n.To), Entities = [n.Creature.Value] })
         .Map<HitPointsChanged, HitPointsChangedInfo>(n => new()
         {
@@ -29,6 +36,7 @@ public static class StandardNotifications
         })
         .Map<MapChanged, MapChangedInfo>(n => new() { Cell = Point(n.Cell) })
         .Map<MovementStopped, MovementStoppedInfo>(n => new() { Creature = n.Creature.Value, At = Point(n.At), Reason = n.Reason, Entities = [n.Creature.Value] })
+        .Map<PlayersChanged, PlayersChangedInfo>(n => new() { Creature = n.Creature.Value, Players = [.. n.Players], Entities = [n.Creature.Value] })
         .Map<SpellCast, SpellCastInfo>(n => new()
         {
             Caster = n.Caster.Value, Spell = n.Spell, Center = Point(n.Center), Targets = [.. n.Targets.Select(t => t.Value)],

@@ -56,7 +56,9 @@ public sealed class GameService(GameHost game) : BoundService(game), IGameServic
         var found = Game.Rules.GetCreature(tx, Actor, Id(creature))
             ?? throw InvalidArgument("creature", "no such creature, or your characters cannot see it");
         var info = GameMapper.ToInfo(found, VersionOf(Game, found));
-        if (!Control.MayAct(tx, Actor, found.Id))
+        if (Control.MayAct(tx, Actor, found.Id))
+            info.Sheet = GameMapper.ToSheet(found, CreatureControl.Of(tx, found.Id));
+        else
         {
             // What a character cannot know about another creature stays on the host.
             info.HitPoints = 0;

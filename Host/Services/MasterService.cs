@@ -58,9 +58,7 @@ public sealed partial class MasterService(GameHost game, Invitations invitations
         if (!string.IsNullOrWhiteSpace(edit.Name))
         {
             var name = edit.Name.Trim();
-            // Names are how players address creatures: two of one name could be told apart by neither.
-            if (tx.All<Creature>().FirstOrDefault(c => c.Id != creature.Id && string.Equals(c.Name, name, StringComparison.OrdinalIgnoreCase)) is { } twin)
-                throw InvalidArgument("edit.Name", $"another creature is already called {twin.Name}; choose another name");
+            RefuseTakenName(tx, name, except: creature.Id, "edit.Name");
             changed = changed with { Name = name };
         }
         Placement.Put(tx, tx.Put, changed);

@@ -23,10 +23,10 @@ public class NotificationContractTests
     }
 
     [Fact]
-    public void There_are_sixteen_kinds_each_with_its_own_contract()
+    public void There_are_twenty_kinds_each_with_its_own_contract()
     {
-        Assert.Equal(16, Declared.Count);
-        Assert.Equal(16, Declared.Values.Distinct().Count());
+        Assert.Equal(20, Declared.Count);
+        Assert.Equal(20, Declared.Values.Distinct().Count());
     }
 
     [Fact]

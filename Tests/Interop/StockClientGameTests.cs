@@ -66,6 +66,7 @@ public sealed class StockClientGameTests
             await MoveTheGoblinAsync();
             await FightAsync();
             await DropAndResumeAsync();
+            await RunTheTableAsync();
             await UseTheMastersControlsAsync();
             await HandOutPasswordsAsync();
             await LogOutAsync();
@@ -326,6 +327,50 @@ public sealed class StockClientGameTests
         await _bob.Callbacks.WaitForNotificationAsync<ChatMessageInfo>(n => n.Text == "Welcome back, Bob.");
     }
 
+    /// <summary>
+    /// The master's tools during play: GetScenes, PlaceCreature, MoveCreature, EditMap, SetPlayers, RequestCheck (a secret
+    /// one, answered by bob), RollDice, RemoveCreature, each with a refusal; and the whole sheet in GetCreature.
+    /// </summary>
+    private async Task RunTheTableAsync()
+    {
+        var scene = Assert.Single(await _gm.Master.GetScenesAsync());
+        Assert.True(scene.Opening);
+        var taken = (await _gm.Visualization.GetMasterViewAsync()).Creatures.Select(c => (c.X, c.Y)).ToHashSet();
+        var (x, y) = new[] { (5, 1), (6, 1), (5, 2), (6, 2) }.First(cell => !taken.Contains(cell)); // floor of the hall
+        Assert.Equal("placement.Monster", (await Expect.FaultAsync<InvalidArgumentFault>(_gm.Master,
+            () => _gm.Master.PlaceCreatureAsync(new PlacementInfo { Monster = "goblin", X = x, Y = y }))).Argument);
+        var placed = await _gm.Master.PlaceCreatureAsync(new PlacementInfo { Monster = "Goblin", Scene = scene.Id, X = x, Y = y, Name = "Snik" });
+        await _gm.Callbacks.WaitForNotificationAsync<CreatureAppearedInfo>(n => n.Creature == placed.Id);
+        Assert.True((await _gm.Master.MoveCreatureAsync(placed.Id, null, 15, 3)).Accepted);
+        Assert.False((await _gm.Master.MoveCreatureAsync(placed.Id, null, 0, 0)).Accepted); // a wall
+        Assert.True((await _gm.Master.EditMapAsync(null, [new CellEditInfo { X = 16, Y = 3, Terrain = TerrainType.Difficult }])).Accepted);
+        await _gm.Callbacks.WaitForNotificationAsync<MapChangedInfo>(n => n.Cell.X == 16 && n.Cell.Y == 3);
+
+        Assert.Equal("users[0]", (await Expect.FaultAsync<InvalidArgumentFault>(_gm.Master, () => _gm.Master.SetPlayersAsync(_mialee, ["nobody"]))).Argument);
+        Assert.True((await _gm.Master.SetPlayersAsync(_mialee, ["alice", "bob"])).Accepted);
+        Assert.Equal(["alice", "bob"], (await _alice.Callbacks.WaitForNotificationAsync<PlayersChangedInfo>(n => n.Creature == _mialee)).Players);
+        Assert.Equal(["alice", "bob"], (await _bob.Game.GetCreatureAsync(_mialee)).Sheet!.Players);
+        Assert.Null((await _alice.Game.GetCreatureAsync(_mialee)).Sheet); // she may play her, but bob does
+
+        Assert.True((await _gm.Master.RequestCheckAsync(new CheckRequestInfo { Creature = _mialee, Type = CheckType.Save, Name = "will", Difficulty = 12, Secret = true })).Accepted);
+        var check = Assert.Single(await _bob.Game.GetPrerequisitesAsync(_mialee));
+        Assert.DoesNotContain("12", check.Prompt);
+        Assert.True(Assert.Single(await _bob.Game.SetPrerequisitesAsync([Answer(check)])).Accepted);
+        var outcome = await _gm.Callbacks.WaitForNotificationAsync<CheckResolvedInfo>(n => n.Creature == _mialee);
+        Assert.Equal(("Will save", 12, true), (outcome.Check, outcome.Difficulty, outcome.Secret));
+
+        Assert.Equal("expression", (await Expect.FaultAsync<InvalidArgumentFault>(_gm.Master, () => _gm.Master.RollDiceAsync("2d", null, false))).Argument);
+        var roll = await _gm.Master.RollDiceAsync("2d6+3", "interop roll", false);
+        Assert.InRange(roll.Total, 5, 15);
+        Assert.Equal(roll.Total, (await _alice.Callbacks.WaitForNotificationAsync<DiceRolledInfo>(n => n.Purpose == "interop roll")).Total);
+
+        Assert.True((await _gm.Master.RemoveCreatureAsync(placed.Id)).Accepted);
+        await _gm.Callbacks.WaitForNotificationAsync<CreatureDisappearedInfo>(n => n.Creature == placed.Id);
+        Assert.Equal("creature", (await Expect.FaultAsync<InvalidArgumentFault>(_gm.Master, () => _gm.Master.RemoveCreatureAsync(placed.Id))).Argument);
+        Assert.True((await _gm.Master.SetPlayersAsync(_mialee, ["bob"])).Accepted);
+        Assert.Equal("dwarven waraxe", Assert.Single((await _alice.Game.GetCreatureAsync(_tordek)).Sheet!.Attacks).Name);
+    }
+
     /// <summary>SaveSnapshot, KickUser (OnSessionEnded on the kicked login), DisableUser, each with its refusal.</summary>
     private async Task UseTheMastersControlsAsync()
     {
@@ -396,7 +441,7 @@ public sealed class StockClientGameTests
     private void AssertEveryOperationWasCalled()
     {
         var operations = SentActions.OperationsOf(typeof(ILoginService), typeof(IGameService), typeof(IVisualizationService), typeof(IMasterService));
-        Assert.Equal(39, operations.Count);
+        Assert.Equal(47, operations.Count);
         Assert.Empty(operations.Except(_endpoints.Sent.Actions));
     }
 

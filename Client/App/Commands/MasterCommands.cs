@@ -122,13 +122,17 @@ public sealed class MasterCommands(GameSession session)
     private static Task<CommandResult> OneUser(ParsedCommand command, Func<string, Task<CommandResult>> run) =>
         command.Args.Count == 1 ? run(command.Args[0]) : Task.FromResult(CommandResult.Failed($"usage: {command.Name} NAME"));
 
-    private static async Task<CommandResult> Outcome(Task<ResultInfo> call, string done)
+    /// <summary>A call's result as the command's: done, or the host's reason for refusing it.</summary>
+    internal static async Task<CommandResult> Outcome(Task<ResultInfo> call, string done)
     {
         var result = await call.ConfigureAwait(false);
         return result.Accepted ? CommandResult.Done(done) : CommandResult.Failed(result.Error ?? "refused");
     }
 
-    private async Task<Resolution> ResolveAsync(string name)
+    private Task<Resolution> ResolveAsync(string name) => ResolveAsync(session, name);
+
+    /// <summary>A creature by name, learning the names of every creature from the master's view when it is not known yet.</summary>
+    internal static async Task<Resolution> ResolveAsync(GameSession session, string name)
     {
         var found = session.Names.Resolve(name);
         if (found.Ok)

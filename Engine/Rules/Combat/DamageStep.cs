@@ -22,12 +22,11 @@ public sealed record DamageStep(EntityId Id, EntityId Attacker, EntityId Target,
     {
         var attacker = context.Get<Creature>(Attacker);
         var weapon = Attacks.Weapon(attacker, WeaponKey);
-        var strength = weapon.IsRanged() ? 0 : attacker.StrengthModifier();
         yield return new RollPrerequisite(EntityId.New())
         {
             BindKey = RollKey,
             Fulfiller = Attacker,
-            Expression = DiceExpression.Parse(weapon.Damage).Plus(strength).Times(Multiplier).ToString(),
+            Expression = attacker.DamageRoll(weapon).Times(Multiplier).ToString(),
             Purpose = $"{weapon.Name} damage",
             Text = $"{attacker.Name}: roll {weapon.Name} damage",
         };

@@ -1,6 +1,7 @@
 using System.Collections.Immutable;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Engine.Workflow.Prerequisites;
 using Ikosa.Engine.Workflow.Registration;
 
@@ -92,6 +93,9 @@ public sealed record Creature(EntityId Id, string Name, string Team, AbilityScor
 
     public int AttackBonus(Weapon weapon) =>
         BaseAttackBonus + Size.Modifier() + weapon.Enhancement + (weapon.IsRanged() ? DexterityModifier() : StrengthModifier());
+
+    /// <summary>The damage of a hit with <paramref name="weapon"/>: its dice, plus Strength for a melee weapon.</summary>
+    public DiceExpression DamageRoll(Weapon weapon) => DiceExpression.Parse(weapon.Damage).Plus(weapon.IsRanged() ? 0 : StrengthModifier());
 
     public int SpellsLeft(string spell) => Spells.FirstOrDefault(s => s.Spell == spell)?.Remaining ?? 0;
 }

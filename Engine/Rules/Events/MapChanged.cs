@@ -3,5 +3,5 @@ using Ikosa.Engine.Rules.Map;
 
 namespace Ikosa.Engine.Rules.Events;
 
-/// <summary>To everyone in the game: a door opened or closed, so sight lines changed.</summary>
+/// <summary>A door opened or closed (to everyone in the game), or a master redrew the square (to those who see it): sight lines changed.</summary>
 public sealed record MapChanged(Cell Cell) : Notification;

@@ -72,10 +72,18 @@ public static class Visibility
         Observers(reader, creature, reader.Find<Creature>(creature)?.Scene ?? Scene.Default, cells);
 
     /// <summary>As <see cref="Observers(IModelReader, EntityId, Cell[])"/>, for cells of <paramref name="scene"/>.</summary>
-    public static IReadOnlyCollection<string> Observers(IModelReader reader, EntityId creature, EntityId scene, params Cell[] cells)
+    public static IReadOnlyCollection<string> Observers(IModelReader reader, EntityId creature, EntityId scene, params Cell[] cells) =>
+        WithViewers(reader, Control.RecipientsFor(reader, creature), scene, cells);
+
+    /// <summary>Who learns of a change at <paramref name="cells"/> of <paramref name="scene"/> (a square edited): the masters and every user with a creature that sees one of them.</summary>
+    public static IReadOnlyCollection<string> CellObservers(IModelReader reader, EntityId scene, params Cell[] cells) =>
+        WithViewers(reader, GameMasters.Of(reader), scene, cells);
+
+    /// <summary><paramref name="told"/> and every user with a creature that sees one of <paramref name="cells"/> of <paramref name="scene"/>.</summary>
+    private static SortedSet<string> WithViewers(IModelReader reader, IEnumerable<string> told, EntityId scene, Cell[] cells)
     {
         var map = SceneMap.Of(reader, scene);
-        var users = new SortedSet<string>(Control.RecipientsFor(reader, creature), StringComparer.Ordinal);
+        var users = new SortedSet<string>(told, StringComparer.Ordinal);
         foreach (var control in reader.All<CreatureControl>())
         {
             if (control.Controller is not { } user || users.Contains(user)) continue;

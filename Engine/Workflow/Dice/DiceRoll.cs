@@ -25,6 +25,9 @@ public sealed record DiceRoll(
     bool Physical,
     DateTimeOffset At) : Entity(Id)
 {
+    /// <summary>A master's free roll shown to everyone in the game: in every player's dice log.</summary>
+    public bool Public { get; init; }
+
     /// <summary>The face of the first die: the "natural" roll of a d20 check.</summary>
     [JsonIgnore]
     public int Natural => Faces.IsEmpty ? 0 : Faces[0];

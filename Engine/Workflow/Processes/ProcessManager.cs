@@ -159,6 +159,24 @@ public sealed class ProcessManager
         foreach (var process in Processes(tx).Reverse()) Finish(tx, process, completed: false, reason);
     }
 
+    /// <summary>
+    /// A roll no step asked for (a master's free roll), logged like every roll and told to <paramref name="recipients"/>;
+    /// a <paramref name="isPublic"/> one is in every player's dice log.
+    /// </summary>
+    public DiceRoll RollFree(Transaction tx, DiceExpression expression, string purpose, string askedBy, IEnumerable<string> recipients, bool isPublic)
+    {
+        Initialize(tx);
+        var faces = expression.DiceSides().Select(Dice.Roll).ToImmutableList();
+        tx.OnRollback(() => Dice.Return(faces));
+        var state = tx.Get<WorkflowState>(WorkflowState.Key);
+        tx.Put(state with { NextSequence = state.NextSequence + 1 });
+        var roll = new DiceRoll(EntityId.New(), state.NextSequence, null, "free roll", expression.ToString(), faces, expression.Modifier,
+            faces.Sum() + expression.Modifier, askedBy, null, purpose, Physical: false, tx.Now) { Public = isPublic };
+        tx.Put(roll);
+        tx.Notify(recipients, new DiceRolled(roll.Id, null, purpose, roll.Expression, roll.Total, Physical: false));
+        return roll;
+    }
+
     public static bool MayAnswer(IModelReader reader, Actor actor, StepPrerequisite prerequisite) =>
         actor.IsMaster || (prerequisite.Fulfiller is { } creature && Control.MayAct(reader, actor, creature));
 

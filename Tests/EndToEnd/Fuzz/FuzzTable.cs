@@ -1,4 +1,8 @@
+using Ikosa.Engine.Model;
+using Creature = Ikosa.Engine.Rules.Creatures.Creature;
+using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Workflow;
+using Ikosa.Engine.Workflow.Users;
 using Ikosa.Host.Security;
 using Ikosa.Host.Users;
 using Ikosa.Tests.Engine;
@@ -21,6 +25,7 @@ public sealed class FuzzTable : IAsyncDisposable
 
     private readonly string _folder;
     private readonly Dictionary<string, FuzzCaller> _others = new();
+    private IReadOnlyList<Creature> _characters = [];
 
     private FuzzTable(string folder, LoopbackGame game, string staleTicket)
     {
@@ -44,6 +49,7 @@ public sealed class FuzzTable : IAsyncDisposable
         await stale.Login.LogoutAsync();
         await stale.DisposeAsync();
         var table = new FuzzTable(folder, game, stale.Ticket);
+        table._characters = await game.Game.ReadAsync(Ikosa.Host.Game.GameHost.HostQueue, tx => Characters.Values.Select(id => tx.Get<Creature>(new EntityId(id))).ToList());
         foreach (var other in others)
             table._others[other] = await LoginAsync(game, other);
         table.Caller = await LoginAsync(game, caller);
@@ -66,6 +72,7 @@ public sealed class FuzzTable : IAsyncDisposable
     /// </summary>
     public async Task RestoreAsync()
     {
+        await RestoreCharactersAsync();
         foreach (var (user, session) in _others.ToList())
         {
             if (Game.Game.Sessions.FindByTicket(session.Ticket) is not null)
@@ -78,6 +85,20 @@ public sealed class FuzzTable : IAsyncDisposable
         else if (Characters.TryGetValue(Caller.User, out var character))
             await TakeAsync(Caller, character);
     }
+
+    /// <summary>A master may have removed a character or given it to others: it is put back, for its player.</summary>
+    private Task RestoreCharactersAsync() => Game.Game.WriteAsync(tx =>
+    {
+        foreach (var character in _characters)
+        {
+            if (tx.Find<Creature>(character.Id) is null)
+                Placement.Put(tx, tx.Put, character);
+            var player = Characters.Single(c => c.Value == character.Id.Value).Key;
+            var control = CreatureControl.Of(tx, character.Id);
+            if (control?.Allows(player) != true)
+                tx.Put(new CreatureControl(CreatureControl.KeyFor(character.Id), character.Id, [player], control?.Controller));
+        }
+    });
 
     private static async Task<FuzzCaller> LoginAsync(LoopbackGame game, string user)
     {
