@@ -39,6 +39,15 @@ public sealed record AppOptions
         return configured with { Binding = binding, TrustedCertificateThumbprint = TrustedCertificate ?? configured.TrustedCertificateThumbprint };
     }
 
+    /// <summary>Serve the graphical table on 127.0.0.1 instead of the terminal UI.</summary>
+    public bool Web { get; init; }
+
+    /// <summary>The port of the graphical table; 0 takes a free one.</summary>
+    public int WebPort { get; init; }
+
+    /// <summary>Open the graphical table in the browser once it is served.</summary>
+    public bool OpenBrowser { get; init; } = true;
+
     /// <summary>Characters to play at once, by name (the interactive app asks when none are given).</summary>
     public IReadOnlyList<string> Characters { get; init; } = [];
 

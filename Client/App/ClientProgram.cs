@@ -32,9 +32,12 @@ public static class ClientProgram
         var tlsOption = new Option<bool>("--tls") { Description = "Connect over TLS (the host runs with --certificate)." };
         var trustOption = new Option<string?>("--trust-certificate") { Description = "Trust exactly this host certificate (SHA-1 or SHA-256 thumbprint), e.g. a game master's self-signed one; implies --tls." };
         var characterOption = new Option<string[]>("--character") { Description = "A character to play at once (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var webOption = new Option<bool>("--web") { Description = "Show the table in your browser: served on 127.0.0.1 only, at an address with a secret that is printed (and opened)." };
+        var webPortOption = new Option<int>("--web-port") { Description = "The port of --web's page (default: any free one).", DefaultValueFactory = _ => 0 };
+        var noOpenOption = new Option<bool>("--no-open") { Description = "With --web: print the page's address but do not open a browser." };
         var root = new RootCommand("Ikosa Client: play (or run as game master) a game on an Ikosa host.")
         {
-            hostOption, userOption, passwordOption, scriptOption, characterOption, tlsOption, trustOption,
+            hostOption, userOption, passwordOption, scriptOption, characterOption, tlsOption, trustOption, webOption, webPortOption, noOpenOption,
         };
         root.SetAction(async (parse, token) =>
         {
@@ -50,7 +53,12 @@ public static class ClientProgram
                     Characters = parse.GetValue(characterOption) ?? [],
                     Tls = parse.GetValue(tlsOption),
                     TrustedCertificate = parse.GetValue(trustOption),
+                    Web = parse.GetValue(webOption),
+                    WebPort = parse.GetValue(webPortOption),
+                    OpenBrowser = !parse.GetValue(noOpenOption),
                 };
+                if (options.WebPort is < 0 or > 65535)
+                    throw new UriFormatException($"--web-port must be a port number (0 to 65535), not {options.WebPort}");
                 options.ToClientOptions(); // reads the configuration beside the app: a broken one is said here, once
             }
             catch (UriFormatException bad)
@@ -65,6 +73,15 @@ public static class ClientProgram
             }
             if (options.Script is not null)
                 return await RunScriptAsync(options, input ?? Console.In, output, error, token).ConfigureAwait(false);
+            if (options.Web)
+            {
+                if (Console.IsInputRedirected && (options.User is null || options.Password is null))
+                {
+                    await error.WriteLineAsync("--web without a terminal needs --user and --password").ConfigureAwait(false);
+                    return BadArguments;
+                }
+                return await new Web.WebApp(options, AnsiConsole.Console, output).RunAsync(token).ConfigureAwait(false);
+            }
             if (Console.IsInputRedirected)
             {
                 await error.WriteLineAsync("there is no terminal to play in: use --script - to run commands from standard input").ConfigureAwait(false);
