@@ -20,6 +20,9 @@ public sealed record AppOptions
     /// <summary>Trust exactly this certificate (a game master's self-signed one), by SHA-1 or SHA-256 thumbprint; implies TLS.</summary>
     public string? TrustedCertificate { get; init; }
 
+    /// <summary>The largest message the app accepts from the host with --web, whatever the configuration says below it.</summary>
+    public const long WebMessageSize = 16 * 1024 * 1024;
+
     /// <summary>The configuration beside the app (app.config, copied as ikosa.config): its client binding is the app's.</summary>
     public static string ConfigurationFile => Path.Combine(AppContext.BaseDirectory, "ikosa.config");
 
@@ -34,6 +37,9 @@ public sealed record AppOptions
             ? Library.IkosaClientOptions.FromConfiguration(ServiceModel.Configuration.ServiceModelSection.Load(ConfigurationFile), Host)
             : new Library.IkosaClientOptions { BaseAddress = Host };
         var binding = configured.Binding.Clone();
+        // The graphical table shows a master the whole map: a 256x256 one is about 1 MB, beyond the host's default 1 MiB.
+        if (Web)
+            binding.MaxReceivedMessageSize = Math.Max(binding.MaxReceivedMessageSize, WebMessageSize);
         if (Tls || TrustedCertificate is not null)
             binding.Security.Mode = ServiceModel.SecurityMode.Transport;
         return configured with { Binding = binding, TrustedCertificateThumbprint = TrustedCertificate ?? configured.TrustedCertificateThumbprint };

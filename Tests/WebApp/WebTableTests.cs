@@ -40,6 +40,14 @@ public class WebTableTests
         Assert.DoesNotContain(alice.Log.Last(100), e => e.Text.Contains("let me in", StringComparison.Ordinal));
     }
 
+    [Fact]
+    public void The_graphical_app_accepts_a_masters_whole_big_map()
+    {
+        var options = new Ikosa.Client.App.AppOptions { Host = new Uri("net.tcp://gm-laptop:9000/ikosa/"), Web = true }.ToClientOptions();
+
+        Assert.Equal(Ikosa.Client.App.AppOptions.WebMessageSize, options.Binding.MaxReceivedMessageSize);
+    }
+
     [BrowserFact]
     public async Task A_master_and_two_players_play_a_combat_round_with_clicks()
     {

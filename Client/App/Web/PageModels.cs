@@ -62,3 +62,13 @@ public sealed record PagePlan(IReadOnlyList<PagePoint> Path, int Feet, int Speed
 public sealed record PageArea(IReadOnlyList<PagePoint> Squares, IReadOnlyList<PageToken> Caught, bool InRange, string Text);
 
 public sealed record PagePoint(int X, int Y);
+
+/// <summary>
+/// A batch's moves and wounds, sent the moment it reaches the app so the page shows them at once; the refresh that the
+/// batch also causes brings the rest (what the viewer now sees, prompts, actions) a round trip later.
+/// </summary>
+public sealed record PageDelta(long Received, IReadOnlyList<PageMove> Moves, IReadOnlyList<PageHealth> Health);
+
+public sealed record PageMove(Guid Id, int X, int Y);
+
+public sealed record PageHealth(Guid Id, int HitPoints, string State);

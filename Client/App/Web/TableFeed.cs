@@ -37,6 +37,7 @@ public sealed class TableFeed : IAsyncDisposable
     {
         _session = session;
         _logger = logger;
+        session.Client.BatchReceived += PublishDelta;
         session.Changed += Wake;
         session.Client.On<PromptWaitingInfo>(prompt =>
         {
@@ -146,6 +147,14 @@ public sealed class TableFeed : IAsyncDisposable
         Publish(new PageEvent("state", JsonSerializer.Serialize(state, Json)), map: false);
     }
 
+    private void PublishDelta(BatchInfo batch)
+    {
+        var moves = batch.Items.OfType<CreatureMovedInfo>().Select(m => new PageMove(m.Creature, m.To.X, m.To.Y)).ToList();
+        var health = batch.Items.OfType<HitPointsChangedInfo>().Select(h => new PageHealth(h.Creature, h.HitPoints, h.Health)).ToList();
+        if (moves.Count > 0 || health.Count > 0)
+            Publish(new PageEvent("delta", JsonSerializer.Serialize(new PageDelta(batch.Serial, moves, health), Json)), map: false, keep: false);
+    }
+
     private void PublishMap(ViewInfo view)
     {
         var squares = PageMapBuilder.Squares(view);
@@ -156,13 +165,13 @@ public sealed class TableFeed : IAsyncDisposable
         Publish(new PageEvent("map", JsonSerializer.Serialize(map, Json)), map: true);
     }
 
-    private void Publish(PageEvent item, bool map)
+    private void Publish(PageEvent item, bool map, bool keep = true)
     {
         lock (_pages)
         {
             if (map)
                 _lastMap = item;
-            else
+            else if (keep)
                 _lastState = item;
             foreach (var page in _pages)
                 page.Writer.TryWrite(item);
@@ -218,6 +227,7 @@ public sealed class TableFeed : IAsyncDisposable
 
     public async ValueTask DisposeAsync()
     {
+        _session.Client.BatchReceived -= PublishDelta;
         _session.Changed -= Wake;
         _stop.Cancel();
         await _loop.ConfigureAwait(false);
