@@ -1,10 +1,9 @@
 using System.CommandLine;
-using System.Security.Cryptography;
-using System.Security.Cryptography.X509Certificates;
 using Ikosa.Engine;
 using Ikosa.Host.Campaigns;
 using Ikosa.Host.Game;
 using Ikosa.Host.Hosting;
+using Ikosa.Host.Network;
 using Ikosa.Host.Startup;
 using Ikosa.ServiceModel.Configuration;
 using Microsoft.Extensions.Logging;
@@ -15,10 +14,7 @@ using Microsoft.Extensions.Logging;
 
 var dataOption = new Option<FileInfo?>("--data") { Description = $"The SQLite game file (created with the sample campaign when new). Default: {DataFolder.Default().DefaultGameFile} (set {DataFolder.EnvironmentVariable} to move the folder)." };
 var configOption = new Option<FileInfo>("--config") { Description = "The app.config with <system.serviceModel>.", DefaultValueFactory = _ => new FileInfo(Path.Combine(AppContext.BaseDirectory, "ikosa.config")) };
-var portOption = new Option<int?>("--port") { Description = "Listen on this port instead of the one in the config (0 picks a free one)." };
 var campaignOption = new Option<string?>("--campaign") { Description = "What a new game starts from: a campaign folder (see 'check'), a snapshot file, or the NAME the master saved with 'snapshot NAME'. Default: the sample campaign." };
-var certificateOption = new Option<FileInfo?>("--certificate") { Description = "A PFX file: serve every endpoint over TLS with this certificate." };
-var certificatePasswordOption = new Option<string?>("--certificate-password") { Description = "The PFX file's password." };
 var passwordOption = new Option<string[]>("--set-password") { Description = "USER=PASSWORD: set a user's password (a new name makes a player user) before starting.", AllowMultipleArgumentsPerToken = true };
 var exitOption = new Option<bool>("--no-serve") { Description = "Apply --set-password and exit without serving." };
 var rulesOption = new Option<string[]>("--rules") { Description = "A rule package to load: its DLL, or a folder of packages (repeat for several; the config's <ikosa><rules> adds more).", AllowMultipleArgumentsPerToken = false };
@@ -26,8 +22,9 @@ var lowSpaceOption = new Option<long>("--low-space-warning") { Description = "Wa
 
 var root = new RootCommand("Ikosa Host: the authority for a tabletop game played over net.tcp.")
 {
-    dataOption, configOption, portOption, campaignOption, certificateOption, certificatePasswordOption, passwordOption, exitOption, lowSpaceOption, rulesOption,
+    dataOption, configOption, campaignOption, passwordOption, exitOption, lowSpaceOption, rulesOption,
 };
+var networkOptions = NetworkCommandLine.AddTo(root);
 CampaignCommandLine.AddTo(root);
 root.SetAction(async (parse, cancel) =>
 {
@@ -48,25 +45,25 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
 {
     var log = loggers.CreateLogger("Ikosa.Host");
     var serve = !parse.GetValue(exitOption);
-    var config = parse.GetValue(configOption)!;
-    var section = LoadConfiguration(config);
-    var rules = RulesFromStart.Load(config, parse.GetValue(rulesOption) ?? []);
+    var configFile = parse.GetValue(configOption)!;
+    var section = LoadConfiguration(configFile);
+    var rules = RulesFromStart.Load(configFile, parse.GetValue(rulesOption) ?? []);
     var passwords = ParsePasswords(parse.GetValue(passwordOption) ?? []);
     var data = parse.GetValue(dataOption);
     var folder = data is null ? DataFolder.Default() : DataFolder.Of(data);
     var gameFile = data?.FullName ?? folder.DefaultGameFile;
 
     // Everything that can fail is checked before the game file is touched: a failed start never makes a new game.
-    if (serve)
-        PortCheck.EnsureFree(IkosaServer.ListenAddresses(section, parse.GetValue(portOption)));
-    var certificate = LoadCertificate(parse.GetValue(certificateOption), parse.GetValue(certificatePasswordOption));
+    var network = networkOptions.Read(parse, HostSettings.Load(configFile.FullName));
+    var localNetwork = LocalNetwork.Discover();
+    var plan = serve ? NetworkStartup.Prepare(section, network, folder, networkOptions.RenewCertificate(parse), localNetwork, Console.Out) : null;
     var campaign = parse.GetValue(campaignOption) is { } given ? folder.ResolveCampaign(given) : null;
     Directory.CreateDirectory(Path.GetDirectoryName(gameFile)!);
     Console.WriteLine($"Game file: {gameFile}");
     foreach (var line in rules.Listing)
         Console.WriteLine(line);
 
-    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), rules.Rules, loggers);
+    var (game, newPasswords) = OpenGame(gameFile, folder, campaign, passwords, parse.GetValue(lowSpaceOption), rules.Rules, network.InsecurePasswords, loggers);
     await using var _ = game;
     foreach (var (user, password) in passwords)
     {
@@ -82,12 +79,11 @@ async Task<int> RunAsync(ParseResult parse, ILoggerFactory loggers, Cancellation
         foreach (var (user, password) in madeUp)
             Console.WriteLine($"  {user,-8} {password}");
     }
-    if (!serve)
+    if (plan is null)
         return 0;
 
-    await using var server = await StartServerAsync(game, section, parse.GetValue(portOption), loggers, certificate, cancel);
-    foreach (var endpoint in server.Endpoints)
-        Console.WriteLine($"Listening: {endpoint.Address}");
+    await using var server = await StartServerAsync(game, section, plan, localNetwork, loggers, cancel);
+    StartupReport.Print(server, plan, localNetwork, Console.Out);
     Console.WriteLine("Press Ctrl+C to stop.");
     try
     {
@@ -125,22 +121,9 @@ static Dictionary<string, string> ParsePasswords(IEnumerable<string> assignments
     return passwords;
 }
 
-static X509Certificate2? LoadCertificate(FileInfo? pfx, string? password)
-{
-    if (pfx is null)
-        return null;
-    try
-    {
-        return X509CertificateLoader.LoadPkcs12FromFile(pfx.FullName, password);
-    }
-    catch (Exception error) when (error is CryptographicException or IOException)
-    {
-        throw new HostStartException($"Cannot load the certificate {pfx.FullName}: {error.Message} Check the file and --certificate-password.");
-    }
-}
-
 static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile, DataFolder folder, string? campaign,
-    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, Ikosa.Engine.Packages.RuleSet rules, ILoggerFactory loggers)
+    IReadOnlyDictionary<string, string> passwords, long lowSpaceWarningMegabytes, Ikosa.Engine.Packages.RuleSet rules,
+    bool insecurePasswords, ILoggerFactory loggers)
 {
     try
     {
@@ -152,6 +135,7 @@ static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile,
             SnapshotFolder = folder.Path,
             InitialPasswords = passwords,
             LowSpaceWarning = lowSpaceWarningMegabytes * 1024 * 1024,
+            InsecurePasswords = insecurePasswords,
         }, loggers);
     }
     catch (Ikosa.Engine.Store.StoreRefusedException error)
@@ -168,12 +152,12 @@ static (GameHost, IReadOnlyDictionary<string, string>) OpenGame(string gameFile,
     }
 }
 
-static async Task<IkosaServer> StartServerAsync(GameHost game, ServiceModelSection section, int? port, ILoggerFactory loggers,
-    X509Certificate2? certificate, CancellationToken cancel)
+static async Task<IkosaServer> StartServerAsync(GameHost game, ServiceModelSection section, ListenPlan plan, LocalNetwork network,
+    ILoggerFactory loggers, CancellationToken cancel)
 {
     try
     {
-        return await IkosaServer.StartAsync(game, section, port, loggers, certificate, cancel);
+        return await IkosaServer.StartAsync(game, section, plan, loggers, network, cancel);
     }
     catch (IOException error)
     {

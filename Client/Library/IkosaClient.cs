@@ -1,3 +1,4 @@
+using Ikosa.Client.Library.Trust;
 using Ikosa.Contracts;
 using Ikosa.ServiceModel;
 using Ikosa.ServiceModel.Configuration;
@@ -79,12 +80,27 @@ public sealed class IkosaClient : IAsyncDisposable
     /// <summary>Raised when the connection dropped and could not be resumed.</summary>
     public event Action<Exception>? ConnectionLost;
 
-    public async Task<TicketInfo> LoginAsync(string user, string password)
+    /// <summary>
+    /// Logs in. The connection is opened first, so that under TLS the host's certificate is checked (and, with
+    /// <see cref="IkosaClientOptions.Trust"/>, decided on) before the password is sent: a host that is not the trusted
+    /// one gets nothing (<see cref="HostTrustException"/>).
+    /// </summary>
+    public Task<TicketInfo> LoginAsync(string user, string password) =>
+        StartAsync(user, password, () => Login.LoginAsync(user, password));
+
+    /// <summary>
+    /// Exchanges the one-time code the game master handed out for <paramref name="newPassword"/>, and logs in with it
+    /// (the same checks of the host first as <see cref="LoginAsync"/>).
+    /// </summary>
+    public Task<TicketInfo> RedeemCodeAsync(string user, string code, string newPassword) =>
+        StartAsync(user, newPassword, () => Login.RedeemCodeAsync(user, code, newPassword));
+
+    private async Task<TicketInfo> StartAsync(string user, string password, Func<Task<TicketInfo>> login)
     {
         var ticket = await WhenNotBusyAsync(async () =>
         {
-            OpenLoginChannel();
-            return await Login.LoginAsync(user, password).ConfigureAwait(false);
+            await OpenTrustedLoginChannelAsync().ConfigureAwait(false);
+            return await login().ConfigureAwait(false);
         }).ConfigureAwait(false);
         _credentials = (user, password);
         Ticket = ticket;
@@ -131,7 +147,7 @@ public sealed class IkosaClient : IAsyncDisposable
         CloseChannels();
         Ticket = await WhenNotBusyAsync(async () =>
         {
-            OpenLoginChannel();
+            await OpenTrustedLoginChannelAsync().ConfigureAwait(false);
             return await Login.ResumeAsync(ticket.Ticket, LastSerial).ConfigureAwait(false);
         }).ConfigureAwait(false);
         await BindOthersAsync(Ticket).ConfigureAwait(false);
@@ -218,6 +234,30 @@ public sealed class IkosaClient : IAsyncDisposable
         StopHeartbeat();
         Ticket = null;
         SessionEnded?.Invoke(reason);
+    }
+
+    /// <summary>
+    /// Opens the login channel before anything is sent on it. A certificate the TLS handshake refused goes to the trust
+    /// decision: accepted by the user, the channel is opened again pinned to it; otherwise the refusal stands.
+    /// </summary>
+    private async Task OpenTrustedLoginChannelAsync()
+    {
+        var trust = _options.Trust;
+        trust?.CheckBeforeConnecting();
+        OpenLoginChannel();
+        try
+        {
+            await ((IClientChannel)Login).OpenAsync().ConfigureAwait(false);
+        }
+        catch (Ikosa.ServiceModel.Security.SecurityNegotiationException refused) when (trust is not null && refused is not HostTrustException)
+        {
+            DropUnopenedChannels();
+            if (!await trust.AcceptRefusedAsync(refused).ConfigureAwait(false))
+                throw;
+            OpenLoginChannel();
+            await ((IClientChannel)Login).OpenAsync().ConfigureAwait(false);
+        }
+        trust?.Connected();
     }
 
     private void OpenLoginChannel()
@@ -327,7 +367,13 @@ public sealed class IkosaClient : IAsyncDisposable
     private T Create<T>(string path) where T : class
     {
         var factory = new DuplexChannelFactory<T>(_callbacks, _options.Binding, new EndpointAddress(new Uri(_options.BaseAddress, path)));
-        if (_options.TrustedCertificateThumbprint is { } thumbprint)
+        if (_options.Trust?.Pin is { } pinned)
+        {
+            // Trust on first use: the certificate is the host's identity, whatever address it is reached by.
+            factory.ServerCertificate.TrustedCertificateThumbprint = pinned.Hex;
+            factory.ServerCertificate.CheckPinnedCertificateName = false;
+        }
+        else if (_options.TrustedCertificateThumbprint is { } thumbprint)
             factory.ServerCertificate.TrustedCertificateThumbprint = thumbprint;
         // A batch may hold notifications of rule packages: known ones as their contracts, others as unknown ones.
         foreach (var callback in factory.Contract.CallbackOperations)
@@ -362,6 +408,12 @@ public sealed class IkosaClient : IAsyncDisposable
                     await RecoverAsync().ConfigureAwait(false);
                     _logger.LogInformation("Reconnected and resumed after serial {Serial}", LastSerial);
                     Reconnected?.Invoke();
+                    return;
+                }
+                catch (HostTrustException refused)
+                {
+                    // Not the trusted host any more: trying again would only send it the password.
+                    ConnectionLost?.Invoke(refused);
                     return;
                 }
                 catch (Exception error) when (error is CommunicationException or TimeoutException)
@@ -454,6 +506,12 @@ public sealed record IkosaClientOptions
 
     /// <summary>For a host using a self-signed certificate (TLS): trust exactly this one (SHA-1 or SHA-256 thumbprint).</summary>
     public string? TrustedCertificateThumbprint { get; init; }
+
+    /// <summary>
+    /// Trust on first use for a TLS host (<see cref="HostConnection"/> makes it from an invite or an address): replaces
+    /// <see cref="TrustedCertificateThumbprint"/> and the certificate chain check when set.
+    /// </summary>
+    public HostTrust? Trust { get; init; }
 
     public bool Reconnect { get; init; } = true;
 

@@ -16,6 +16,16 @@ public interface ILoginService
     Task<TicketInfo> LoginAsync(string userName, string password);
 
     /// <summary>
+    /// Exchanges the one-time code the game master handed out (a new user, a reset password) for a password of the
+    /// user's own, and logs in with it. The code works once and expires; wrong codes count as failed logins.
+    /// </summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<TicketInfo> RedeemCodeAsync(string userName, string code, string newPassword);
+
+    /// <summary>
     /// Binds this new channel to an earlier login (after a dropped connection) and sends the batches after
     /// <paramref name="lastSerial"/>, or a refetch batch when they are no longer kept.
     /// </summary>

@@ -82,6 +82,26 @@ public interface IMasterService
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     Task<HostStatusInfo> GetHostStatusAsync();
+
+    /// <summary>Makes a new player user, with a one-time code for their first login instead of a password.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<OneTimeCodeInfo> CreatePlayerAsync(string user);
+
+    /// <summary>Replaces a user's password with a one-time code: the old password stops working at once.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    [FaultContract(typeof(HostCannotSaveFault))]
+    Task<OneTimeCodeInfo> ResetPasswordAsync(string user);
+
+    /// <summary>The invite for a user: how to reach this host and trust its certificate; never a password.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<InviteInfo> GetInviteAsync(string user);
 }
 
 [ServiceContract(Namespace = IkosaNamespaces.Services)]

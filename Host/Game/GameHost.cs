@@ -163,7 +163,7 @@ public sealed class GameHost : IAsyncDisposable
         return passwords;
     }
 
-    /// <summary>Sets a user's password (creating a player user when new); for the host's command line.</summary>
+    /// <summary>Sets a user's password (creating a player user when new; a one-time code waiting for it is dropped); for the host's command line.</summary>
     public void SetPassword(string user, string password, bool? isMaster = null)
     {
         var hash = PasswordHasher.Hash(password);
@@ -172,7 +172,7 @@ public sealed class GameHost : IAsyncDisposable
             var existing = tx.Find<UserAccount>(UserAccount.KeyFor(user));
             tx.Put(existing is null
                 ? new UserAccount(UserAccount.KeyFor(user), user, isMaster ?? false, hash, false)
-                : existing with { PasswordHash = hash, IsMaster = isMaster ?? existing.IsMaster });
+                : existing with { PasswordHash = hash, IsMaster = isMaster ?? existing.IsMaster, Code = null });
             Rules.Initialize(tx, tx.All<UserAccount>().Where(u => u.IsMaster).Select(u => u.Name));
         });
     }
@@ -349,6 +349,12 @@ public sealed record GameHostOptions
     public TimeSpan SeatGrace { get; init; } = TimeSpan.FromMinutes(2);
 
     public TimeSpan ThrottleDelay { get; init; } = TimeSpan.FromSeconds(2);
+
+    /// <summary>Accept passwords sent in clear from other machines (<c>--insecure-passwords</c>); see <see cref="PasswordTransport"/>.</summary>
+    public bool InsecurePasswords { get; init; }
+
+    /// <summary>How long a one-time code the game master made works.</summary>
+    public TimeSpan OneTimeCodeLifetime { get; init; } = OneTimeCode.Lifetime;
 
     public TimeProvider Clock { get; init; } = TimeProvider.System;
 

@@ -16,9 +16,13 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
 {
     private readonly ILogger _logger = game.Loggers.CreateLogger<LoginService>();
 
+    /// <summary>Passwords a player chooses with a one-time code are at least this long.</summary>
+    public const int MinimumPasswordLength = 8;
+
     [Authorize(Access.Anyone)]
     public async Task<TicketInfo> LoginAsync(string userName, string password)
     {
+        RefusePasswordInClear("Login");
         if (Game.Throttle.RetryAfter(userName) is { } wait)
             throw Denied("Login", $"too many failed attempts; try again in {Math.Ceiling(wait.TotalSeconds)} s");
         var account = await ReadAsync(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName))).ConfigureAwait(false);
@@ -32,14 +36,47 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         if (account.Disabled)
             throw Denied("Login", "this user is disabled; ask the game master");
         Game.Throttle.Succeeded(userName);
+        return await StartSessionAsync(account).ConfigureAwait(false);
+    }
 
-        var (session, replaced) = Game.Sessions.Create(new Actor(account.Name, account.IsMaster));
-        if (replaced is not null)
-            await EndReplacedAsync(replaced).ConfigureAwait(false);
-        Client = session;
-        Attach(lastSerial: null);
-        await AnnounceAsync($"{account.Name} joined", online: true).ConfigureAwait(false);
-        return Ticket(session, Game.Serial);
+    [Authorize(Access.Anyone)]
+    public async Task<TicketInfo> RedeemCodeAsync(string userName, string code, string newPassword)
+    {
+        RefusePasswordInClear("RedeemCode");
+        if (Game.Throttle.RetryAfter(userName) is { } wait)
+            throw Denied("RedeemCode", $"too many failed attempts; try again in {Math.Ceiling(wait.TotalSeconds)} s");
+        if (newPassword.Length < MinimumPasswordLength)
+            throw InvalidArgument("newPassword", $"choose a password of at least {MinimumPasswordLength} characters");
+        var account = await ReadAsync(tx => tx.Find<UserAccount>(UserAccount.KeyFor(userName))).ConfigureAwait(false);
+        var written = OneTimeCode.Normalize(code);
+        if (account?.Code is not { } pending || written is null || !PasswordHasher.Verify(written, pending.Hash))
+        {
+            Game.Throttle.Failed(userName);
+            _logger.LogInformation("Failed one-time code for {User}", userName);
+            throw Denied("RedeemCode", "wrong user name or code (a code works once)");
+        }
+        if (pending.Expires <= Game.Options.Clock.GetUtcNow())
+            throw Denied("RedeemCode", "this code has expired; ask the game master for a new one");
+        if (account.Disabled)
+            throw Denied("RedeemCode", "this user is disabled; ask the game master");
+        if (OneTimeCode.Normalize(newPassword) == written)
+            throw InvalidArgument("newPassword", "choose a password of your own, not the code");
+        var hash = PasswordHasher.Hash(newPassword);
+        var redeemed = await WriteAsync<UserAccount?>(tx =>
+        {
+            // Checked again inside the write: of two redemptions at once, one wins.
+            if (tx.Find<UserAccount>(account.Id) is not { } current || current.Code != pending)
+                return null;
+            var changed = current with { PasswordHash = hash, Code = null };
+            tx.Put(changed);
+            tx.Notify(Game.Masters(tx), new SystemEvent($"{current.Name} chose a password with their one-time code"));
+            return changed;
+        }).ConfigureAwait(false);
+        if (redeemed is null)
+            throw Denied("RedeemCode", "wrong user name or code (a code works once)");
+        Game.Throttle.Succeeded(userName);
+        _logger.LogInformation("{User} chose a password with a one-time code", redeemed.Name);
+        return await StartSessionAsync(redeemed).ConfigureAwait(false);
     }
 
     [Authorize(Access.Anyone)]
@@ -151,6 +188,27 @@ public sealed class LoginService(GameHost game) : BoundService(game), ILoginServ
         {
             // Presence is news, not game state: while the host cannot save, logging in goes ahead without it.
             Game.StoreAlerts.TellIfCannotSave(session);
+        }
+    }
+
+    /// <summary>A checked user's new login: replaces an older one of the same user, binds this channel, tells everyone.</summary>
+    private async Task<TicketInfo> StartSessionAsync(UserAccount account)
+    {
+        var (session, replaced) = Game.Sessions.Create(new Actor(account.Name, account.IsMaster));
+        if (replaced is not null)
+            await EndReplacedAsync(replaced).ConfigureAwait(false);
+        Client = session;
+        Attach(lastSerial: null);
+        await AnnounceAsync($"{account.Name} joined", online: true).ConfigureAwait(false);
+        return Ticket(session, Game.Serial);
+    }
+
+    private void RefusePasswordInClear(string operation)
+    {
+        if (PasswordTransport.Refusal(OperationContext.Current, Game.Options.InsecurePasswords) is { } refusal)
+        {
+            _logger.LogInformation("Refused a password sent in clear from another machine ({Operation})", operation);
+            throw Denied(operation, refusal);
         }
     }
 

@@ -4,8 +4,10 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.Host.Campaigns;
 using Ikosa.Host.Game;
 using Ikosa.Host.Mapping;
+using Ikosa.Host.Network;
 using Ikosa.Host.Security;
 using Ikosa.Host.Sessions;
 using Ikosa.Host.Users;
@@ -14,7 +16,7 @@ using Ikosa.ServiceModel;
 namespace Ikosa.Host.Services;
 
 /// <summary>The game master's controls; every operation is declared master-only except binding.</summary>
-public sealed partial class MasterService(GameHost game) : BoundService(game), IMasterService
+public sealed partial class MasterService(GameHost game, Invitations invitations) : BoundService(game), IMasterService
 {
     [Authorize(Access.Anyone)]
     public Task BindAsync(string ticket) => BindChannelAsync<IMasterCallback>(ticket, (callback, reason) => callback.OnSessionEndedAsync(reason));
@@ -128,6 +130,57 @@ public sealed partial class MasterService(GameHost game) : BoundService(game), I
     /// <summary>Where the game is saved, the free space there, and whether saving works: read without entering the gate.</summary>
     [Authorize(Access.Master)]
     public Task<HostStatusInfo> GetHostStatusAsync() => Task.FromResult(Game.StoreAlerts.Status());
+
+    /// <summary>A new player user with no password yet: only the one-time code returned, which the player exchanges for one.</summary>
+    [Authorize(Access.Master)]
+    public async Task<OneTimeCodeInfo> CreatePlayerAsync(string user)
+    {
+        if (!CampaignIds.IsUserName(user))
+            throw InvalidArgument("user", "use 1 to 32 letters, digits, '.', '-' or '_'");
+        var (code, pending) = NewCode();
+        var master = Actor.UserName;
+        await WriteAsync(tx =>
+        {
+            if (tx.Find<UserAccount>(UserAccount.KeyFor(user)) is { } existing)
+                throw InvalidArgument("user", $"there is already a user '{existing.Name}'; reset their password instead");
+            tx.Put(new UserAccount(UserAccount.KeyFor(user), user, IsMaster: false, PasswordHash: "", Disabled: false) { Code = pending });
+            tx.Notify(Game.Masters(tx), new SystemEvent($"{master} created the player {user}"));
+            return 0;
+        }).ConfigureAwait(false);
+        return new OneTimeCodeInfo { UserName = user, Code = code, Expires = pending.Expires.UtcDateTime };
+    }
+
+    /// <summary>The user's password stops working at once; the one-time code returned takes its place until used.</summary>
+    [Authorize(Access.Master)]
+    public async Task<OneTimeCodeInfo> ResetPasswordAsync(string user)
+    {
+        var (code, pending) = NewCode();
+        var master = Actor.UserName;
+        var name = await WriteAsync(tx =>
+        {
+            var account = tx.Find<UserAccount>(UserAccount.KeyFor(user)) ?? throw InvalidArgument("user", $"there is no user '{user}'");
+            tx.Put(account with { PasswordHash = "", Code = pending });
+            tx.Notify(Game.Masters(tx), new SystemEvent($"{master} reset the password of {account.Name}"));
+            return account.Name;
+        }).ConfigureAwait(false);
+        return new OneTimeCodeInfo { UserName = name, Code = code, Expires = pending.Expires.UtcDateTime };
+    }
+
+    [Authorize(Access.Master)]
+    public async Task<InviteInfo> GetInviteAsync(string user)
+    {
+        var account = await ReadAsync(tx => tx.Find<UserAccount>(UserAccount.KeyFor(user))).ConfigureAwait(false)
+            ?? throw InvalidArgument("user", $"there is no user '{user}'");
+        return invitations.For(account.Name);
+    }
+
+    /// <summary>A new code and what the host keeps of it; hashed here, before the write, as hashing is slow on purpose.</summary>
+    private (string Code, PendingCode Pending) NewCode()
+    {
+        var code = OneTimeCode.New();
+        var expires = Game.Options.Clock.GetUtcNow() + Game.Options.OneTimeCodeLifetime;
+        return (code, new PendingCode(PasswordHasher.Hash(OneTimeCode.Normalize(code)!), expires));
+    }
 
     private static void TryDelete(string path)
     {

@@ -4,7 +4,7 @@ using Ikosa.ServiceModel.Description;
 
 namespace Ikosa.ServiceModel.Dispatcher;
 
-/// <summary>Server side: calls a service implementation's method for an operation, whether it is sync or Task-based.</summary>
+/// <summary>Calls an implementation's method for an operation (a service's on the server, a callback's on the client), whether it is sync or Task-based.</summary>
 public static class OperationInvoker
 {
     private static readonly ConcurrentDictionary<Type, Func<Task, object?>> TaskResultReaders = new();

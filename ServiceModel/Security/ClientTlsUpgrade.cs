@@ -1,5 +1,6 @@
 using System.Net.Security;
 using System.Security.Authentication;
+using System.Security.Cryptography.X509Certificates;
 using Ikosa.ServiceModel.Channels;
 
 namespace Ikosa.ServiceModel.Security;
@@ -18,11 +19,18 @@ internal static class ClientTlsUpgrade
         var tls = new SslStream(inner, leaveInnerStreamOpen: true);
         var targetHost = validation.TargetHost(via);
         string? refusal = null;
+        X509Certificate2? refused = null;
         var options = new SslClientAuthenticationOptions
         {
             TargetHost = targetHost,
             RemoteCertificateValidationCallback = (_, certificate, chain, errors) =>
-                validation.Accept(certificate, chain, errors, targetHost, out refusal),
+            {
+                if (validation.Accept(certificate, chain, errors, targetHost, out refusal))
+                    return true;
+                // A copy: the handshake's own certificate object goes with the handshake.
+                refused = certificate is null ? null : X509CertificateLoader.LoadCertificate(certificate.GetRawCertData());
+                return false;
+            },
         };
         try
         {
@@ -33,7 +41,7 @@ internal static class ClientTlsUpgrade
         {
             await tls.DisposeAsync().ConfigureAwait(false);
             throw new SecurityNegotiationException(
-                refusal is null ? $"The TLS handshake with {via} failed: {error.Message}" : $"TLS with {via} refused: {refusal}", error);
+                refusal is null ? $"The TLS handshake with {via} failed: {error.Message}" : $"TLS with {via} refused: {refusal}", error, refused);
         }
         catch (IOException error)
         {

@@ -8,7 +8,8 @@ namespace Ikosa.ServiceModel.Security;
 /// How a client decides to trust the certificate a TLS server presents. By default, as WCF: the chain must lead to a
 /// trusted root and the certificate must be issued for <see cref="DnsIdentity"/> (the address's host unless set).
 /// Pinning one certificate (<see cref="TrustedCertificateThumbprint"/>) replaces the chain check, for a game master's
-/// self-signed certificate; the name is still checked, as WCF still checks the identity under a custom validator.
+/// self-signed certificate; the name is still checked, as WCF still checks the identity under a custom validator, unless
+/// <see cref="CheckPinnedCertificateName"/> is off.
 /// </summary>
 public sealed class ServerCertificateValidation
 {
@@ -28,6 +29,13 @@ public sealed class ServerCertificateValidation
         set => _thumbprint = value is null ? null : NormalizeThumbprint(value);
     }
 
+    /// <summary>
+    /// Whether a pinned certificate must also carry the name the client connects by (on by default, as WCF). An Ikosa
+    /// extension for trust on first use, as SSH does it: the pinned certificate is the host's identity, so a host whose
+    /// address changed since its certificate was made (a laptop on another network) is still the same host.
+    /// </summary>
+    public bool CheckPinnedCertificateName { get; set; } = true;
+
     /// <summary>Pins <paramref name="certificate"/> (its SHA-256 thumbprint), e.g. the one a test or the GM's app generated.</summary>
     public void TrustCertificate(X509Certificate2 certificate)
     {
@@ -35,7 +43,8 @@ public sealed class ServerCertificateValidation
         TrustedCertificateThumbprint = certificate.GetCertHashString(HashAlgorithmName.SHA256);
     }
 
-    internal ServerCertificateValidation Clone() => new() { DnsIdentity = DnsIdentity, _thumbprint = _thumbprint };
+    internal ServerCertificateValidation Clone() =>
+        new() { DnsIdentity = DnsIdentity, _thumbprint = _thumbprint, CheckPinnedCertificateName = CheckPinnedCertificateName };
 
     /// <summary>The TLS target host (SNI and the name checked): the DNS identity, or the host the client connects to.</summary>
     internal string TargetHost(Uri via) => string.IsNullOrEmpty(DnsIdentity) ? via.Host : DnsIdentity;
@@ -59,6 +68,8 @@ public sealed class ServerCertificateValidation
                 return false;
             }
             errors &= ~SslPolicyErrors.RemoteCertificateChainErrors;
+            if (!CheckPinnedCertificateName)
+                errors &= ~SslPolicyErrors.RemoteCertificateNameMismatch;
         }
         if (errors.HasFlag(SslPolicyErrors.RemoteCertificateChainErrors))
         {

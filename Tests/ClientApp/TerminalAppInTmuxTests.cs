@@ -2,6 +2,7 @@ using Ikosa.Contracts;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Tests.EndToEnd;
+using Ikosa.Tests.Support;
 
 namespace Ikosa.Tests.ClientApp;
 
@@ -22,7 +23,7 @@ public class TerminalAppInTmuxTests
 
         using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {game.BaseAddress} --user alice", width: 160, height: 50);
 
-        await tmux.WaitForAsync("Password for alice:");
+        await tmux.WaitForAsync("Password for alice (or the one-time code your game master gave you):");
         tmux.Type(LoopbackGame.PasswordOf("alice"));
         await tmux.WaitForAsync("Which characters will you play?");
         tmux.Type("", enter: true); // Tordek, her only free character, comes preselected
@@ -59,10 +60,13 @@ public class TerminalAppInTmuxTests
     private static string DotnetHost() =>
         Path.GetFileNameWithoutExtension(Environment.ProcessPath) == "dotnet" ? Environment.ProcessPath! : "dotnet";
 
-    /// <summary>The client is built beside the tests (a project reference), with its runtimeconfig.</summary>
+    /// <summary>
+    /// The client app in its own build output, run as a player runs it: on the base runtime, with its own dependencies (the
+    /// tests' folder has the ASP.NET Core framework's in their place).
+    /// </summary>
     private static string ClientDll()
     {
-        var dll = Path.Combine(AppContext.BaseDirectory, "Ikosa.Client.dll");
+        var dll = BuildOutputs.ClientDll;
         Assert.True(File.Exists(dll) && File.Exists(Path.ChangeExtension(dll, ".runtimeconfig.json")), $"the client app is not built at {dll}");
         return dll;
     }

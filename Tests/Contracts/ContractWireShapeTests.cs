@@ -33,6 +33,7 @@ public class ContractWireShapeTests
 
     private const string Expected = """
         ILoginService.Login(userName: String, password: String) urn:ikosa:services:2026/ILoginService/Login urn:ikosa:services:2026/ILoginService/LoginResponse -> TicketInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault
+        ILoginService.RedeemCode(userName: String, code: String, newPassword: String) urn:ikosa:services:2026/ILoginService/RedeemCode urn:ikosa:services:2026/ILoginService/RedeemCodeResponse -> TicketInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault, HostCannotSaveFaultFault
         ILoginService.Resume(ticket: String, lastSerial: Int64) urn:ikosa:services:2026/ILoginService/Resume urn:ikosa:services:2026/ILoginService/ResumeResponse -> TicketInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault
         ILoginService.Logout() urn:ikosa:services:2026/ILoginService/Logout urn:ikosa:services:2026/ILoginService/LogoutResponse -> Void faults AccessDeniedFaultFault
         ILoginService.GetUsers() urn:ikosa:services:2026/ILoginService/GetUsers urn:ikosa:services:2026/ILoginService/GetUsersResponse -> List<UserInfo> faults AccessDeniedFaultFault
@@ -71,6 +72,9 @@ public class ContractWireShapeTests
         IMasterService.DisableUser(user: String, disabled: Boolean) urn:ikosa:services:2026/IMasterService/DisableUser urn:ikosa:services:2026/IMasterService/DisableUserResponse -> ResultInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault, HostCannotSaveFaultFault
         IMasterService.SaveSnapshot(name: String) urn:ikosa:services:2026/IMasterService/SaveSnapshot urn:ikosa:services:2026/IMasterService/SaveSnapshotResponse -> ResultInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault, HostCannotSaveFaultFault
         IMasterService.GetHostStatus() urn:ikosa:services:2026/IMasterService/GetHostStatus urn:ikosa:services:2026/IMasterService/GetHostStatusResponse -> HostStatusInfo faults AccessDeniedFaultFault
+        IMasterService.CreatePlayer(user: String) urn:ikosa:services:2026/IMasterService/CreatePlayer urn:ikosa:services:2026/IMasterService/CreatePlayerResponse -> OneTimeCodeInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault, HostCannotSaveFaultFault
+        IMasterService.ResetPassword(user: String) urn:ikosa:services:2026/IMasterService/ResetPassword urn:ikosa:services:2026/IMasterService/ResetPasswordResponse -> OneTimeCodeInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault, HostCannotSaveFaultFault
+        IMasterService.GetInvite(user: String) urn:ikosa:services:2026/IMasterService/GetInvite urn:ikosa:services:2026/IMasterService/GetInviteResponse -> InviteInfo faults AccessDeniedFaultFault, InvalidArgumentFaultFault
         callback IMasterService.OnSessionEnded(reason: String) urn:ikosa:services:2026/IMasterService/OnSessionEnded one-way
         """;
 }

@@ -28,12 +28,16 @@ public sealed class HostProcess : IDisposable
     /// <summary>Everything the host printed, for failure messages.</summary>
     public string Output => string.Join(Environment.NewLine, _output);
 
-    /// <summary>Starts the host and returns once it says it listens; <paramref name="passwords"/> become --set-password USER=PASSWORD.</summary>
-    public static async Task<HostProcess> StartAsync(string dataFile, int port, IReadOnlyDictionary<string, string>? passwords = null)
+    /// <summary>
+    /// Starts the host and returns once it says it listens; <paramref name="passwords"/> become --set-password USER=PASSWORD,
+    /// <paramref name="more"/> are further options (--listen ...).
+    /// </summary>
+    public static async Task<HostProcess> StartAsync(string dataFile, int port, IReadOnlyDictionary<string, string>? passwords = null, IEnumerable<string>? more = null)
     {
         var arguments = new List<string> { HostDll(), "--data", dataFile, "--port", port.ToString() };
         if (passwords is { Count: > 0 })
             arguments.AddRange(passwords.Select(p => $"--set-password={p.Key}={p.Value}"));
+        arguments.AddRange(more ?? []);
         var start = new ProcessStartInfo(DotnetHost(), arguments)
         {
             RedirectStandardOutput = true,

@@ -43,6 +43,7 @@ public sealed class LoopbackGame : IAsyncDisposable
     /// ikosa.config (see <see cref="ShippedConfig"/>).
     /// </summary>
     /// <param name="engineClock">the engine's clock (budgets, scheduled tasks, store retries); the system's by default</param>
+    /// <param name="hostClock">the host's clock (seat grace, login throttle, one-time codes); the system's by default</param>
     /// <param name="rules">the rules played: the standard ones unless given (<see cref="HostRules.Create"/> with rule packages)</param>
     /// <param name="snapshotFolder">where SaveSnapshot writes (in its snapshots/ folder); the temporary folder by default</param>
     public static async Task<LoopbackGame> StartAsync(string? databasePath = null, TimeSpan? seatGrace = null, NotificationOptions? notifications = null,

@@ -68,9 +68,13 @@ public class GateConcurrencyTests
         var torn = 0;
         var reads = 0;
         using var writerDone = new CancellationTokenSource();
+        // The writer starts once the reader has read once, and the reader reads until the writer is done: they overlap
+        // however the threads are scheduled, and there is always a read to count.
+        using var readerStarted = new ManualResetEventSlim();
 
         var writer = Task.Factory.StartNew(() =>
         {
+            readerStarted.Wait(TimeSpan.FromSeconds(30));
             for (var i = 1; i <= 2000; i++)
             {
                 var value = i;
@@ -97,6 +101,7 @@ public class GateConcurrencyTests
                 var (va, vb) = gate.Read(tx => (tx.Get<Counter>(a).Value, tx.Get<Counter>(b).Value));
                 if (va != vb || va % 3 == 0 && va != 0) Interlocked.Increment(ref torn);
                 reads++;
+                readerStarted.Set();
             }
         }, TaskCreationOptions.LongRunning);
 

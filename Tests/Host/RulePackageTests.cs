@@ -5,14 +5,14 @@ using Ikosa.Engine.Packages;
 using Ikosa.Host.Packages;
 using Ikosa.Rules.Shove;
 using Ikosa.Tests.Engine;
+using Ikosa.Tests.Support;
 
 namespace Ikosa.Tests.Host;
 
 /// <summary>Rule packages as the host loads them: from a DLL or a folder, registered whole, or refused naming the package and the clash.</summary>
 public class RulePackageTests
 {
-    public static readonly string ShoveDll = typeof(RulePackageTests).Assembly.GetCustomAttributes<AssemblyMetadataAttribute>()
-        .Single(a => a.Key == "ShovePackageDll").Value!;
+    public static readonly string ShoveDll = BuildOutputs.ShovePackageDll;
 
     [Fact]
     public void The_sample_package_loads_from_its_dll_and_registers_its_step_action_and_notification()

@@ -36,17 +36,28 @@ public sealed class StockClientGameTests
     private Guid _goblin;
     private Guid _orc;
 
-    [Theory]
-    [InlineData(SecurityMode.None)]
-    [InlineData(SecurityMode.Transport)]
-    public async Task A_master_and_two_players_play_a_scene_through_every_operation(SecurityMode mode)
+    public enum HostSecurity
     {
-        using var certificate = mode == SecurityMode.Transport ? HostCertificate.Create() : null;
-        _host = await HostProcess.StartAsync(Passwords, certificate?.PfxPath);
+        Plain,
+        GameMastersCertificate,
+        HostsOwnCertificate,
+    }
+
+    [Theory]
+    [InlineData(HostSecurity.Plain)]
+    [InlineData(HostSecurity.GameMastersCertificate)]
+    [InlineData(HostSecurity.HostsOwnCertificate)]
+    public async Task A_master_and_two_players_play_a_scene_through_every_operation(HostSecurity security)
+    {
+        using var certificate = security == HostSecurity.GameMastersCertificate ? HostCertificate.Create() : null;
+        _host = await HostProcess.StartAsync(Passwords, certificate?.PfxPath, ownCertificate: security == HostSecurity.HostsOwnCertificate);
         try
         {
-            _endpoints = new StockEndpoints(_host, certificate);
-            Assert.Equal(mode, _endpoints.Mode);
+            // The client trusts what the game master tells the players: the fingerprint the host printed.
+            _endpoints = new StockEndpoints(_host, security == HostSecurity.Plain ? null : _host.CertificateFingerprint);
+            Assert.Equal(security == HostSecurity.Plain ? SecurityMode.None : SecurityMode.Transport, _endpoints.Mode);
+            if (certificate is not null)
+                Assert.Equal(certificate.Certificate.GetCertHashString(System.Security.Cryptography.HashAlgorithmName.SHA256), _host.CertificateFingerprint);
 
             await LogInAsync();
             await ChooseCharactersAsync();
@@ -56,6 +67,7 @@ public sealed class StockClientGameTests
             await FightAsync();
             await DropAndResumeAsync();
             await UseTheMastersControlsAsync();
+            await HandOutPasswordsAsync();
             await LogOutAsync();
 
             AssertEveryOperationWasCalled();
@@ -345,6 +357,29 @@ public sealed class StockClientGameTests
     }
 
     /// <summary>
+    /// CreatePlayer, GetInvite, RedeemCode, ResetPassword: the game master makes a player in play and hands out a one-time
+    /// code and the invite; the player chooses a password with the code (once); a reset password stops working.
+    /// </summary>
+    private async Task HandOutPasswordsAsync()
+    {
+        var code = await _gm.Master.CreatePlayerAsync("erin");
+        var invite = await _gm.Master.GetInviteAsync("erin");
+        Assert.Equal(("erin", _host.Endpoint("login").Port, "/ikosa/"), (invite.UserName, invite.Port, invite.Path));
+        Assert.Equal(_endpoints.Mode == SecurityMode.Transport ? "SHA256:" + _host.CertificateFingerprint : null, invite.Fingerprint);
+        Assert.Contains("user=erin", invite.Link);
+
+        var erin = Seat("erin");
+        Assert.Equal("erin", (await erin.RedeemCodeAsync(code.Code, "erin-interop-secret")).Ticket.UserName);
+        var used = Seat("erin");
+        Assert.Contains("works once", (await Expect.FaultAsync<AccessDeniedFault>(used.Login, () => used.Login.RedeemCodeAsync("erin", code.Code, "erin-other-secret"))).Reason);
+        Assert.Equal("newPassword", (await Expect.FaultAsync<InvalidArgumentFault>(used.Login, () => used.Login.RedeemCodeAsync("erin", code.Code, "short"))).Argument);
+
+        var reset = await _gm.Master.ResetPasswordAsync("erin");
+        Assert.NotEqual(code.Code, reset.Code);
+        Assert.Contains("wrong user name or password", (await Expect.FaultAsync<AccessDeniedFault>(used.Login, () => used.Login.LoginAsync("erin", "erin-interop-secret"))).Reason);
+    }
+
+    /// <summary>
     /// Logout: the host ends the session with OnSessionEnded, closes the login channel in order (not a fault) and tells
     /// the others. The master quits by closing his channels gracefully.
     /// </summary>
@@ -361,7 +396,7 @@ public sealed class StockClientGameTests
     private void AssertEveryOperationWasCalled()
     {
         var operations = SentActions.OperationsOf(typeof(ILoginService), typeof(IGameService), typeof(IVisualizationService), typeof(IMasterService));
-        Assert.Equal(35, operations.Count);
+        Assert.Equal(39, operations.Count);
         Assert.Empty(operations.Except(_endpoints.Sent.Actions));
     }
 

@@ -22,6 +22,9 @@ public sealed class MasterCommands(GameSession session)
         Spec("enable", "enable USER", "enable a user again", c => OneUser(c, user => Outcome(Master.DisableUserAsync(user, false), $"{user} enabled"))),
         Spec("allow-dice", "allow-dice USER on|off", "let a user type physical dice totals", AllowDice),
         Spec("edit", "edit NAME hp=N at=X,Y name=NEW", "change a creature (refused if it changed since read)", Edit),
+        Spec("create-player", "create-player USER", "make a player user; prints the one-time code and invite to hand them", c => OneUser(c, user => HandOut(Master.CreatePlayerAsync(user), "player created"))),
+        Spec("reset-password", "reset-password USER", "replace a user's password with a one-time code to hand them", c => OneUser(c, user => HandOut(Master.ResetPasswordAsync(user), "password reset: the old one no longer works"))),
+        Spec("invite", "invite USER", "the invite to hand a user: the host's address and certificate, never a password", c => OneUser(c, Invite)),
         Spec("snapshot", "snapshot NAME", "save a named snapshot of the game", c => OneUser(c, name => Outcome(Master.SaveSnapshotAsync(name), $"snapshot {name} saved; start a new game from it with: --campaign {name}"))),
     ];
 
@@ -94,6 +97,26 @@ public sealed class MasterCommands(GameSession session)
         var changed = await Master.EditCreatureAsync(edit).ConfigureAwait(false);
         session.Names.Learn(changed.Id, changed.Name);
         return CommandResult.Done($"{changed.Name}: {changed.HitPoints}/{changed.MaxHitPoints} hp at ({changed.X},{changed.Y})");
+    }
+
+    /// <summary>A new code with the invite it goes with, as the game master passes them on (the code in private).</summary>
+    private async Task<CommandResult> HandOut(Task<OneTimeCodeInfo> making, string done)
+    {
+        var code = await making.ConfigureAwait(false);
+        var invite = await Master.GetInviteAsync(code.UserName).ConfigureAwait(false);
+        return CommandResult.Done(
+            $"{code.UserName}: {done}",
+            $"one-time code: {code.Code} (works once, until {code.Expires:yyyy-MM-dd HH:mm} UTC)",
+            $"invite: {invite.Link}",
+            $"{code.UserName} joins with the invite and types the code as their password, then chooses their own.");
+    }
+
+    private async Task<CommandResult> Invite(string user)
+    {
+        var invite = await Master.GetInviteAsync(user).ConfigureAwait(false);
+        return CommandResult.Done(invite.Link, invite.Fingerprint is null
+            ? "(this host serves plain net.tcp there: the invite carries no certificate fingerprint)"
+            : $"(the host's certificate: {invite.Fingerprint})");
     }
 
     private static Task<CommandResult> OneUser(ParsedCommand command, Func<string, Task<CommandResult>> run) =>

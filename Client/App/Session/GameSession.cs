@@ -71,12 +71,19 @@ public sealed class GameSession : IAsyncDisposable
     public static Task<GameSession> LoginAsync(Uri host, string user, string password, ILoggerFactory? loggers = null) =>
         LoginAsync(new IkosaClientOptions { BaseAddress = host }, user, password, loggers);
 
-    public static async Task<GameSession> LoginAsync(IkosaClientOptions connection, string user, string password, ILoggerFactory? loggers = null)
+    public static Task<GameSession> LoginAsync(IkosaClientOptions connection, string user, string password, ILoggerFactory? loggers = null) =>
+        StartAsync(connection, client => client.LoginAsync(user, password), loggers);
+
+    /// <summary>Logs in with the game master's one-time code, choosing <paramref name="newPassword"/> for the times after.</summary>
+    public static Task<GameSession> RedeemCodeAsync(IkosaClientOptions connection, string user, string code, string newPassword, ILoggerFactory? loggers = null) =>
+        StartAsync(connection, client => client.RedeemCodeAsync(user, code, newPassword), loggers);
+
+    private static async Task<GameSession> StartAsync(IkosaClientOptions connection, Func<IkosaClient, Task<TicketInfo>> login, ILoggerFactory? loggers)
     {
         var client = new IkosaClient(connection, loggers);
         try
         {
-            var ticket = await client.LoginAsync(user, password).ConfigureAwait(false);
+            var ticket = await login(client).ConfigureAwait(false);
             var session = new GameSession(client, ticket);
             session.Log.Add(LogKind.System, $"logged in as {ticket.UserName}{(ticket.IsMaster ? " (game master)" : "")}");
             return session;

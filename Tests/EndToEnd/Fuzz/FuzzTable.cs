@@ -1,4 +1,5 @@
 using Ikosa.Engine.Workflow;
+using Ikosa.Host.Security;
 using Ikosa.Host.Users;
 using Ikosa.Tests.Engine;
 
@@ -80,12 +81,14 @@ public sealed class FuzzTable : IAsyncDisposable
 
     private static async Task<FuzzCaller> LoginAsync(LoopbackGame game, string user)
     {
-        // The fuzz tries wrong passwords and disables users: neither may keep the table from sitting down again.
+        // The fuzz tries wrong passwords, disables users and resets their passwords: none may keep the table from
+        // sitting down again.
         game.Game.Throttle.Succeeded(user);
+        var password = PasswordHasher.Hash(LoopbackGame.PasswordOf(user));
         await game.Game.WriteAsync(tx =>
         {
-            if (tx.Find<UserAccount>(UserAccount.KeyFor(user)) is { Disabled: true } account)
-                tx.Put(account with { Disabled = false });
+            if (tx.Find<UserAccount>(UserAccount.KeyFor(user)) is { } account && (account.Disabled || account.Code is not null))
+                tx.Put(account with { Disabled = false, PasswordHash = account.Code is null ? account.PasswordHash : password, Code = null });
         });
         var caller = await FuzzCaller.LoginAsync(game, user);
         if (Characters.TryGetValue(user, out var character))

@@ -16,7 +16,7 @@ public class ServiceFuzzTests(ITestOutputHelper output)
     /// <summary>Each sweep tries every way to spoil every argument of every operation once, and well-formed calls.</summary>
     private const int Sweeps = 2;
 
-    /// <summary>Per caller; on a loaded machine the run stops here and says how far it got.</summary>
+    /// <summary>Per caller; on a loaded machine the run stops here, once the first sweep is whole, and says how far it got.</summary>
     private static readonly TimeSpan Budget = TimeSpan.FromSeconds(15);
 
     [Fact]

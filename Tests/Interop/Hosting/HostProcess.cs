@@ -39,9 +39,10 @@ public sealed class HostProcess : IAsyncDisposable
     /// <summary>
     /// Starts the host on a new game in a new temporary folder and returns once it has printed where it listens.
     /// <paramref name="passwords"/> become <c>--set-password USER=PASSWORD</c>; <paramref name="certificatePfx"/>, when
-    /// given, is served with <c>--certificate</c>.
+    /// given, is served with <c>--certificate</c>; with <paramref name="ownCertificate"/> the shipped configuration's
+    /// endpoints ask for TLS, which the host serves with a certificate of its own that it makes in the game's folder.
     /// </summary>
-    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> passwords, string? certificatePfx = null)
+    public static async Task<HostProcess> StartAsync(IReadOnlyDictionary<string, string> passwords, string? certificatePfx = null, bool ownCertificate = false)
     {
         var folder = Directory.CreateTempSubdirectory("ikosa-interop-").FullName;
         var arguments = new List<string> { HostDll(), "--data", Path.Combine(folder, "game.db"), "--port", "0" };
@@ -49,6 +50,13 @@ public sealed class HostProcess : IAsyncDisposable
             arguments.AddRange(["--set-password", $"{user}={password}"]);
         if (certificatePfx is not null)
             arguments.AddRange(["--certificate", certificatePfx]);
+        if (ownCertificate)
+        {
+            var shipped = File.ReadAllText(Path.Combine(Path.GetDirectoryName(HostDll())!, "ikosa.config"));
+            var config = Path.Combine(folder, "tls.config");
+            File.WriteAllText(config, shipped.Replace("<security mode=\"None\" />", "<security mode=\"Transport\" />", StringComparison.Ordinal));
+            arguments.AddRange(["--config", config]);
+        }
         var start = new ProcessStartInfo(DotnetHost(), arguments)
         {
             RedirectStandardOutput = true,
@@ -75,6 +83,18 @@ public sealed class HostProcess : IAsyncDisposable
         {
             await host.DisposeAsync();
             throw new InvalidOperationException($"the host did not come up: {error.Message}{Environment.NewLine}{host.Output}", error);
+        }
+    }
+
+    /// <summary>The SHA-256 fingerprint of the TLS certificate the host printed it serves (SHA256:…), as hex.</summary>
+    public string CertificateFingerprint
+    {
+        get
+        {
+            const string marker = "certificate SHA256:";
+            var line = _output.FirstOrDefault(l => l.Contains(marker, StringComparison.Ordinal))
+                ?? throw new InvalidOperationException($"the host printed no certificate{Environment.NewLine}{Output}");
+            return line.Substring(line.IndexOf(marker, StringComparison.Ordinal) + marker.Length, 64);
         }
     }
 

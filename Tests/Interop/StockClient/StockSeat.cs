@@ -49,6 +49,15 @@ public sealed class StockSeat : IDisposable
         return this;
     }
 
+    /// <summary>Logs in with a one-time code, choosing <paramref name="newPassword"/>, and binds the others as <see cref="LogInAsync"/> does.</summary>
+    public async Task<StockSeat> RedeemCodeAsync(string code, string newPassword)
+    {
+        Ticket = await Login.RedeemCodeAsync(User, code, newPassword);
+        await Game.BindAsync(Ticket.Ticket);
+        await Visualization.BindAsync(Ticket.Ticket);
+        return this;
+    }
+
     public IMasterService OpenMaster() => Master = Open<IMasterService>("master");
 
     /// <summary>Drops the login channel as a lost connection would, and opens a new one (not yet resumed).</summary>

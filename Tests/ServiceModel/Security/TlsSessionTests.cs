@@ -131,6 +131,31 @@ public sealed class TlsSessionTests : IAsyncLifetime
     }
 
     [Fact]
+    public void A_pinned_certificate_may_be_accepted_whatever_name_the_client_connects_by()
+    {
+        var factory = PinnedFactory(new EchoCallback());
+        factory.ServerCertificate.DnsIdentity = "game-master.example";
+        factory.ServerCertificate.CheckPinnedCertificateName = false;
+
+        Assert.Equal("renamed:3", factory.CreateChannel().Echo(3, "renamed"));
+        factory.Close();
+    }
+
+    [Fact]
+    public void A_refusal_carries_the_certificate_the_server_presented()
+    {
+        using var other = TestCertificates.CreateSelfSigned();
+        var factory = Factory(new EchoCallback());
+        factory.ServerCertificate.TrustCertificate(other);
+
+        var error = Assert.Throws<SecurityNegotiationException>(() => ((IClientChannel)factory.CreateChannel()).Open());
+
+        Assert.NotNull(error.ServerCertificate);
+        Assert.Equal(_certificate.Thumbprint, error.ServerCertificate.Thumbprint);
+        Assert.False(error.ServerCertificate.HasPrivateKey);
+    }
+
+    [Fact]
     public void A_different_pinned_certificate_is_refused()
     {
         using var other = TestCertificates.CreateSelfSigned();

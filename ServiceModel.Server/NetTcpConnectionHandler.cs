@@ -28,6 +28,7 @@ internal sealed class NetTcpConnectionHandler(
 
     private FramingConnection _connection = null!;
     private TlsFramingConnection? _tls;
+    private RemoteEndpointMessageProperty? _remoteEndpoint;
     private IPAddress _address = IPAddress.None;
     private bool _pending = true;
 
@@ -43,6 +44,7 @@ internal sealed class NetTcpConnectionHandler(
     public async Task HandleAsync(ConnectionContext context, IPAddress address)
     {
         _address = address;
+        _remoteEndpoint = RemoteEndpointMessageProperty.Of(context.RemoteEndPoint);
         _connection = new PipeFramingConnection(context.Transport, context.Abort, context.DisposeAsync);
         var remote = context.RemoteEndPoint?.ToString() ?? "?";
         try
@@ -132,7 +134,7 @@ internal sealed class NetTcpConnectionHandler(
             LeavePending();
             FramingRecordWriter.WritePreambleAck(_connection.Output);
             await _connection.Output.FlushAsync(hostClosing).ConfigureAwait(false);
-            var session = new ServerSession(_connection, endpoint, slot, refusals, hostClosing, logger);
+            var session = new ServerSession(_connection, endpoint, slot, refusals, hostClosing, logger, _remoteEndpoint);
             logger.LogDebug("Connection {Remote}: session opened on {Endpoint}", remote, endpoint.Endpoint);
             var reusable = await session.RunAsync().ConfigureAwait(false);
             // A new preamble inside TLS is not part of the protocol; the client opens a new connection instead.

@@ -30,6 +30,22 @@ public sealed class OperationContext
 
     public Message RequestMessage { get; }
 
+    /// <summary>
+    /// The request's properties, as WCF has them: <see cref="RemoteEndpointMessageProperty.Name"/> holds the client's
+    /// address and port. Made on first use: most operations never ask.
+    /// </summary>
+    public MessageProperties IncomingMessageProperties => _incomingMessageProperties ??= NewProperties();
+
+    private MessageProperties? _incomingMessageProperties;
+
+    private MessageProperties NewProperties()
+    {
+        var properties = new MessageProperties();
+        if (SessionChannel.RemoteEndpoint is { } remote)
+            properties[RemoteEndpointMessageProperty.Name] = remote;
+        return properties;
+    }
+
     public OperationDescription Operation { get; }
 
     public ServiceEndpoint Endpoint => SessionChannel.Endpoint;

@@ -15,13 +15,17 @@ internal sealed class ServerSessionChannel : IContextChannel, IProxyCallHandler
     private readonly ConcurrentDictionary<Type, object> _callbackProxies = new();
     private int _state = (int)CommunicationState.Opened;
 
-    public ServerSessionChannel(ServerSession session, ServiceEndpoint endpoint)
+    public ServerSessionChannel(ServerSession session, ServiceEndpoint endpoint, RemoteEndpointMessageProperty? remoteEndpoint)
     {
         _session = session;
         Endpoint = endpoint;
+        RemoteEndpoint = remoteEndpoint;
     }
 
     public ServiceEndpoint Endpoint { get; }
+
+    /// <summary>The client's address and port, when the connection has an IP end point.</summary>
+    public RemoteEndpointMessageProperty? RemoteEndpoint { get; }
 
     public string SessionId => _session.Session.Id;
 

@@ -29,7 +29,8 @@ internal sealed class ServerSession : CallDispatcher
     private readonly CancellationTokenSource _ended = new();
 
     public ServerSession(
-        FramingConnection connection, EndpointDispatcher endpoint, SessionSlot slot, RefusalLog refusals, CancellationToken hostClosing, ILogger logger)
+        FramingConnection connection, EndpointDispatcher endpoint, SessionSlot slot, RefusalLog refusals, CancellationToken hostClosing, ILogger logger,
+        RemoteEndpointMessageProperty? remoteEndpoint = null)
         : base(new DuplexSession(connection, endpoint.Limits, logger), endpoint.Behavior.ConcurrencyMode, singleCallsOnReceiveLoop: true, logger)
     {
         _connection = connection;
@@ -37,7 +38,7 @@ internal sealed class ServerSession : CallDispatcher
         _slot = slot;
         _refusals = refusals;
         _hostClosing = hostClosing;
-        Channel = new ServerSessionChannel(this, endpoint.Endpoint);
+        Channel = new ServerSessionChannel(this, endpoint.Endpoint, remoteEndpoint);
     }
 
     public ServerSessionChannel Channel { get; }
