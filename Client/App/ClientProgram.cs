@@ -23,7 +23,12 @@ public static class ClientProgram
     public const int NotTrusted = 4;
 
     /// <summary>Runs the app; <paramref name="input"/> and <paramref name="output"/> replace the console for scripts and tests.</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null, CancellationToken cancel = default)
+    /// <param name="web">
+    /// runs the graphical table for --web: given by Ikosa.Client.Web, which adds it (and ASP.NET Core) to this app; this
+    /// assembly itself runs on the base runtime alone
+    /// </param>
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null, CancellationToken cancel = default,
+        Func<AppOptions, Spectre.Console.IAnsiConsole, TextWriter, CancellationToken, Task<int>>? web = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -72,17 +77,18 @@ public static class ClientProgram
             User = parse.GetValue(userOption),
             Tls = parse.GetValue(tlsOption),
             TrustedCertificate = parse.GetValue(trustOption),
-        }, input, output, error, token));
+        }, input, output, error, web, token));
         join.SetAction((parse, token) => RunAsync(() =>
         {
             var invite = InviteLink.Parse(parse.GetValue(inviteArgument)!);
             return Common(parse, invite.BaseAddress) with { User = invite.User, Invite = invite };
-        }, input, output, error, token));
+        }, input, output, error, web, token));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration, cancel).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(Func<AppOptions> read, TextReader? input, TextWriter output, TextWriter error, CancellationToken cancel)
+    private static async Task<int> RunAsync(Func<AppOptions> read, TextReader? input, TextWriter output, TextWriter error,
+        Func<AppOptions, Spectre.Console.IAnsiConsole, TextWriter, CancellationToken, Task<int>>? web, CancellationToken cancel)
     {
         AppOptions options;
         try
@@ -109,12 +115,17 @@ public static class ClientProgram
             return await RunScriptAsync(options, input ?? Console.In, output, error, cancel).ConfigureAwait(false);
         if (options.Web)
         {
+            if (web is null)
+            {
+                await error.WriteLineAsync("this build has no graphical table: run Ikosa.Client.Web (the player's package) for --web").ConfigureAwait(false);
+                return BadArguments;
+            }
             if (Console.IsInputRedirected && (options.User is null || options.Password is null))
             {
                 await error.WriteLineAsync("--web without a terminal needs --user and --password").ConfigureAwait(false);
                 return BadArguments;
             }
-            return await new Web.WebApp(options, AnsiConsole.Console, output).RunAsync(cancel).ConfigureAwait(false);
+            return await web(options, AnsiConsole.Console, output, cancel).ConfigureAwait(false);
         }
         if (Console.IsInputRedirected)
         {
