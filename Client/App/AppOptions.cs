@@ -50,6 +50,17 @@ public sealed record AppOptions
     /// <exception cref="HostTrustException">An invite for plain net.tcp on another machine, without <see cref="Insecure"/>.</exception>
     public Library.IkosaClientOptions ToClientOptions(Func<HostCertificate, Task<bool>>? confirm = null)
     {
+        var options = Secured(confirm);
+        if (!Web)
+            return options;
+        // The graphical table shows a master the whole map: a 256x256 one is about 1 MB, beyond the host's default 1 MiB.
+        var binding = options.Binding.Clone();
+        binding.MaxReceivedMessageSize = Math.Max(binding.MaxReceivedMessageSize, WebMessageSize);
+        return options with { Binding = binding };
+    }
+
+    private Library.IkosaClientOptions Secured(Func<HostCertificate, Task<bool>>? confirm)
+    {
         var configured = File.Exists(ConfigurationFile)
             ? Library.IkosaClientOptions.FromConfiguration(ServiceModel.Configuration.ServiceModelSection.Load(ConfigurationFile), Host)
             : new Library.IkosaClientOptions { BaseAddress = Host };
@@ -65,6 +76,18 @@ public sealed record AppOptions
         var security = Tls ? SecurityMode.Transport : Insecure ? SecurityMode.None : (SecurityMode?)null;
         return HostConnection.ForAddress(Host, configured, knownHosts, confirm, security);
     }
+
+    /// <summary>Serve the graphical table on 127.0.0.1 instead of the terminal UI.</summary>
+    public bool Web { get; init; }
+
+    /// <summary>The port of the graphical table; 0 takes a free one.</summary>
+    public int WebPort { get; init; }
+
+    /// <summary>Open the graphical table in the browser once it is served.</summary>
+    public bool OpenBrowser { get; init; } = true;
+
+    /// <summary>The largest message the app accepts from the host with --web, whatever the configuration says below it.</summary>
+    public const long WebMessageSize = 16 * 1024 * 1024;
 
     /// <summary>Characters to play at once, by name (the interactive app asks when none are given).</summary>
     public IReadOnlyList<string> Characters { get; init; } = [];

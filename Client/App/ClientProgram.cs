@@ -23,7 +23,12 @@ public static class ClientProgram
     public const int NotTrusted = 4;
 
     /// <summary>Runs the app; <paramref name="input"/> and <paramref name="output"/> replace the console for scripts and tests.</summary>
-    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null, CancellationToken cancel = default)
+    /// <param name="web">
+    /// runs the graphical table for --web: given by Ikosa.Client.Web, which adds it (and ASP.NET Core) to this app; this
+    /// assembly itself runs on the base runtime alone
+    /// </param>
+    public static async Task<int> RunAsync(string[] args, TextReader? input = null, TextWriter? output = null, TextWriter? error = null, CancellationToken cancel = default,
+        Func<AppOptions, Spectre.Console.IAnsiConsole, TextWriter, CancellationToken, Task<int>>? web = null)
     {
         output ??= Console.Out;
         error ??= Console.Error;
@@ -37,15 +42,19 @@ public static class ClientProgram
         var insecureOption = new Option<bool>("--insecure") { Description = "Connect to another machine in plain net.tcp (no TLS): anyone on the network can read the game and your password." };
         var knownHostsOption = new Option<string>("--known-hosts") { Description = "The file of the hosts you trust.", DefaultValueFactory = _ => KnownHosts.DefaultPath() };
         var characterOption = new Option<string[]>("--character") { Description = "A character to play at once (repeatable).", AllowMultipleArgumentsPerToken = true };
+        var webOption = new Option<bool>("--web") { Description = "Show the table in your browser: served on 127.0.0.1 only, at an address with a secret that is printed (and opened)." };
+        var webPortOption = new Option<int>("--web-port") { Description = "The port of --web's page (default: any free one).", DefaultValueFactory = _ => 0 };
+        var noOpenOption = new Option<bool>("--no-open") { Description = "With --web: print the page's address but do not open a browser." };
         var inviteArgument = new Argument<string>("INVITE") { Description = "The invite your game master gave you: ikosa://HOST:PORT/?fp=SHA256:…&user=NAME" };
 
         var join = new Command("join", "Join a game with the invite your game master gave you (it names the host, its certificate and your user).")
         {
-            inviteArgument, passwordOption, codeOption, scriptOption, characterOption, insecureOption, knownHostsOption,
+            inviteArgument, passwordOption, codeOption, scriptOption, characterOption, insecureOption, knownHostsOption, webOption, webPortOption, noOpenOption,
         };
         var root = new RootCommand("Ikosa Client: play (or run as game master) a game on an Ikosa host.")
         {
-            hostOption, userOption, passwordOption, codeOption, scriptOption, characterOption, tlsOption, trustOption, insecureOption, knownHostsOption, join,
+            hostOption, userOption, passwordOption, codeOption, scriptOption, characterOption, tlsOption, trustOption, insecureOption, knownHostsOption,
+            webOption, webPortOption, noOpenOption, join,
         };
 
         AppOptions Common(ParseResult parse, Uri host) => new()
@@ -57,23 +66,29 @@ public static class ClientProgram
             Characters = parse.GetValue(characterOption) ?? [],
             Insecure = parse.GetValue(insecureOption),
             KnownHostsFile = parse.GetValue(knownHostsOption)!,
+            Web = parse.GetValue(webOption),
+            WebPort = parse.GetValue(webPortOption) is var port and >= 0 and <= 65535
+                ? port
+                : throw new FormatException($"--web-port must be a port number (0 to 65535), not {parse.GetValue(webPortOption)}"),
+            OpenBrowser = !parse.GetValue(noOpenOption),
         };
         root.SetAction((parse, token) => RunAsync(() => Common(parse, AppOptions.NormalizeHost(parse.GetValue(hostOption)!)) with
         {
             User = parse.GetValue(userOption),
             Tls = parse.GetValue(tlsOption),
             TrustedCertificate = parse.GetValue(trustOption),
-        }, input, output, error, token));
+        }, input, output, error, web, token));
         join.SetAction((parse, token) => RunAsync(() =>
         {
             var invite = InviteLink.Parse(parse.GetValue(inviteArgument)!);
             return Common(parse, invite.BaseAddress) with { User = invite.User, Invite = invite };
-        }, input, output, error, token));
+        }, input, output, error, web, token));
         var configuration = new InvocationConfiguration { Output = output, Error = error };
         return await root.Parse(args).InvokeAsync(configuration, cancel).ConfigureAwait(false);
     }
 
-    private static async Task<int> RunAsync(Func<AppOptions> read, TextReader? input, TextWriter output, TextWriter error, CancellationToken cancel)
+    private static async Task<int> RunAsync(Func<AppOptions> read, TextReader? input, TextWriter output, TextWriter error,
+        Func<AppOptions, Spectre.Console.IAnsiConsole, TextWriter, CancellationToken, Task<int>>? web, CancellationToken cancel)
     {
         AppOptions options;
         try
@@ -98,6 +113,20 @@ public static class ClientProgram
         }
         if (options.Script is not null)
             return await RunScriptAsync(options, input ?? Console.In, output, error, cancel).ConfigureAwait(false);
+        if (options.Web)
+        {
+            if (web is null)
+            {
+                await error.WriteLineAsync("this build has no graphical table: run Ikosa.Client.Web (the player's package) for --web").ConfigureAwait(false);
+                return BadArguments;
+            }
+            if (Console.IsInputRedirected && (options.User is null || options.Password is null))
+            {
+                await error.WriteLineAsync("--web without a terminal needs --user and --password").ConfigureAwait(false);
+                return BadArguments;
+            }
+            return await web(options, AnsiConsole.Console, output, cancel).ConfigureAwait(false);
+        }
         if (Console.IsInputRedirected)
         {
             await error.WriteLineAsync("there is no terminal to play in: use --script - to run commands from standard input").ConfigureAwait(false);

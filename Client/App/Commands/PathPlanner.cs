@@ -40,6 +40,33 @@ public static class PathPlanner
         return null;
     }
 
+    /// <summary>
+    /// What walking <paramref name="path"/> from <paramref name="from"/> costs in feet, by the rule the host checks: every
+    /// second diagonal costs double, difficult terrain double (a diagonal into it triple). Unknown squares cost as floor.
+    /// </summary>
+    public static int CostFeet(ViewInfo view, (int X, int Y) from, IReadOnlyList<PointInfo> path)
+    {
+        var difficult = view.Visible.Concat(view.Remembered).Where(c => c.Terrain == "difficult").Select(c => (c.X, c.Y)).ToHashSet();
+        var (feet, diagonals, at) = (0, 0, from);
+        foreach (var cell in path)
+        {
+            var diagonal = cell.X != at.X && cell.Y != at.Y;
+            if (difficult.Contains((cell.X, cell.Y)))
+                feet += (diagonal ? 3 : 2) * SquareFeet;
+            else
+            {
+                if (diagonal)
+                    diagonals++;
+                feet += diagonal && diagonals % 2 == 0 ? 2 * SquareFeet : SquareFeet;
+            }
+            at = (cell.X, cell.Y);
+        }
+        return feet;
+    }
+
+    /// <summary>The side of a square.</summary>
+    public const int SquareFeet = 5;
+
     private static readonly (int Dx, int Dy)[] Steps = [(1, 0), (-1, 0), (0, 1), (0, -1), (1, 1), (1, -1), (-1, 1), (-1, -1)];
 
     private static IReadOnlyList<PointInfo>? Walk(Dictionary<(int X, int Y), (int X, int Y)> cameFrom, (int X, int Y) from, (int X, int Y) to)

@@ -99,10 +99,19 @@ public sealed class GameSession : IAsyncDisposable
     public IReadOnlyList<CharacterInfo> MyCharacters(IEnumerable<CharacterInfo> characters) =>
         characters.Where(c => string.Equals(c.PlayedBy, UserName, StringComparison.OrdinalIgnoreCase)).ToList();
 
-    /// <summary>Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.</summary>
+    /// <summary>
+    /// For a game master: the creature to look through instead of the whole map (null: the master's view). Players always
+    /// look through <see cref="Active"/>.
+    /// </summary>
+    public Guid? ViewAs { get; set; }
+
+    /// <summary>
+    /// Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.
+    /// The parts are asked for at once (the channels carry concurrent requests), so a refresh costs about one round trip.
+    /// </summary>
     public async Task<ScreenState> RefreshAsync()
     {
-        var serial = await Client.Game.GetSerialAsync().ConfigureAwait(false);
+        var received = Client.LastSerial;
         var characters = await Client.Login.GetCharactersAsync().ConfigureAwait(false);
         var mine = MyCharacters(characters);
         if (Active is { } active && !IsMaster && mine.All(c => c.Id != active))
@@ -110,7 +119,7 @@ public sealed class GameSession : IAsyncDisposable
         if (Active is null && mine.Count > 0)
             Active = mine[0].Id;
 
-        var problems = new List<string>();
+        var problems = new System.Collections.Concurrent.ConcurrentQueue<string>();
         async Task<T?> TryAsync<T>(Func<Task<T>> fetch) where T : class
         {
             try
@@ -119,26 +128,35 @@ public sealed class GameSession : IAsyncDisposable
             }
             catch (CommunicationException error) when (error is FaultException)
             {
-                problems.Add(error.Message);
+                problems.Enqueue(error.Message);
                 return null;
             }
         }
 
-        var view = IsMaster
-            ? await TryAsync(() => Client.Visualization.GetMasterViewAsync()).ConfigureAwait(false)
-            : Active is { } viewer ? await TryAsync(() => Client.Visualization.GetViewAsync(viewer)).ConfigureAwait(false) : null;
+        var lookThrough = IsMaster ? ViewAs : Active;
+        var serial = Client.Game.GetSerialAsync();
+        var view = IsMaster && lookThrough is null
+            ? TryAsync(() => Client.Visualization.GetMasterViewAsync())
+            : lookThrough is { } viewer ? TryAsync(() => Client.Visualization.GetViewAsync(viewer)) : Task.FromResult<ViewInfo?>(null);
+        var me = Active is { } self ? TryAsync(() => Client.Game.GetCreatureAsync(self)) : Task.FromResult<CreatureInfo?>(null);
+        var tracker = Client.Game.GetTurnTrackerAsync();
+        var actions = Active is { } actor ? TryAsync(() => Client.Game.GetActionsAsync(actor)) : Task.FromResult<List<ActionInfo>?>(null);
+        var prompts = Client.Game.GetPrerequisitesAsync(null);
+        var dice = Client.Game.GetDiceLogAsync(DiceShown);
+        await Task.WhenAll(serial, view, me, tracker, actions, prompts, dice).ConfigureAwait(false);
         var state = new ScreenState
         {
-            Serial = serial,
+            Serial = serial.Result,
+            Received = received,
             Characters = characters,
             Active = Active,
-            View = view,
-            Me = Active is { } me ? await TryAsync(() => Client.Game.GetCreatureAsync(me)).ConfigureAwait(false) : null,
-            Tracker = await Client.Game.GetTurnTrackerAsync().ConfigureAwait(false),
-            Actions = Active is { } actor ? await TryAsync(() => Client.Game.GetActionsAsync(actor)).ConfigureAwait(false) ?? [] : [],
-            Prompts = await Client.Game.GetPrerequisitesAsync(null).ConfigureAwait(false),
-            Dice = await Client.Game.GetDiceLogAsync(DiceShown).ConfigureAwait(false),
-            Problem = problems.Count == 0 ? null : string.Join("; ", problems),
+            View = view.Result,
+            Me = me.Result,
+            Tracker = tracker.Result,
+            Actions = actions.Result ?? [],
+            Prompts = prompts.Result,
+            Dice = dice.Result,
+            Problem = problems.IsEmpty ? null : string.Join("; ", problems),
         };
         Names.Learn(state);
         State = state;

@@ -7,6 +7,9 @@ public sealed record ScreenState
 {
     public required long Serial { get; init; }
 
+    /// <summary>The serial of the last batch the client had received when the refresh began: what this state shows at least.</summary>
+    public long Received { get; init; }
+
     /// <summary>The characters this user may play, and who plays each now.</summary>
     public required IReadOnlyList<CharacterInfo> Characters { get; init; }
 
