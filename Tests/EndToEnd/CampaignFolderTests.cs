@@ -171,7 +171,7 @@ public partial class CampaignFolderTests
 
         File.WriteAllText(manifest, File.ReadAllText(manifest).Replace("rules: [d20-srd, pathfinder]", "rules: [d20-srd]"));
         var (started, startOutput, startError) = await HostProcess.RunToExitAsync(["--campaign", campaign, "--data", gameFile, "--no-serve"]);
-        Assert.True(started == 0, startError);
+        Assert.True(started == 0, $"exit code {started}\n{startError}\n{startOutput}");
         Assert.Matches(@"(?m)^  alice\s+\S+", startOutput);
         Assert.True(File.Exists(gameFile));
     }

@@ -4,9 +4,10 @@ namespace Ikosa.Tests.Interop.StockClient;
 
 /// <summary>
 /// One user's callback object for all four channels: every batch and every OnSessionEnded the host sent, in arrival
-/// order, with bounded waits for what a test expects to arrive.
+/// order, with bounded waits for what a test expects to arrive. Single: WCF dispatches one callback at a time, in the
+/// order they arrived (Multiple let two batches be recorded in either order).
 /// </summary>
-[CallbackBehavior(UseSynchronizationContext = false, ConcurrencyMode = ConcurrencyMode.Multiple)]
+[CallbackBehavior(UseSynchronizationContext = false, ConcurrencyMode = ConcurrencyMode.Single)]
 public sealed class RecordingCallbacks : ILoginCallback, IGameCallback, IVisualizationCallback, IMasterCallback
 {
     private static readonly TimeSpan WaitTimeout = TimeSpan.FromSeconds(30);
