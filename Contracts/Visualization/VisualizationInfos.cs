@@ -19,16 +19,16 @@ public sealed class ViewInfo
 
     [IgnoreDataMember] public List<CellInfo> Remembered { get; set; } = new();
 
-    // A view carries a hundred cells or more: on the wire they travel as one compact string each, not as elements.
+    // A view carries a hundred cells or more: on the wire they travel packed, as bytes (CellListCodec), not as elements.
     [DataMember(Order = 3, Name = "Visible")]
-    private string VisibleCells
+    private byte[] VisibleCells
     {
         get => CellListCodec.Encode(Visible);
         set => Visible = CellListCodec.Decode(value);
     }
 
     [DataMember(Order = 4, Name = "Remembered")]
-    private string RememberedCells
+    private byte[] RememberedCells
     {
         get => CellListCodec.Encode(Remembered);
         set => Remembered = CellListCodec.Decode(value);

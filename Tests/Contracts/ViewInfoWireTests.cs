@@ -6,7 +6,7 @@ namespace Ikosa.Tests.Contracts;
 public class ViewInfoWireTests
 {
     [Fact]
-    public void A_views_cells_travel_as_compact_strings_and_come_back_whole()
+    public void A_views_cells_travel_packed_and_come_back_whole()
     {
         var view = new ViewInfo
         {
@@ -20,7 +20,8 @@ public class ViewInfoWireTests
         var xml = Serialize(view);
         var back = Deserialize(xml);
 
-        Assert.Contains(">1,2,floor;7,3,door-closed<", xml);
+        Assert.DoesNotContain("<CellInfo", xml);
+        Assert.Contains(">" + Convert.ToBase64String(CellListCodec.Encode(view.Visible)) + "<", xml);
         Assert.Equal(view.Visible.Select(c => (c.X, c.Y, c.Terrain)), back.Visible.Select(c => (c.X, c.Y, c.Terrain)));
         Assert.Equal(view.Remembered.Select(c => (c.X, c.Y, c.Terrain)), back.Remembered.Select(c => (c.X, c.Y, c.Terrain)));
         Assert.Equal("Tordek", Assert.Single(back.Creatures).Name);
@@ -35,18 +36,32 @@ public class ViewInfoWireTests
     }
 
     [Theory]
-    [InlineData("1,2")]
-    [InlineData("x,2,floor")]
-    [InlineData("1,2,floor;;")]
-    [InlineData("1,2,floor,wall")]
-    [InlineData("1,,floor")]
-    public void A_malformed_cell_list_is_refused(string text) =>
-        Assert.Throws<SerializationException>(() => CellListCodec.Decode(text));
+    [InlineData(new byte[] { 0 })] // no terrain in the table
+    [InlineData(new byte[] { 1, 5, (byte)'f' })] // a name cut short
+    [InlineData(new byte[] { 1, 1, (byte)'f', 2, 4 })] // a run cut short
+    [InlineData(new byte[] { 1, 1, (byte)'f', 2, 4, 0 })] // a run of no cells
+    [InlineData(new byte[] { 1, 1, (byte)'f', 2, 4, 1, 1 })] // terrain 1 of a table of 1
+    [InlineData(new byte[] { 1, 1, (byte)'f', 2, 4, 2, 0 })] // a run of 2 with one cell
+    [InlineData(new byte[] { 1, 1, (byte)'f', 0xFF, 0xFF, 0xFF, 0xFF, 0xFF, 0x01 })] // a number of six bytes
+    public void A_malformed_cell_list_is_refused(byte[] packed) =>
+        Assert.Throws<SerializationException>(() => CellListCodec.Decode(packed));
+
+    [Fact]
+    public void A_field_of_view_costs_about_a_byte_a_cell()
+    {
+        var cells = Enumerable.Range(0, 40).SelectMany(y => Enumerable.Range(-20, 40).Select(x => new CellInfo { X = x, Y = y, Terrain = (x + y) % 7 == 0 ? "wall" : "floor" })).ToList();
+
+        var packed = CellListCodec.Encode(cells);
+
+        Assert.InRange(packed.Length, cells.Count, cells.Count + 40 * 4 + 16);
+        Assert.Equal(cells.Select(c => (c.X, c.Y, c.Terrain)), CellListCodec.Decode(packed).Select(c => (c.X, c.Y, c.Terrain)));
+    }
 
     [Fact]
     public void A_big_view_s_cells_come_back_whole_with_any_terrain_name()
     {
-        var cells = Enumerable.Range(0, 3000).Select(i => new CellInfo { X = i % 256, Y = -i / 256, Terrain = i % 5 == 0 ? "lava" : "floor" }).ToList();
+        var cells = Enumerable.Range(0, 3000).Select(i => new CellInfo { X = i % 256, Y = -i / 256, Terrain = i % 5 == 0 ? "lava, hot; deep" : "floor" })
+            .Append(new CellInfo { X = int.MinValue, Y = int.MaxValue, Terrain = "door-open" }).Append(new CellInfo { X = 3, Y = 3, Terrain = "" }).ToList();
 
         var back = CellListCodec.Decode(CellListCodec.Encode(cells));
 

@@ -160,7 +160,7 @@ internal static class Playthrough
         try
         {
             var view = await master.Visualization.GetMasterViewAsync();
-            return $"{Stopwatch.GetElapsedTime(began).TotalMilliseconds:0.0} ms, {view.Visible.Count:N0} cells, {CellListCodec.Encode(view.Visible).Length / 1024.0:N0} KB of cells";
+            return $"{Stopwatch.GetElapsedTime(began).TotalMilliseconds:0.0} ms, {view.Visible.Count:N0} cells, {CellListCodec.Encode(view.Visible).Length / 1024.0:N0} KB of packed cells";
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException)
         {
