@@ -34,6 +34,7 @@ public static class CellListCodec
             output.Unsigned(bytes.Length);
             output.Bytes(bytes);
         }
+        var (last, lastIndex) = (terrains[0], 0);
         for (var start = 0; start < cells.Count;)
         {
             var end = start + 1;
@@ -43,7 +44,13 @@ public static class CellListCodec
             output.Signed(cells[start].X);
             output.Unsigned(end - start);
             for (var i = start; i < end; i++)
-                output.Unsigned(indexes[cells[i].Terrain]);
+            {
+                // Neighbours mostly share their terrain, and a host's lists share its strings: most cells need no lookup.
+                var terrain = cells[i].Terrain;
+                if (!ReferenceEquals(terrain, last))
+                    (last, lastIndex) = (terrain, indexes[terrain]);
+                output.Unsigned(lastIndex);
+            }
             start = end;
         }
         return output.ToArray();

@@ -20,6 +20,7 @@ public sealed class ViewCache
 {
     private readonly ConcurrentDictionary<Guid, ViewInfo> _views = new();
     private readonly ConcurrentDictionary<EntityId, Cells> _cells = new();
+    private readonly ConcurrentDictionary<EntityId, WholeMap> _wholeMaps = new();
 
     public ViewInfo? Find(Guid creature, long currentSerial) =>
         _views.TryGetValue(creature, out var view) && view.Serial == currentSerial ? view : null;
@@ -44,12 +45,31 @@ public sealed class ViewCache
         return (made.Visible, made.Remembered);
     }
 
+    /// <summary>
+    /// Every square of <paramref name="map"/> with its terrain, row by row, for the master's view: made again only when the
+    /// scene or one of its map chunks is another object (a door opened, a master's edit), not after every move.
+    /// </summary>
+    public List<CellInfo> WholeMapOf(SceneMap map)
+    {
+        var chunks = new MapChunk?[map.ChunksAcross * map.ChunksDown];
+        for (var i = 0; i < chunks.Length; i++)
+            chunks[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
+        if (_wholeMaps.TryGetValue(map.Id, out var known) && ReferenceEquals(known.Scene, map.Scene) && Cells.Same(chunks, known.Terrain))
+            return known.Cells;
+        var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
+        var made = new WholeMap(map.Scene, chunks, GameMapper.ToCells(map, all));
+        _wholeMaps[map.Id] = made;
+        return made.Cells;
+    }
+
+    private sealed record WholeMap(Scene Scene, MapChunk?[] Terrain, List<CellInfo> Cells);
+
     private sealed record Cells(Scene Scene, ImmutableArray<Cell> Seen, ExploredChunk?[] Explored, MapChunk?[] Terrain, List<CellInfo> Visible, List<CellInfo> Remembered)
     {
         public bool AreFor(Scene scene, ImmutableArray<Cell> seen, ExploredChunk?[] explored, MapChunk?[] terrain) =>
             ReferenceEquals(scene, Scene) && seen == Seen && Same(explored, Explored) && Same(terrain, Terrain);
 
-        private static bool Same<T>(T?[] now, T?[] then) where T : class
+        public static bool Same<T>(T?[] now, T?[] then) where T : class
         {
             if (now.Length != then.Length) return false;
             for (var i = 0; i < now.Length; i++)

@@ -47,8 +47,7 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx =>
     {
         var map = SceneMap.Of(tx, CampaignHeader.OpeningScene(tx));
-        var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
-        return GameMapper.ToView(map, null, all, [], Placement.InScene(tx, map.Id), Game.Serial);
+        return GameMapper.ToView(map, null, Game.Views.WholeMapOf(map), [], Placement.InScene(tx, map.Id), Game.Serial);
     });
 
     [Authorize(Access.LoggedIn)]

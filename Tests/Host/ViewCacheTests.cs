@@ -95,6 +95,33 @@ public class ViewCacheTests
         AssertAsMadeAfresh(arena, hero, unconscious);
     }
 
+    [Fact]
+    public void The_masters_whole_map_is_reused_after_a_move_and_made_again_after_a_map_edit()
+    {
+        var rows = Arena.Open(40, 12);
+        rows[6] = "#####+" + new string('#', 34);
+        using var arena = new Arena(rows);
+        var goblin = arena.Add(Arena.Goblin("Goblin", new Cell(8, 5)));
+        var views = new ViewCache();
+        List<CellInfo> WholeMap() => arena.Game.Read(tx => views.WholeMapOf(SceneMap.Of(tx, Scene.Default)));
+        var first = WholeMap();
+        Assert.Equal(40 * 12, first.Count);
+
+        Assert.True(arena.Do(goblin, "move", AimTarget.AlongPath(MoveAction.PathKey, new Cell(9, 5))).Ok);
+        Assert.Same(first, WholeMap());
+
+        arena.Game.Write(tx => tx.Put(SceneMap.Of(tx, Scene.Default).WithTerrain(new Cell(5, 6), Terrain.OpenDoor)));
+        var edited = WholeMap();
+        Assert.NotSame(first, edited);
+        var expected = arena.Game.Read(tx =>
+        {
+            var map = SceneMap.Of(tx, Scene.Default);
+            return Ikosa.Host.Mapping.GameMapper.ToCells(map, Enumerable.Range(0, 12).SelectMany(y => Enumerable.Range(0, 40).Select(x => new Cell(x, y))));
+        });
+        Assert.Equal(expected.Select(c => (c.X, c.Y, c.Terrain)), edited.Select(c => (c.X, c.Y, c.Terrain)));
+        Assert.Contains(edited, c => (c.X, c.Y, c.Terrain) == (5, 6, "door-open"));
+    }
+
     /// <summary>As the visualization service does: what is seen is remembered (a write when new), then the cells.</summary>
     private static (List<CellInfo> Visible, List<CellInfo> Remembered) Cells(Arena arena, ViewCache views, EntityId hero) =>
         arena.Game.Read(tx =>
