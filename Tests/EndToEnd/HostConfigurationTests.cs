@@ -41,6 +41,7 @@ public sealed class HostConfigurationTests : IDisposable
             .Replace("maxConcurrentSessions=\"400\"", "maxConcurrentSessions=\"7\"", StringComparison.Ordinal);
         Assert.NotEqual(shipped, configured);
         var section = ServiceModelSection.Parse(configured, Path.Combine(_folder.FullName, "ikosa.config"));
+        Ikosa.Host.Security.PasswordHasher.Iterations = 1_000; // as LoopbackGame: the production default is slow on purpose
         var (game, _) = GameHost.Open(new GameHostOptions
         {
             InitialPasswords = Sample.Players.Append("gm").ToDictionary(u => u, LoopbackGame.PasswordOf),
