@@ -21,6 +21,7 @@ public sealed class CommandExecutor
         var all = _play.Specs()
             .Concat(new ChatCommands(session).Specs())
             .Concat(new InfoCommands(session, () => Commands).Specs())
+            .Concat(new SheetCommands(session).Specs())
             .Concat(new MasterCommands(session).Specs())
             .Concat(new PlayToolCommands(session).Specs());
         foreach (var spec in all)
