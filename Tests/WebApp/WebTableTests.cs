@@ -76,9 +76,9 @@ public class WebTableTests
         foreach (var page in new[] { gm, alice, bob })
             await page.ScreenshotAsync("1-start");
 
-        // The game master puts Goblin 1 beside Tordek (the master's silent move: gmtools' "place" is not on main yet).
+        // The game master moves Goblin 1 beside Tordek, silently (the players see it come into sight).
         await gm.ClickSquareAsync(10, 1);
-        await gm.Page.Locator("#master button[data-op=place]").ClickAsync();
+        await gm.Page.Locator("#master button[data-op=move]").ClickAsync();
         await gm.ClickSquareAsync(3, 1);
         await alice.WaitStateAsync("s.tokens.some(t => t.name === 'Goblin 1' && t.x === 3 && t.y === 1)");
         await Expect(alice.Page.Locator("#sight")).ToContainTextAsync("Goblin 1 (3,1)");
