@@ -337,8 +337,10 @@ function showMaster() {
   if (!masterBuilt) {
     masterBuilt = true;
     const rows = [];
+    let row = null;
     for (const tool of masterTools) {
-      const row = el("div", null, { class: "tool" });
+      // A tool with fields starts a row of its own; plain buttons follow on the current one.
+      if (!row || tool.heading || tool.fields) rows.push(row = el("div", null, { class: "tool" }));
       if (tool.heading) row.append(el("div", tool.heading, { class: "tool-heading" }));
       if (tool.fields) row.append(...tool.fields());
       if (tool.label) {
@@ -348,7 +350,6 @@ function showMaster() {
         } : tool.run;
         row.append(el("button", tool.label, { "data-op": tool.key || tool.local || tool.op, "data-needs-selection": tool.needsSelection ? "1" : "", onclick: run }));
       }
-      rows.push(row);
     }
     rows.push(el("div", null, { id: "master-result" }));
     fill(box, rows);
