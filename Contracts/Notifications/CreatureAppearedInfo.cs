@@ -9,4 +9,5 @@ public sealed class CreatureAppearedInfo : NotificationInfo
     [DataMember(Order = 0)] public Guid Creature { get; set; }
 
     [DataMember(Order = 1)] public PointInfo At { get; set; } = new();
+    [DataMember(Order = 2)] public string Name { get; set; } = "";
 }

@@ -27,7 +27,7 @@ public static class StandardNotifications
             Entities = [n.Creature.Value],
         })
         .Map<CombatChanged, CombatChangedInfo>(n => new() { InCombat = n.InCombat, Round = n.Round })
-        .Map<CreatureAppeared, CreatureAppearedInfo>(n => new() { Creature = n.Creature.Value, At = Point(n.At), Entities = [n.Creature.Value] })
+        .Map<CreatureAppeared, CreatureAppearedInfo>(n => new() { Creature = n.Creature.Value, Name = n.Name, At = Point(n.At), Entities = [n.Creature.Value] })
         .Map<CreatureDisappeared, CreatureDisappearedInfo>(n => new() { Creature = n.Creature.Value, At = Point(n.At), Entities = [n.Creature.Value] })
         .Map<CreatureMoved, CreatureMovedInfo>(n => new() { Creature = n.Creature.Value, From = Point(n.From), To = Point(n.To), Entities = [n.Creature.Value] })
         .Map<HitPointsChanged, HitPointsChangedInfo>(n => new()

@@ -30,6 +30,7 @@ public class NotificationTextTests
         { new SpellCastInfo { Caster = Tordek, Spell = "Fireball", Center = new() { X = 2, Y = 2 } }, LogKind.Event, "Tordek casts Fireball at (2,2)" },
         { new TurnStartedInfo { Creature = Tordek, Round = 2 }, LogKind.Event, "round 2: Tordek's turn" },
         { new CombatChangedInfo { InCombat = true, Round = 1 }, LogKind.Event, "combat! round 1" },
+        { new CreatureAppearedInfo { Creature = Guid.NewGuid(), Name = "Goblin 4", At = new() { X = 5, Y = 2 } }, LogKind.Event, "Goblin 4 appears at (5,2)" },
         { new CombatChangedInfo { InCombat = false, Round = 3 }, LogKind.Event, "combat is over" },
         { new MapChangedInfo { Cell = new() { X = 7, Y = 3 } }, LogKind.Event, "the map changed at (7,3)" },
         { new PromptWaitingInfo { Text = "Tordek: roll initiative", Deadline = DateTimeOffset.UnixEpoch }, LogKind.Prompt, "waiting: Tordek: roll initiative" },

@@ -29,7 +29,7 @@ public class MasterToolTests
         Assert.Equal(("Goblin 4", 5, 1), (inHall.Name, inHall.X, inHall.Y)); // three goblins are in the game already
         var seen = await table.HeardAsync<CreatureAppearedInfo>(a => a.Creature == inHall.Id);
         Table.OnlyThese(seen, "gm", "alice", "bob");
-        Assert.Equal((5, 1), (seen["alice"][0].At.X, seen["alice"][0].At.Y));
+        Assert.Equal((5, 1, "Goblin 4"), (seen["alice"][0].At.X, seen["alice"][0].At.Y, seen["alice"][0].Name));
         Table.OnlyThese(await table.HeardAsync<CreatureAppearedInfo>(a => a.Creature == behindWall.Id), "gm");
         Assert.Contains((await table.Alice.Client.Visualization.GetViewAsync(Tordek)).Creatures, c => c.Id == inHall.Id);
         Assert.DoesNotContain((await table.Alice.Client.Visualization.GetViewAsync(Tordek)).Creatures, c => c.Id == behindWall.Id);

@@ -25,7 +25,7 @@ public static class NotificationText
             SpellCastInfo spell => (LogKind.Event, $"{Name(spell.Caster)} casts {spell.Spell} at {Square(spell.Center)}"),
             TurnStartedInfo turn => (LogKind.Event, $"round {turn.Round}: {Name(turn.Creature)}'s turn"),
             CombatChangedInfo combat => (LogKind.Event, combat.InCombat ? $"combat! round {combat.Round}" : "combat is over"),
-            CreatureAppearedInfo appeared => (LogKind.Event, $"{Name(appeared.Creature)} appears at {Square(appeared.At)}"),
+            CreatureAppearedInfo appeared => (LogKind.Event, $"{(appeared.Name.Length > 0 ? appeared.Name : Name(appeared.Creature))} appears at {Square(appeared.At)}"),
             CreatureDisappearedInfo gone => (LogKind.Event, $"{Name(gone.Creature)} is gone from {Square(gone.At)}"),
             CheckResolvedInfo check => (LogKind.Dice,
                 $"{Name(check.Creature)}, {check.Check}: {check.Total} against DC {check.Difficulty}{(check.Secret ? " (secret)" : "")}: {(check.Succeeded ? "success" : "failure")}"),

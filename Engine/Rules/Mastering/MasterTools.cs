@@ -26,7 +26,7 @@ public static class MasterTools
         if (tx.Exists(creature.Id)) return RuleResult.Refused($"there is already an entity {creature.Id}");
         if (WhyNotThere(tx, creature, creature.Scene, creature.Position) is { } refusal) return RuleResult.Refused(refusal);
         Placement.Put(tx, tx.Put, creature);
-        tx.Notify(Visibility.Observers(tx, creature.Id, creature.Scene, creature.Position), new CreatureAppeared(creature.Id, creature.Position));
+        tx.Notify(Visibility.Observers(tx, creature.Id, creature.Scene, creature.Position), new CreatureAppeared(creature.Id, creature.Name, creature.Position));
         return RuleResult.Done();
     }
 
@@ -64,7 +64,7 @@ public static class MasterTools
         var sawItGo = Visibility.Observers(tx, id, creature.Scene, creature.Position);
         Placement.Put(tx, tx.Put, moved);
         tx.Notify(sawItGo, new CreatureDisappeared(id, creature.Position));
-        tx.Notify(Visibility.Observers(tx, id, scene, to), new CreatureAppeared(id, to));
+        tx.Notify(Visibility.Observers(tx, id, scene, to), new CreatureAppeared(id, creature.Name, to));
         return RuleResult.Done();
     }
 
