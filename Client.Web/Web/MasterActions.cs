@@ -1,3 +1,4 @@
+using Ikosa.Client.App.Commands;
 using Ikosa.Contracts;
 
 namespace Ikosa.Client.App.Web;
@@ -60,15 +61,7 @@ public sealed class MasterActions(TableFeed feed)
 
     public async Task<PageResult> TerrainAsync(TerrainRequest request)
     {
-        TerrainType? terrain = request.Terrain switch
-        {
-            "wall" => TerrainType.Wall,
-            "floor" => TerrainType.Floor,
-            "door" => TerrainType.Door,
-            "open-door" => TerrainType.OpenDoor,
-            "difficult" => TerrainType.Difficult,
-            _ => null,
-        };
+        var terrain = PlayToolCommands.TerrainOf(request.Terrain);
         if (terrain is null)
             return new PageResult(false, $"'{request.Terrain}' is not a terrain: wall, floor, door, open-door or difficult");
         if (request.Cells is not { Count: > 0 })
@@ -84,9 +77,7 @@ public sealed class MasterActions(TableFeed feed)
             return new PageResult(false, "which user?");
         var user = request.User.Trim();
         var players = (await feed.Session.Client.Game.GetCreatureAsync(request.Creature).ConfigureAwait(false)).Sheet?.Players ?? [];
-        var changed = request.Give
-            ? players.Append(user).Distinct(StringComparer.OrdinalIgnoreCase).ToList()
-            : players.Where(p => !string.Equals(p, user, StringComparison.OrdinalIgnoreCase)).ToList();
+        var changed = PlayToolCommands.PlayersAfter(players, user, request.Give);
         return Done(await Master.SetPlayersAsync(request.Creature, changed).ConfigureAwait(false),
             $"{feed.Session.Names.NameOf(request.Creature)}: played by {(changed.Count == 0 ? "the game master only" : string.Join(", ", changed))}");
     }
