@@ -176,7 +176,7 @@ public class WebTableTests
     }
 
     [BrowserFact]
-    public async Task The_game_master_places_removes_redraws_and_asks_a_secret_check_with_clicks()
+    public async Task The_game_master_places_removes_redraws_asks_a_secret_check_rolls_and_gives_with_clicks()
     {
         await using var app = await AppSessions.StartAsync();
         var (gmSession, _) = await app.LoginAsync("gm");
@@ -252,6 +252,23 @@ public class WebTableTests
         await Expect(alice.Page.Locator("#prompt")).ToBeHiddenAsync();
         await Expect(gm.Page.Locator("#log")).ToContainTextAsync("Tordek, Listen check");
         Assert.DoesNotContain("DC", await alice.Page.Locator("#log").InnerTextAsync());
+
+        // A roll for the masters only stays on the master's page; a new player's one-time code is shown to the master;
+        // Jozan given to bob appears among the characters bob may play.
+        await gm.Page.Locator("#roll-dice").FillAsync("3d4+2");
+        await gm.Page.Locator("#roll-gm").CheckAsync();
+        await gm.Page.Locator("#master button[data-op=roll]").ClickAsync();
+        await Expect(gm.Page.Locator("#dice")).ToContainTextAsync("3d4+2");
+        await gm.Page.Locator("#user-name").FillAsync("erin");
+        await gm.Page.Locator("#master button[data-op=create-player]").ClickAsync();
+        await Expect(gm.Page.Locator("#master-result")).ToContainTextAsync("erin is a new player: one-time code");
+        Assert.False(await bob.Page.EvaluateAsync<bool>("() => ikosa.state().characters.some(c => c.name === 'Jozan')"));
+        await gm.ClickSquareAsync(2, 4);
+        await gm.Page.Locator("#user-name").FillAsync("bob");
+        await gm.Page.Locator("#master button[data-op=give]").ClickAsync();
+        await bob.WaitStateAsync("s.characters.some(c => c.name === 'Jozan')");
+        await Expect(bob.Page.Locator("#characters")).ToContainTextAsync("play Jozan");
+        Assert.DoesNotContain("3d4+2", await alice.Page.Locator("#dice").InnerTextAsync());
 
         // The sheet: alice's whole Tordek.
         await Expect(alice.Page.Locator("#sheet-details")).ToContainTextAsync("Str 15 (+2)");
