@@ -72,3 +72,8 @@ public sealed record PageDelta(long Received, IReadOnlyList<PageMove> Moves, IRe
 public sealed record PageMove(Guid Id, int X, int Y);
 
 public sealed record PageHealth(Guid Id, int HitPoints, string State);
+
+public sealed record PageScene(Guid Id, string Name, int Width, int Height, bool Opening);
+
+/// <summary>A creature's sheet as its controller or a master reads it; <paramref name="Sheet"/> is null for anyone else.</summary>
+public sealed record PageSheet(PageCreature Creature, Contracts.CreatureSheetInfo? Sheet);

@@ -25,8 +25,27 @@ public sealed record UseRequest(Guid? Creature);
 
 public sealed record CreaturesRequest(List<Guid> Creatures);
 
-public sealed record EditRequest(Guid Creature, int? HitPoints, int? X, int? Y, string? Name);
+public sealed record EditRequest(Guid Creature, int? HitPoints, string? Name);
 
 public sealed record UserRequest(string User, bool On);
 
 public sealed record NameRequest(string Name);
+
+/// <summary>A creature from the bestiary (<paramref name="Monster"/>, its exact name) on a square of a scene (the opening one when null).</summary>
+public sealed record PlaceRequest(string Monster, Guid? Scene, int X, int Y, string? Name);
+
+public sealed record CreatureRequest(Guid Creature);
+
+/// <summary>The master's silent move, to a square of another scene when <paramref name="Scene"/> is given.</summary>
+public sealed record MoveRequest(Guid Creature, Guid? Scene, int X, int Y);
+
+/// <summary>Squares to redraw as "wall", "floor", "door", "open-door" or "difficult".</summary>
+public sealed record TerrainRequest(Guid? Scene, string Terrain, List<PagePoint> Cells);
+
+/// <summary>Let <paramref name="User"/> play a character (<paramref name="Give"/>) or take it from them.</summary>
+public sealed record PlayersRequest(Guid Creature, string User, bool Give);
+
+/// <summary>A check asked of whoever plays a creature: "ability", "skill" or "save", which one, against a difficulty.</summary>
+public sealed record CheckRequest(Guid Creature, string Type, string Name, int Difficulty, bool Secret);
+
+public sealed record RollRequest(string Expression, string? Purpose, bool MastersOnly);

@@ -52,6 +52,13 @@ public sealed class TableActions(TableFeed feed)
             caught.Select(t => new PageToken(t.Id, t.Name, t.Team, t.X, t.Y, t.Icon, t.State, t.Id == me.Id)).ToList(), inRange, text);
     }
 
+    /// <summary>A creature's sheet: whole for its controller and the masters, the host leaves it out for anyone else.</summary>
+    public async Task<PageSheet> SheetAsync(Guid creature)
+    {
+        var c = await Game.GetCreatureAsync(creature).ConfigureAwait(false);
+        return new PageSheet(new PageCreature(c.Id, c.Name, c.Team, c.X, c.Y, c.HitPoints, c.MaxHitPoints, c.ArmorClass, c.State), c.Sheet);
+    }
+
     /// <summary>Does an action, aimed at what the page clicked; a move out of reach is refused without asking the host.</summary>
     public async Task<PageResult> ActAsync(ActRequest request)
     {

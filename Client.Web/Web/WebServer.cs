@@ -67,6 +67,7 @@ public sealed class WebServer : IAsyncDisposable
         app.MapGet("/api/state", () => Feed.State is { } state ? Results.Json(state, TableFeed.Json) : Results.StatusCode(503));
         app.MapGet("/api/image/{name}", ImageAsync);
         app.MapGet("/api/plan", (Guid creature, int x, int y) => Ask(() => play.PlanAsync(creature, x, y)));
+        app.MapGet("/api/sheet", (Guid creature) => Ask(() => play.SheetAsync(creature)));
         app.MapGet("/api/area", (Guid creature, string action, int x, int y) => Ask(() => play.AreaAsync(creature, action, x, y)));
         app.MapPost("/api/act", (ActRequest request) => Do(() => play.ActAsync(request)));
         app.MapPost("/api/attack", (AttackRequest request) => Do(() => play.AttackAsync(request)));
@@ -81,6 +82,17 @@ public sealed class WebServer : IAsyncDisposable
         app.MapPost("/api/master/drop-combatants", (CreaturesRequest request) => Do(() => master.DropCombatantsAsync(request)));
         app.MapPost("/api/master/pause", (UserRequest request) => Do(() => master.PauseAsync(request)));
         app.MapPost("/api/master/edit", (EditRequest request) => Do(() => master.EditAsync(request)));
+        app.MapGet("/api/master/scenes", () => Ask(master.ScenesAsync));
+        app.MapPost("/api/master/place", (PlaceRequest request) => Do(() => master.PlaceAsync(request)));
+        app.MapPost("/api/master/remove", (CreatureRequest request) => Do(() => master.RemoveAsync(request)));
+        app.MapPost("/api/master/move", (MoveRequest request) => Do(() => master.MoveAsync(request)));
+        app.MapPost("/api/master/terrain", (TerrainRequest request) => Do(() => master.TerrainAsync(request)));
+        app.MapPost("/api/master/players", (PlayersRequest request) => Do(() => master.PlayersAsync(request)));
+        app.MapPost("/api/master/check", (CheckRequest request) => Do(() => master.CheckAsync(request)));
+        app.MapPost("/api/master/roll", (RollRequest request) => Do(() => master.RollAsync(request)));
+        app.MapPost("/api/master/create-player", (UserRequest request) => Do(() => master.CreatePlayerAsync(request)));
+        app.MapPost("/api/master/reset-password", (UserRequest request) => Do(() => master.ResetPasswordAsync(request)));
+        app.MapPost("/api/master/invite", (UserRequest request) => Do(() => master.InviteAsync(request)));
         app.MapPost("/api/master/allow-dice", (UserRequest request) => Do(() => master.AllowDiceAsync(request)));
         app.MapPost("/api/master/kick", (UserRequest request) => Do(() => master.KickAsync(request)));
         app.MapPost("/api/master/disable", (UserRequest request) => Do(() => master.DisableAsync(request)));

@@ -76,9 +76,9 @@ public class WebTableTests
         foreach (var page in new[] { gm, alice, bob })
             await page.ScreenshotAsync("1-start");
 
-        // The game master puts Goblin 1 beside Tordek (the master's silent move: gmtools' "place" is not on main yet).
+        // The game master moves Goblin 1 beside Tordek, silently (the players see it come into sight).
         await gm.ClickSquareAsync(10, 1);
-        await gm.Page.Locator("#master button[data-op=place]").ClickAsync();
+        await gm.Page.Locator("#master button[data-op=move]").ClickAsync();
         await gm.ClickSquareAsync(3, 1);
         await alice.WaitStateAsync("s.tokens.some(t => t.name === 'Goblin 1' && t.x === 3 && t.y === 1)");
         await Expect(alice.Page.Locator("#sight")).ToContainTextAsync("Goblin 1 (3,1)");
@@ -173,6 +173,111 @@ public class WebTableTests
         await AssertHiddenAsync(alice, "Goblin 2");
         foreach (var page in new[] { gm, alice, bob })
             await page.ScreenshotAsync("4-after-the-round");
+    }
+
+    [BrowserFact]
+    public async Task The_game_master_places_removes_redraws_asks_a_secret_check_rolls_and_gives_with_clicks()
+    {
+        await using var app = await AppSessions.StartAsync();
+        var (gmSession, _) = await app.LoginAsync("gm");
+        var (aliceSession, aliceCommands) = await app.LoginAsync("alice");
+        var (bobSession, bobCommands) = await app.LoginAsync("bob");
+        await aliceCommands.Ok("play Tordek");
+        await bobCommands.Ok("play Mialee");
+        await using var gmServer = await WebServer.StartAsync(gmSession);
+        await using var aliceServer = await WebServer.StartAsync(aliceSession);
+        await using var bobServer = await WebServer.StartAsync(bobSession);
+        await using var browsers = await Browsers.LaunchAsync();
+        var gm = new TablePage(await browsers.OpenAsync(gmServer.Url), "gm");
+        var alice = new TablePage(await browsers.OpenAsync(aliceServer.Url), "alice");
+        var bob = new TablePage(await browsers.OpenAsync(bobServer.Url), "bob");
+        foreach (var page in new[] { gm, alice, bob })
+            await page.ReadyAsync();
+        await alice.WaitStateAsync("s.me && s.me.name === 'Tordek'");
+        await Expect(gm.Page.Locator("#scene option")).Not.ToHaveCountAsync(0);
+
+        // A goblin from the bestiary on a square of the hall: Tordek's player sees it appear; an orc put behind the wall she does not.
+        await gm.Page.Locator("#place-monster").FillAsync("Goblin");
+        await gm.Page.Locator("#master button[data-op=place]").ClickAsync();
+        await gm.ClickSquareAsync(5, 1);
+        await alice.WaitStateAsync("s.tokens.some(t => t.x === 5 && t.y === 1 && t.team === 'monsters')");
+        await Expect(alice.Page.Locator("#sight")).ToContainTextAsync("(5,1)");
+        await gm.Page.Locator("#place-monster").FillAsync("Orc");
+        await gm.Page.Locator("#place-name").FillAsync("Grukk");
+        await gm.Page.Locator("#master button[data-op=place]").ClickAsync();
+        await gm.ClickSquareAsync(10, 2);
+        await gm.WaitStateAsync("s.tokens.some(t => t.name === 'Grukk' && t.x === 10 && t.y === 2)");
+        await alice.WaitStateAsync("s.log.some(l => l.text.includes('appears at'))");
+        await AssertHiddenAsync(alice, "Grukk");
+        await AssertHiddenAsync(bob, "Grukk");
+        foreach (var page in new[] { gm, alice })
+            await page.ScreenshotAsync("gm-1-placed");
+
+        // The master removes the orc: it disappears from his map.
+        await gm.ClickSquareAsync(10, 2);
+        await Expect(gm.Page.Locator("#sheet-details")).ToContainTextAsync("Grukk");
+        await Expect(gm.Page.Locator("#sheet-details")).ToContainTextAsync("Orc");
+        await gm.Page.Locator("#master button[data-op=remove]").ClickAsync();
+        await gm.WaitStateAsync("!s.tokens.some(t => t.name === 'Grukk')");
+
+        // A wall drawn by clicking a square of the hall: Tordek's player sees it on her map.
+        await alice.Page.WaitForFunctionAsync("() => { const m = ikosa.map(); return m.squares[2 * m.width + 6] !== 'W'; }");
+        await gm.Page.Locator("#terrain").SelectOptionAsync("wall");
+        await gm.Page.Locator("#master button[data-op=terrain]").ClickAsync();
+        await gm.ClickSquareAsync(6, 2);
+        await gm.ConfirmAsync("1 square(s) to become wall");
+        await alice.Page.WaitForFunctionAsync("() => { const m = ikosa.map(); return m.squares[2 * m.width + 6] === 'W'; }");
+
+        // A secret Listen check of Tordek: only alice gets the dialog, and it does not say the difficulty.
+        await gm.ClickSquareAsync(2, 2);
+        await gm.Page.Locator("#check-type").SelectOptionAsync("skill");
+        await gm.Page.Locator("#check-name").FillAsync("Listen");
+        await gm.Page.Locator("#check-dc").FillAsync("17");
+        await Expect(gm.Page.Locator("#check-secret")).ToBeCheckedAsync();
+        await gm.Page.Locator("#master button[data-op=check]").ClickAsync();
+        await Expect(alice.Page.Locator("#prompt")).ToBeVisibleAsync();
+        await Expect(alice.Page.Locator("#prompt-text")).ToContainTextAsync("Listen");
+        var asked = await alice.Page.Locator("#prompt").InnerTextAsync();
+        Assert.DoesNotContain("17", asked);
+        Assert.DoesNotContain("DC", asked);
+        await Expect(gm.Page.Locator("#master-prompts")).ToContainTextAsync("Tordek");
+        Assert.Empty(await bob.Page.EvaluateAsync<string[]>("() => ikosa.state().prompts.map(p => p.text)"));
+        await Expect(bob.Page.Locator("#prompt")).ToBeHiddenAsync();
+        foreach (var page in new[] { gm, alice, bob })
+            await page.ScreenshotAsync("gm-2-secret-check");
+
+        // The master answers it for her with a value of his own; the outcome is his alone.
+        await gm.Page.Locator("#master-prompts li .override").FillAsync("14");
+        await gm.Page.Locator("#master-prompts li .use-value").ClickAsync();
+        await Expect(alice.Page.Locator("#prompt")).ToBeHiddenAsync();
+        await Expect(gm.Page.Locator("#log")).ToContainTextAsync("Tordek, Listen check");
+        Assert.DoesNotContain("DC", await alice.Page.Locator("#log").InnerTextAsync());
+
+        // A roll for the masters only stays on the master's page; a new player's one-time code is shown to the master;
+        // Jozan given to bob appears among the characters bob may play.
+        await gm.Page.Locator("#roll-dice").FillAsync("3d4+2");
+        await gm.Page.Locator("#roll-gm").CheckAsync();
+        await gm.Page.Locator("#master button[data-op=roll]").ClickAsync();
+        await Expect(gm.Page.Locator("#dice")).ToContainTextAsync("3d4+2");
+        await gm.Page.Locator("#user-name").FillAsync("erin");
+        await gm.Page.Locator("#master button[data-op=create-player]").ClickAsync();
+        await Expect(gm.Page.Locator("#master-result")).ToContainTextAsync("erin is a new player: one-time code");
+        Assert.False(await bob.Page.EvaluateAsync<bool>("() => ikosa.state().characters.some(c => c.name === 'Jozan')"));
+        await gm.ClickSquareAsync(2, 4);
+        await gm.Page.Locator("#user-name").FillAsync("bob");
+        await gm.Page.Locator("#master button[data-op=give]").ClickAsync();
+        await bob.WaitStateAsync("s.characters.some(c => c.name === 'Jozan')");
+        await Expect(bob.Page.Locator("#characters")).ToContainTextAsync("play Jozan");
+        Assert.DoesNotContain("3d4+2", await alice.Page.Locator("#dice").InnerTextAsync());
+
+        // The sheet: alice's whole Tordek.
+        await Expect(alice.Page.Locator("#sheet-details")).ToContainTextAsync("Str 15 (+2)");
+        await Expect(alice.Page.Locator("#sheet-details")).ToContainTextAsync("dwarven waraxe +7 (1d10+2, 20/x3)");
+        await Expect(alice.Page.Locator("#sheet-details")).ToContainTextAsync("Reflex +2");
+        await Expect(bob.Page.Locator("#sheet-details")).ToContainTextAsync("fireball");
+        Assert.DoesNotContain("waraxe", await bob.Page.ContentAsync());
+        foreach (var page in new[] { gm, alice, bob })
+            await page.ScreenshotAsync("gm-3-sheet-and-wall");
     }
 
     /// <summary>The creature is nowhere on the page: not in its state, not drawn on the map, not in the list of what is in sight.</summary>

@@ -18,7 +18,7 @@ let origin = { x: 8, y: 8 }; // where square (0,0) is drawn, in canvas pixels
 let centered = false;
 let selected = [];       // ids of selected tokens (the game master may select several)
 let aim = null;          // {action} while an action waits for its target
-let placing = false;     // the game master's "put the selected creature on a square"
+let armed = null;        // a game master's tool waiting for clicks on the map (see arm)
 let preview = null;      // {path, feet} or {squares, caught}
 let pending = null;      // the request waiting for Confirm
 let drawnTokens = [];
@@ -143,6 +143,7 @@ function showPanels() {
     el("div", `Armour class ${me.armorClass}`),
     el("div", `${me.state} at (${me.x},${me.y})`),
   ] : [el("div", s.isMaster ? "select a token to act with it" : "you play nobody yet")]);
+  showSheet();
   fill($("characters"), s.isMaster ? [] : s.characters.map(c => el("div", null, {}).appendChild(
     c.mine ? el("button", `release ${c.name}`, { onclick: () => post("api/play", { character: c.id, take: false }) })
       : c.playedBy ? el("span", `${c.name}: played by ${c.playedBy}`)
@@ -183,6 +184,47 @@ function showPanels() {
   showPrompt(s.isMaster ? null : s.prompts.find(p => p.kind !== "ActNow"));
   $("master-box").hidden = !s.isMaster;
   if (s.isMaster) showMaster();
+}
+
+// The whole sheet (abilities, saves, attacks, spells, skills, equipment, conditions) of one's own character, or for a
+// master of the selected creature: asked of the app when the creature or the game changed. The host sends it only to
+// the creature's controller and the masters.
+let sheetAsked = "";
+let sheetShown = null;
+function showSheet() {
+  const id = state.isMaster ? (selected[0] || (state.me && state.me.id)) : state.me && state.me.id;
+  const key = id ? `${id}:${state.serial}` : "";
+  if (key === sheetAsked) return;
+  sheetAsked = key;
+  if (!id) { sheetShown = null; fill($("sheet-details"), []); return; }
+  get(`api/sheet?creature=${id}`).then(answer => {
+    if (sheetAsked !== key) return; // a newer one was asked for meanwhile
+    sheetShown = answer.creature ? answer : null;
+    fill($("sheet-details"), sheetShown ? sheetLines(sheetShown) : [el("div", answer.text || "no sheet")]);
+  }, () => {});
+}
+
+function sheetLines({ creature: c, sheet }) {
+  const plus = n => (n >= 0 ? "+" : "") + n;
+  const lines = [];
+  if (state.isMaster) lines.push(el("div", `${c.name}: ${c.hitPoints} / ${c.maxHitPoints} hp, AC ${c.armorClass}, at (${c.x},${c.y})`, { class: "name" }));
+  if (!sheet) return lines.concat(el("div", "(not yours: no sheet)"));
+  const a = sheet.abilities, mod = n => plus(Math.floor((n - 10) / 2));
+  lines.push(
+    el("div", `${sheet.kind ? sheet.kind + ", " : ""}level ${sheet.level}, ${sheet.size}`),
+    el("div", `Str ${a.strength} (${mod(a.strength)}) Dex ${a.dexterity} (${mod(a.dexterity)}) Con ${a.constitution} (${mod(a.constitution)})`, { class: "abilities" }),
+    el("div", `Int ${a.intelligence} (${mod(a.intelligence)}) Wis ${a.wisdom} (${mod(a.wisdom)}) Cha ${a.charisma} (${mod(a.charisma)})`, { class: "abilities" }),
+    el("div", `Saves: Fortitude ${plus(sheet.saves.fortitude)}, Reflex ${plus(sheet.saves.reflex)}, Will ${plus(sheet.saves.will)}`, { class: "saves" }),
+    el("div", `Base attack ${plus(sheet.baseAttack)}, initiative ${plus(sheet.initiative)}, speed ${sheet.speed} ft, sight ${sheet.sightFeet} ft`));
+  const list = (title, items, cls) => { if (items.length) lines.push(el("div", `${title}: ${items.join(", ")}`, { class: cls })); };
+  list("Attacks", sheet.attacks.map(t => `${t.name} ${plus(t.bonus)} (${t.damage}${t.critical ? ", " + t.critical : ""}${t.rangeFeet ? ", " + t.rangeFeet + " ft" : ""})`), "attacks");
+  list("Spells", sheet.spells.map(p => `${p.spell} ×${p.remaining}`), "spells");
+  list("Skills", sheet.skills.map(k => `${k.name} ${plus(k.modifier)}`), "skills");
+  list("Feats", sheet.feats, "feats");
+  list("Equipment", sheet.equipment, "equipment");
+  list("Conditions", sheet.conditions, "conditions");
+  list("Played by", sheet.players, "players");
+  return lines;
 }
 
 function words(time) {
@@ -249,8 +291,12 @@ function showPrompt(prompt) {
 
 // ---- the game master's tools --------------------------------------------------------------------------------------
 
-// One entry per master operation: a button (or a small form) that posts to api/master/<op>. New operations of the
-// master contract (place, remove, edit cells, checks, dice) are new entries here and a route in the app.
+// One entry per master operation: a button (with the few fields it needs) that posts to api/master/<op>, or arms a
+// click on the map (place, move, redraw squares). A new operation of the master contract is an entry here and a route.
+const field = (id, attributes) => el("input", null, Object.assign({ id }, attributes));
+const choice = (id, options) => { const s = el("select", null, { id }); for (const o of options) s.append(el("option", o, { value: o })); return s; };
+const tick = (id, text, checked) => { const label = el("label"); label.append(field(id, Object.assign({ type: "checkbox" }, checked ? { checked: "" } : {})), " " + text); return label; };
+const value = id => $(id).value.trim();
 const masterTools = [
   { op: "start-combat", label: "Start combat with selected", body: () => ({ creatures: selected }), needsSelection: true },
   { op: "add-combatants", label: "Add selected to the fight", body: () => ({ creatures: selected }), needsSelection: true },
@@ -258,46 +304,123 @@ const masterTools = [
   { op: "stop-combat", label: "Stop combat", body: () => ({}) },
   { op: "pause", label: "Pause", body: () => ({ user: "", on: true }) },
   { op: "pause", label: "Resume", body: () => ({ user: "", on: false }) },
-  { local: "place", label: "Place selected on a square…", needsSelection: true },
-  { local: "view-as", label: "Look through selected", needsSelection: true },
-  { local: "whole-map", label: "The whole map" },
-  { form: "edit", label: "Edit selected", needsSelection: true },
-  { form: "snapshot", label: "Save snapshot" },
+  { local: "view-as", label: "Look through selected", needsSelection: true, run: () => post("api/use", { creature: selected[0] }) },
+  { local: "whole-map", label: "The whole map", run: () => post("api/use", { creature: null }) },
+  { heading: "Scene for placing, moving and redrawing", fields: () => [el("select", null, { id: "scene" })] },
+  { local: "place", label: "Place on a square…", fields: () => [field("place-monster", { value: "Goblin", placeholder: "bestiary name", size: 8 }), field("place-name", { placeholder: "name (optional)", size: 10 })],
+    run: () => arm({ kind: "place" }, `click the square to put a ${value("place-monster")} on`) },
+  { local: "move", label: "Move selected to a square…", needsSelection: true, run: () => arm({ kind: "move", creature: selected[0] }, "click the square to move it to (silently)") },
+  { op: "remove", label: "Remove selected", needsSelection: true, body: () => ({ creature: selected[0] }) },
+  { local: "terrain", label: "Redraw squares…", fields: () => [choice("terrain", ["wall", "door", "open-door", "floor", "difficult"])],
+    run: () => arm({ kind: "terrain", cells: [] }, "click the squares to redraw, then Confirm") },
+  { op: "edit", label: "Edit selected", needsSelection: true, fields: () => [field("edit-hp", { type: "number", placeholder: "hp", style: "width:5em" }), field("edit-name", { placeholder: "new name", size: 8 })],
+    body: () => ({ creature: selected[0], hitPoints: value("edit-hp") === "" ? null : Number(value("edit-hp")), name: value("edit-name") || null }) },
+  { heading: "Characters and users", fields: () => [field("user-name", { placeholder: "user", size: 10 })] },
+  { op: "players", label: "Give selected", needsSelection: true, body: () => ({ creature: selected[0], user: value("user-name"), give: true }), key: "give" },
+  { op: "players", label: "Take selected", needsSelection: true, body: () => ({ creature: selected[0], user: value("user-name"), give: false }), key: "take" },
+  { op: "create-player", label: "New player", body: () => ({ user: value("user-name"), on: true }), keep: true },
+  { op: "reset-password", label: "Reset password", body: () => ({ user: value("user-name"), on: true }), keep: true },
+  { op: "invite", label: "Invite", body: () => ({ user: value("user-name"), on: true }), keep: true },
+  { op: "check", label: "Ask selected for a check", needsSelection: true,
+    fields: () => [choice("check-type", ["skill", "ability", "save"]), field("check-name", { placeholder: "Listen, dex, reflex", size: 10 }),
+      field("check-dc", { type: "number", placeholder: "DC", style: "width:4em" }), tick("check-secret", "secret DC", true)],
+    body: () => ({ creature: selected[0], type: value("check-type"), name: value("check-name"), difficulty: Number(value("check-dc")), secret: $("check-secret").checked }) },
+  { op: "roll", label: "Roll", fields: () => [field("roll-dice", { placeholder: "2d6+3", size: 6 }), field("roll-why", { placeholder: "why", size: 8 }), tick("roll-gm", "GM only")],
+    body: () => ({ expression: value("roll-dice"), purpose: value("roll-why") || null, mastersOnly: $("roll-gm").checked }) },
+  { op: "snapshot", label: "Save snapshot", fields: () => [field("snapshot-name", { placeholder: "snapshot name", size: 9 })], body: () => ({ name: value("snapshot-name") }) },
 ];
 
 let masterBuilt = false;
+let scenesLoaded = false;
 function showMaster() {
   const box = $("master");
   if (!masterBuilt) {
     masterBuilt = true;
-    const children = [];
+    const rows = [];
+    let row = null;
     for (const tool of masterTools) {
-      if (tool.op) children.push(el("button", tool.label, { "data-op": tool.op, "data-needs-selection": tool.needsSelection ? "1" : "", onclick: () => post("api/master/" + tool.op, tool.body()) }));
-      else if (tool.local === "place") children.push(el("button", tool.label, { "data-op": "place", "data-needs-selection": "1", onclick: () => { placing = true; aim = null; say("click the square to put it on", true); } }));
-      else if (tool.local === "view-as") children.push(el("button", tool.label, { "data-op": "view-as", "data-needs-selection": "1", onclick: () => post("api/use", { creature: selected[0] }) }));
-      else if (tool.local === "whole-map") children.push(el("button", tool.label, { "data-op": "whole-map", onclick: () => post("api/use", { creature: null }) }));
-      else if (tool.form === "edit") {
-        const hp = el("input", null, { id: "edit-hp", type: "number", placeholder: "hp", style: "width:5em" });
-        const name = el("input", null, { id: "edit-name", placeholder: "new name", style: "width:8em" });
-        children.push(el("div", null, {}));
-        children[children.length - 1].append(hp, name, el("button", tool.label, { "data-op": "edit", "data-needs-selection": "1", onclick: () => post("api/master/edit", { creature: selected[0], hitPoints: hp.value === "" ? null : Number(hp.value), name: name.value || null }) }));
-      } else if (tool.form === "snapshot") {
-        const name = el("input", null, { id: "snapshot-name", placeholder: "snapshot name", style: "width:9em" });
-        children.push(el("div", null, {}));
-        children[children.length - 1].append(name, el("button", tool.label, { "data-op": "snapshot", onclick: () => post("api/master/snapshot", { name: name.value }) }));
+      // A tool with fields starts a row of its own; plain buttons follow on the current one.
+      if (!row || tool.heading || tool.fields) rows.push(row = el("div", null, { class: "tool" }));
+      if (tool.heading) row.append(el("div", tool.heading, { class: "tool-heading" }));
+      if (tool.fields) row.append(...tool.fields());
+      if (tool.label) {
+        const run = tool.op ? async () => {
+          const result = await post("api/master/" + tool.op, tool.body());
+          if (tool.keep) $("master-result").textContent = result.text; // a one-time code or an invite: shown until the next one
+        } : tool.run;
+        row.append(el("button", tool.label, { "data-op": tool.key || tool.local || tool.op, "data-needs-selection": tool.needsSelection ? "1" : "", onclick: run }));
       }
     }
-    fill(box, children);
+    rows.push(el("div", null, { id: "master-result" }));
+    fill(box, rows);
+  }
+  if (!scenesLoaded) {
+    scenesLoaded = true;
+    get("api/master/scenes").then(scenes => {
+      if (!Array.isArray(scenes)) { scenesLoaded = false; return; }
+      fill($("scene"), scenes.map(s => el("option", `${s.name} (${s.width}×${s.height})${s.opening ? " — on the map" : ""}`, { value: s.opening ? "" : s.id })));
+    }, () => { scenesLoaded = false; });
   }
   for (const button of box.querySelectorAll("button[data-needs-selection='1']")) button.disabled = selected.length === 0;
-  fill($("master-prompts"), state.prompts.filter(p => p.kind !== "ActNow").map(p => {
-    const li = el("li", `${p.for}: ${p.text} `);
-    li.append(el("button", "host rolls / default", { onclick: () => post("api/answer", { prompt: p.id }) }));
+  showMasterPrompts();
+  showUsers();
+}
+
+// A master tool waiting for clicks on the map: {kind: "place"}, {kind: "move", creature} or {kind: "terrain", cells}.
+function arm(mode, hint) {
+  clearPending();
+  aim = null;
+  armed = mode;
+  say(hint, true);
+}
+
+async function clickArmed(x, y) {
+  const mode = armed;
+  const scene = $("scene").value || null;
+  if (mode.kind === "terrain") {
+    const at = mode.cells.findIndex(c => c.x === x && c.y === y);
+    if (at >= 0) mode.cells.splice(at, 1); else mode.cells.push({ x, y });
+    const terrain = value("terrain");
+    preview = { squares: mode.cells.slice() };
+    draw();
+    return propose(`${mode.cells.length} square(s) to become ${terrain}: click more, or Confirm`, mode.cells.length > 0, async () => {
+      armed = null;
+      await post("api/master/terrain", { scene, terrain, cells: mode.cells });
+    });
+  }
+  armed = null;
+  if (mode.kind === "place") await post("api/master/place", { monster: value("place-monster"), name: value("place-name") || null, scene, x, y });
+  else if (mode.kind === "move") await post("api/master/move", { creature: mode.creature, scene, x, y });
+}
+
+// Every waiting prompt, whoever it is for: the host's default, or the master's own value (a number or roll total, a
+// choice, yes or no). Rebuilt only when the prompts change, so that a value being typed is not wiped by a refresh.
+let masterPromptsShown = "";
+function showMasterPrompts() {
+  const prompts = state.prompts.filter(p => p.kind !== "ActNow");
+  const key = prompts.map(p => p.id).join();
+  if (key === masterPromptsShown) return;
+  masterPromptsShown = key;
+  fill($("master-prompts"), prompts.map(p => {
+    const li = el("li", `${p.for}: ${p.text} `, { "data-prompt": p.id });
+    const answer = body => post("api/answer", Object.assign({ prompt: p.id }, body));
+    li.append(el("button", p.kind === "Roll" || p.kind === "SavingThrow" ? "host rolls" : "default", { class: "default", onclick: () => answer({}) }));
+    if (p.kind === "Roll" || p.kind === "SavingThrow" || p.kind === "Number") {
+      const input = el("input", null, { type: "number", class: "override", placeholder: p.kind === "Number" ? `${p.min}–${p.max}` : "total", style: "width:5em" });
+      li.append(input, el("button", "use this", { class: "use-value", onclick: () => input.value !== "" && answer({ number: Number(input.value) }) }));
+    } else if (p.kind === "Choice") {
+      for (const option of p.options) li.append(el("button", option, { onclick: () => answer({ choice: option }) }));
+    } else if (p.kind === "YesNo") {
+      li.append(el("button", "yes", { onclick: () => answer({ yes: true }) }), el("button", "no", { onclick: () => answer({ yes: false }) }));
+    }
     return li;
   }));
+}
+
+function showUsers() {
   fill($("users"), state.users.map(u => {
     const row = el("tr");
-    row.append(el("td", u.name + (u.isMaster ? " (GM)" : "")), el("td", u.disabled ? "disabled" : u.online ? "online" : "offline"));
+    row.append(el("td", u.name + (u.isMaster ? " (GM)" : ""), { title: "use this name in the tools above", onclick: () => { $("user-name").value = u.name; } }), el("td", u.disabled ? "disabled" : u.online ? "online" : "offline"));
     if (!u.isMaster) {
       const cell = el("td");
       cell.append(
@@ -335,11 +458,7 @@ async function clickSquare(x, y, shift) {
   if (!state) return;
   const token = tokenAt(x, y);
   const me = actor();
-  if (placing && selected.length) {
-    placing = false;
-    await post("api/master/edit", { creature: selected[0], x, y });
-    return;
-  }
+  if (armed && state.isMaster) return clickArmed(x, y);
   if (aim) {
     const action = aim.action;
     const kinds = action.aiming.map(a => a.kind);
@@ -362,6 +481,7 @@ async function clickSquare(x, y, shift) {
     const mineToken = token.mine;
     if (state.isMaster) {
       selected = shift ? (selected.includes(token.id) ? selected.filter(i => i !== token.id) : selected.concat(token.id)) : [token.id];
+      sheetAsked = "";
       showPanels();
       draw();
       return;
@@ -407,7 +527,7 @@ $("confirm").addEventListener("click", async () => {
   clearPending();
   if (run) await run();
 });
-$("cancel").addEventListener("click", () => { aim = null; placing = false; clearPending(); if (state) showPanels(); });
+$("cancel").addEventListener("click", () => { aim = null; armed = null; clearPending(); if (state) showPanels(); });
 $("end-turn").addEventListener("click", () => post("api/end"));
 $("chat-audience").addEventListener("change", () => { $("chat-to").hidden = $("chat-audience").value !== "whisper"; });
 $("chat-form").addEventListener("submit", async e => {

@@ -64,15 +64,7 @@ public sealed class PlayToolCommands(GameSession session)
     {
         var (_, settings) = Split(command);
         var words = command.Args.Where(a => !a.Contains('=')).ToList();
-        TerrainType? terrain = words.FirstOrDefault()?.ToLowerInvariant() switch
-        {
-            "wall" => TerrainType.Wall,
-            "floor" => TerrainType.Floor,
-            "door" => TerrainType.Door,
-            "open-door" => TerrainType.OpenDoor,
-            "difficult" => TerrainType.Difficult,
-            _ => null,
-        };
+        var terrain = TerrainOf(words.FirstOrDefault());
         var cells = new List<CellEditInfo>();
         foreach (var word in words.Skip(1))
         {
@@ -96,7 +88,7 @@ public sealed class PlayToolCommands(GameSession session)
         return await WithCreature(string.Join(' ', command.Args.SkipLast(1)), async id =>
         {
             var players = (await session.Client.Game.GetCreatureAsync(id).ConfigureAwait(false)).Sheet?.Players ?? [];
-            var changed = give ? players.Append(user).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : players.Where(p => !string.Equals(p, user, StringComparison.OrdinalIgnoreCase)).ToList();
+            var changed = PlayersAfter(players, user, give);
             return await Outcome(Master.SetPlayersAsync(id, changed), $"{session.Names.NameOf(id)}: {(changed.Count == 0 ? "the game master only" : string.Join(", ", changed))}").ConfigureAwait(false);
         }).ConfigureAwait(false);
     }
@@ -130,6 +122,21 @@ public sealed class PlayToolCommands(GameSession session)
         var roll = await Master.RollDiceAsync(command.Args[0], why.Length == 0 ? null : why, mastersOnly).ConfigureAwait(false);
         return CommandResult.Done($"{roll.Purpose}: {roll.Expression} = {roll.Total}{(mastersOnly ? " (masters only)" : "")}");
     }
+
+    /// <summary>A terrain as players write it: wall, floor, door, open-door or difficult; null for anything else.</summary>
+    public static TerrainType? TerrainOf(string? word) => word?.ToLowerInvariant() switch
+    {
+        "wall" => TerrainType.Wall,
+        "floor" => TerrainType.Floor,
+        "door" => TerrainType.Door,
+        "open-door" => TerrainType.OpenDoor,
+        "difficult" => TerrainType.Difficult,
+        _ => null,
+    };
+
+    /// <summary>Who may play a creature once <paramref name="user"/> is given it (or has it taken).</summary>
+    public static List<string> PlayersAfter(IEnumerable<string> players, string user, bool give) =>
+        give ? players.Append(user).Distinct(StringComparer.OrdinalIgnoreCase).ToList() : players.Where(p => !string.Equals(p, user, StringComparison.OrdinalIgnoreCase)).ToList();
 
     /// <summary>The words of a command without its settings (joined: a name may have spaces), and its settings ("at=3,4").</summary>
     private static (string Words, Dictionary<string, string> Settings) Split(ParsedCommand command) =>
