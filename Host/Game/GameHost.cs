@@ -228,7 +228,7 @@ public sealed class GameHost : IAsyncDisposable
         session.MarkDropped(droppedAt);
         Engine.Notifications.Disconnect(session.UserName, session);
         _logger.LogInformation("{User} dropped; seat kept for {Grace}", session.UserName, Options.SeatGrace);
-        TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Options.SeatGrace}");
+        TryNotifyMasters($"{session.UserName} dropped; their seat is kept for {Durations.InWords(Options.SeatGrace)}");
         session.SeatExpiry = ExpireSeatAsync(session, droppedAt);
     }
 

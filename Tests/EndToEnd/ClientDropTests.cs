@@ -27,7 +27,7 @@ public class ClientDropTests
         await alice.WaitForSerialAsync(game.Game.Serial);
 
         alice.Client.SimulateConnectionLoss();
-        await gm.WaitForSystemEventAsync("alice dropped");
+        await gm.WaitForSystemEventAsync("alice dropped; their seat is kept for 5 minutes");
 
         // The game goes on without her: chat, and Mialee's player answers the initiative prompt.
         await gm.SayAsync("away-1");
