@@ -66,7 +66,7 @@ public class PlayToolCommandsTests
         Assert.DoesNotContain((await gmSession.Client.Visualization.GetMasterViewAsync()).Creatures, c => c.Name == "Snik");
 
         var count = (await gmSession.Client.Visualization.GetMasterViewAsync()).Creatures.Count;
-        Assert.Contains("there is no creature", await RefusedWithoutChange(app, gm, "remove Snik"));
+        Assert.Contains("no creature called 'Snik'", await RefusedWithoutChange(app, gm, "remove Snik"));
         Assert.Contains("Nobody", await RefusedWithoutChange(app, gm, "remove Nobody"));
         Assert.Equal("name a creature", await RefusedWithoutChange(app, gm, "remove"));
         Assert.Equal(count, (await gmSession.Client.Visualization.GetMasterViewAsync()).Creatures.Count);

@@ -47,7 +47,13 @@ public sealed class PlayToolCommands(GameSession session)
     }
 
     private Task<CommandResult> Remove(ParsedCommand command) =>
-        WithCreature(string.Join(' ', command.Args), id => Outcome(Master.RemoveCreatureAsync(id), $"{session.Names.NameOf(id)} removed"));
+        WithCreature(string.Join(' ', command.Args), async id =>
+        {
+            var result = await Outcome(Master.RemoveCreatureAsync(id), $"{session.Names.NameOf(id)} removed").ConfigureAwait(false);
+            if (result.Ok)
+                session.Names.Forget(id); // its name no longer stands for anything the host knows
+            return result;
+        });
 
     private async Task<CommandResult> Relocate(ParsedCommand command)
     {

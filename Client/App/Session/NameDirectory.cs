@@ -49,6 +49,13 @@ public sealed class NameDirectory
         _positions = positions;
     }
 
+    /// <summary>Forgets a creature that left the game: its name no longer resolves, nor its square.</summary>
+    public void Forget(Guid id)
+    {
+        _names.TryRemove(id, out _);
+        _positions = _positions.Where(p => p.Value != id).ToDictionary(p => p.Key, p => p.Value);
+    }
+
     public string NameOf(Guid id) => _names.TryGetValue(id, out var name) ? name : "someone";
 
     public bool Knows(Guid id) => _names.ContainsKey(id);
