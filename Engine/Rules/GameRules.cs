@@ -160,7 +160,6 @@ public sealed class GameRules
     /// <summary>The creature gives up its place to act right after the next one (only before it has acted).</summary>
     public RuleResult Delay(Transaction tx, Actor actor, EntityId creature)
     {
-        if (!ActionBudget.Of(tx, creature).IsUntouched()) return RuleResult.Refused(HasActed);
         return AnswerTurn(tx, actor, creature, TurnDecision.Delay);
     }
 
@@ -337,7 +336,8 @@ public sealed class GameRules
         if (!TurnTracker.Of(tx).IsTurnOf(creature)) return RuleResult.Refused("it is not that creature's turn");
         if (Workflow.Pending(tx, Actor.System, creature).OfType<ActNowPrerequisite>().FirstOrDefault() is not { } prompt)
             return RuleResult.Refused("wait: an action is still resolving");
-        var result = Workflow.Answer(tx, actor, [new PrerequisiteAnswer(prompt.Step, prompt.Id, new TurnAnswer(decision))])[0];
+        // Through SetPrerequisites, as a client's answer goes: one place holds the rules on answers (a delay after acting).
+        var result = SetPrerequisites(tx, actor, [new PrerequisiteAnswer(prompt.Step, prompt.Id, new TurnAnswer(decision))])[0];
         return result.Accepted ? RuleResult.Done() : RuleResult.Refused(result.Error!);
     }
 

@@ -56,13 +56,8 @@ public class WebTableTests
         var (aliceSession, _) = await app.LoginAsync("alice");
         var (bobSession, bobCommands) = await app.LoginAsync("bob");
         await bobCommands.Ok("play Mialee");
-        await using var gmServer = await WebServer.StartAsync(gmSession);
-        await using var aliceServer = await WebServer.StartAsync(aliceSession);
-        await using var bobServer = await WebServer.StartAsync(bobSession);
-        await using var browsers = await Browsers.LaunchAsync();
-        var gm = new TablePage(await browsers.OpenAsync(gmServer.Url), "gm");
-        var alice = new TablePage(await browsers.OpenAsync(aliceServer.Url), "alice");
-        var bob = new TablePage(await browsers.OpenAsync(bobServer.Url), "bob");
+        await using var table = await WebTable.OpenAsync(gmSession, aliceSession, bobSession);
+        var (gm, alice, bob) = (table.Gm, table.Alice, table.Bob);
         var dice = app.Game.Dice;
 
         // Alice picks her character on the page; then she sees her hall, and nothing of the goblins behind the closed door.
@@ -184,13 +179,8 @@ public class WebTableTests
         var (bobSession, bobCommands) = await app.LoginAsync("bob");
         await aliceCommands.Ok("play Tordek");
         await bobCommands.Ok("play Mialee");
-        await using var gmServer = await WebServer.StartAsync(gmSession);
-        await using var aliceServer = await WebServer.StartAsync(aliceSession);
-        await using var bobServer = await WebServer.StartAsync(bobSession);
-        await using var browsers = await Browsers.LaunchAsync();
-        var gm = new TablePage(await browsers.OpenAsync(gmServer.Url), "gm");
-        var alice = new TablePage(await browsers.OpenAsync(aliceServer.Url), "alice");
-        var bob = new TablePage(await browsers.OpenAsync(bobServer.Url), "bob");
+        await using var table = await WebTable.OpenAsync(gmSession, aliceSession, bobSession);
+        var (gm, alice, bob) = (table.Gm, table.Alice, table.Bob);
         foreach (var page in new[] { gm, alice, bob })
             await page.ReadyAsync();
         await alice.WaitStateAsync("s.me && s.me.name === 'Tordek'");
