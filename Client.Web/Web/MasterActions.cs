@@ -37,6 +37,18 @@ public sealed class MasterActions(TableFeed feed)
     public async Task<IReadOnlyList<PageScene>> ScenesAsync() =>
         (await Master.GetScenesAsync().ConfigureAwait(false)).Select(s => new PageScene(s.Id, s.Name, s.Width, s.Height, s.Opening)).ToList();
 
+    /// <summary>Shows the whole map of another scene of the campaign (null: the scene on the map), instead of a creature's view.</summary>
+    public async Task<PageResult> ShowSceneAsync(SceneRequest request)
+    {
+        var scenes = await Master.GetScenesAsync().ConfigureAwait(false);
+        if (request.Scene is { } id && scenes.All(s => s.Id != id))
+            return new PageResult(false, "there is no such scene: reload the page for the campaign's scenes");
+        var shown = request.Scene is { } wanted ? scenes.First(s => s.Id == wanted) : scenes.First(s => s.Opening);
+        feed.Session.MasterScene = shown.Opening ? null : shown.Id;
+        feed.Session.ViewAs = null;
+        return new PageResult(true, $"the map shows {shown.Name}");
+    }
+
     /// <summary>Puts a creature from the bestiary on a square; who sees the square sees it appear.</summary>
     public async Task<PageResult> PlaceAsync(PlaceRequest request)
     {

@@ -32,6 +32,12 @@ public sealed record PageCharacter(Guid Id, string Name, string? PlayedBy, bool 
 
 public sealed record PageToken(Guid Id, string Name, string Team, int X, int Y, string Icon, string State, bool Mine);
 
+/// <summary>
+/// A change of the tokens shown: <see cref="Put"/> (new or changed) and <see cref="Gone"/>, turning the tokens of
+/// version <see cref="Base"/> into those of <see cref="Version"/>; a <see cref="Base"/> of 0 means every token, afresh.
+/// </summary>
+public sealed record PageTokens(long Version, long Base, IReadOnlyList<PageToken> Put, IReadOnlyList<Guid> Gone);
+
 public sealed record PageTracker(bool InCombat, int Round, Guid? Current, IReadOnlyList<PageTurn> Order);
 
 public sealed record PageTurn(Guid Id, string Name, int Initiative);

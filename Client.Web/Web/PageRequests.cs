@@ -23,6 +23,8 @@ public sealed record PlayRequest(Guid Character, bool Take);
 /// <summary>Act with (and, for a master, look through) this creature; null: a master's whole view.</summary>
 public sealed record UseRequest(Guid? Creature);
 
+public sealed record SceneRequest(Guid? Scene);
+
 public sealed record CreaturesRequest(List<Guid> Creatures);
 
 public sealed record EditRequest(Guid Creature, int? HitPoints, string? Name);

@@ -179,7 +179,7 @@ public sealed class TableActions(TableFeed feed)
         var state = Session.State;
         var view = state?.View is { } seen && (seen.Viewer == creature || Session.IsMaster && Session.ViewAs is null)
             ? seen
-            : await Session.Client.Visualization.GetViewAsync(creature).ConfigureAwait(false);
+            : await Session.Client.Views.OfAsync(creature).ConfigureAwait(false);
         return (me, view);
     }
 

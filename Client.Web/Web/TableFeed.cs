@@ -12,6 +12,8 @@ namespace Ikosa.Client.App.Web;
 /// The table as the page sees it: after each batch (or change of connection) one refresh from the host, turned into a
 /// <see cref="PageState"/> and, when the squares changed, a <see cref="PageMap"/>, pushed to every open page as
 /// server-sent events. Batches that arrive during a refresh are covered by the next one, so a burst costs two refreshes.
+/// The tokens travel apart from the state, as <see cref="PageTokens"/> changes: a master's page shows a thousand, and
+/// a move changes one.
 /// </summary>
 public sealed class TableFeed : IAsyncDisposable
 {
@@ -28,8 +30,12 @@ public sealed class TableFeed : IAsyncDisposable
     private readonly Task _loop;
     private PageEvent? _lastMap;
     private PageEvent? _lastState;
+    private Dictionary<Guid, PageToken> _tokens = new();
+    private IReadOnlyList<PageToken> _tokenList = [];
+    private long _tokensVersion;
     private PageState? _state;
     private string _squares = "";
+    private (List<CellInfo>? Visible, List<CellInfo>? Remembered) _mapCells;
     private long _mapVersion;
     private volatile PageConnection _connection = new("ok", "connected");
 
@@ -95,6 +101,7 @@ public sealed class TableFeed : IAsyncDisposable
         {
             if (_lastMap is { } map)
                 channel.Writer.TryWrite(map);
+            channel.Writer.TryWrite(Event("tokens", new PageTokens(_tokensVersion, 0, _tokenList, [])));
             if (_lastState is { } state)
                 channel.Writer.TryWrite(state);
             _pages.Add(channel);
@@ -144,7 +151,8 @@ public sealed class TableFeed : IAsyncDisposable
             state = _state with { Connection = _connection.Status == "ok" ? new("reconnecting", "The host is not answering…") : _connection, Chat = Chat() };
         }
         _state = state;
-        Publish(new PageEvent("state", JsonSerializer.Serialize(state, Json)), map: false);
+        PublishTokens(state.Tokens);
+        Publish(Event("state", state with { Tokens = [] }), map: false);
     }
 
     private void PublishDelta(BatchInfo batch)
@@ -152,17 +160,41 @@ public sealed class TableFeed : IAsyncDisposable
         var moves = batch.Items.OfType<CreatureMovedInfo>().Select(m => new PageMove(m.Creature, m.To.X, m.To.Y)).ToList();
         var health = batch.Items.OfType<HitPointsChangedInfo>().Select(h => new PageHealth(h.Creature, h.HitPoints, h.Health)).ToList();
         if (moves.Count > 0 || health.Count > 0)
-            Publish(new PageEvent("delta", JsonSerializer.Serialize(new PageDelta(batch.Serial, moves, health), Json)), map: false, keep: false);
+            Publish(Event("delta", new PageDelta(batch.Serial, moves, health)), map: false, keep: false);
     }
+
+    /// <summary>The tokens that are new or changed since the last ones sent, and those gone; nothing when none.</summary>
+    private void PublishTokens(IReadOnlyList<PageToken> tokens)
+    {
+        var now = new Dictionary<Guid, PageToken>(tokens.Count);
+        foreach (var token in tokens)
+            now[token.Id] = token;
+        var put = now.Values.Where(t => !_tokens.TryGetValue(t.Id, out var before) || before != t).ToList();
+        var gone = _tokens.Keys.Where(id => !now.ContainsKey(id)).ToList();
+        if (put.Count == 0 && gone.Count == 0)
+            return;
+        lock (_pages)
+        {
+            (_tokens, _tokenList) = (now, [.. now.Values]);
+            _tokensVersion++;
+            Publish(Event("tokens", new PageTokens(_tokensVersion, _tokensVersion - 1, put, gone)), map: false, keep: false);
+        }
+    }
+
+    private static PageEvent Event<T>(string name, T data) => new(name, JsonSerializer.Serialize(data, Json));
 
     private void PublishMap(ViewInfo view)
     {
+        // The view reader hands out the same lists while the cells are unchanged: nothing to build, nothing to send.
+        if (ReferenceEquals(view.Visible, _mapCells.Visible) && ReferenceEquals(view.Remembered, _mapCells.Remembered))
+            return;
+        _mapCells = (view.Visible, view.Remembered);
         var squares = PageMapBuilder.Squares(view);
         if (squares == _squares)
             return;
         _squares = squares;
         var map = new PageMap(view.Width, view.Height, squares, ++_mapVersion);
-        Publish(new PageEvent("map", JsonSerializer.Serialize(map, Json)), map: true);
+        Publish(Event("map", map), map: true);
     }
 
     private void Publish(PageEvent item, bool map, bool keep = true)

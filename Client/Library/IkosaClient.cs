@@ -40,6 +40,7 @@ public sealed class IkosaClient : IAsyncDisposable
         _logger = (loggers ?? NullLoggerFactory.Instance).CreateLogger<IkosaClient>();
         _callbacks = new ClientCallbacks(this);
         _resolver = new NotificationResolver(options.NotificationContracts);
+        Views = new ViewReader(() => Visualization);
     }
 
     public ILoginService Login { get; private set; } = null!;
@@ -47,6 +48,9 @@ public sealed class IkosaClient : IAsyncDisposable
     public IGameService Game { get; private set; } = null!;
 
     public IVisualizationService Visualization { get; private set; } = null!;
+
+    /// <summary>Views read so that their cells travel only when they changed.</summary>
+    public ViewReader Views { get; }
 
     /// <summary>The master channel; null for player users.</summary>
     public IMasterService? Master { get; private set; }

@@ -14,10 +14,29 @@ public interface IVisualizationService
     [FaultContract(typeof(InvalidArgumentFault))]
     Task<ViewInfo> GetViewAsync(Guid creature);
 
+    /// <summary>
+    /// The view of <paramref name="creature"/> as <see cref="GetViewAsync"/> gives it, but without its cell lists when they
+    /// are still those of <paramref name="knownCells"/> (the <see cref="ViewInfo.CellsVersion"/> of a view the caller has):
+    /// then <see cref="ViewInfo.CellsUnchanged"/> is set. After someone else moved, a view is its creatures only.
+    /// </summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<ViewInfo> GetViewUpdateAsync(Guid creature, long knownCells);
+
     /// <summary>The whole map and every creature: masters only.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     Task<ViewInfo> GetMasterViewAsync();
+
+    /// <summary>
+    /// The whole map of <paramref name="scene"/> (null: the scene on the map) and every creature in it, masters only;
+    /// without the cells when they are still those of <paramref name="knownCells"/>, as <see cref="GetViewUpdateAsync"/>.
+    /// </summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    [FaultContract(typeof(InvalidArgumentFault))]
+    Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]

@@ -37,6 +37,12 @@ public sealed class ViewInfo
     [DataMember(Order = 5)] public List<TokenInfo> Creatures { get; set; } = new();
 
     [DataMember(Order = 6)] public long Serial { get; set; }
+
+    /// <summary>Names the cell lists of this view: a later view with the same lists has the same version (0: not named).</summary>
+    [DataMember(Order = 7, EmitDefaultValue = false)] public long CellsVersion { get; set; }
+
+    /// <summary>Set by the update operations when the cells were left out: they are those of the version the caller named.</summary>
+    [DataMember(Order = 8, EmitDefaultValue = false)] public bool CellsUnchanged { get; set; }
 }
 
 /// <summary>A map cell and what it is: "floor", "wall", "door-open", "door-closed".</summary>

@@ -14,7 +14,8 @@ namespace Ikosa.Host.Game;
 /// cell lists (the squares it sees and those it remembers, with their terrain), with what they were made from: the
 /// squares seen (one array per field of view, see <see cref="FieldOfView"/>), the scene, the explored blocks and the map
 /// chunks under them. Those are immutable, so while each is the same object the lists are still right: after a commit
-/// that did not touch them (someone else moved), a view maps only the creatures it sees again.
+/// that did not touch them (someone else moved), a view maps only the creatures it sees again. Each list made gets a
+/// new <see cref="CellLists.Version"/>, so that a client that has it can be sent a view without its cells.
 /// </summary>
 public sealed class ViewCache
 {
@@ -22,49 +23,68 @@ public sealed class ViewCache
     private readonly ConcurrentDictionary<EntityId, Cells> _cells = new();
     private readonly ConcurrentDictionary<EntityId, WholeMap> _wholeMaps = new();
 
+    // Versions start at a random number, so that one named by a client of an earlier run of the host names nothing now.
+    private long _lastVersion = Random.Shared.NextInt64(1, long.MaxValue / 2);
+
     public ViewInfo? Find(Guid creature, long currentSerial) =>
         _views.TryGetValue(creature, out var view) && view.Serial == currentSerial ? view : null;
 
     public void Store(Guid creature, ViewInfo view) => _views[creature] = view;
 
-    /// <summary>The cell lists of the view <paramref name="perception"/> gives, on <paramref name="map"/> as <paramref name="reader"/> sees it.</summary>
-    public (List<CellInfo> Visible, List<CellInfo> Remembered) CellsOf(IModelReader reader, SceneMap map, PerceptionView perception)
+    /// <summary>
+    /// The cell lists of the view <paramref name="perception"/> gives, on <paramref name="map"/> as <paramref name="reader"/>
+    /// sees it. <paramref name="record"/> (null: nothing is recorded) adds what is seen to what the viewer remembers; it is
+    /// called only when the lists must be made again, since lists made after recording, from the same squares seen and the
+    /// same explored blocks, prove there is nothing new to record.
+    /// </summary>
+    public CellLists CellsOf(IModelReader reader, SceneMap map, PerceptionView perception, Func<bool>? record = null)
     {
-        var explored = Exploration.Blocks(reader, perception.Viewer.Id, map);
-        var terrain = new MapChunk?[explored.Length];
-        for (var i = 0; i < explored.Length; i++)
-            if (explored[i] is not null) terrain[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
-        if (_cells.TryGetValue(perception.Viewer.Id, out var known) && known.AreFor(map.Scene, perception.VisibleCells, explored, terrain))
-            return (known.Visible, known.Remembered);
+        var (explored, terrain) = Inputs(reader, map, perception.Viewer.Id);
+        if (_cells.TryGetValue(perception.Viewer.Id, out var known) && known.AreFor(map.Scene, perception.VisibleCells, explored, terrain) &&
+            (known.Recorded || record is null))
+            return known.Lists;
+        if (record is not null && record())
+            (explored, terrain) = Inputs(reader, map, perception.Viewer.Id);
 
         var seen = perception.VisibleCells.ToHashSet();
-        var made = new Cells(map.Scene, perception.VisibleCells, explored, terrain,
+        var lists = new CellLists(
             GameMapper.ToCells(map, perception.VisibleCells),
-            GameMapper.ToCells(map, Exploration.Remembered(map, explored).Where(c => !seen.Contains(c))));
-        _cells[perception.Viewer.Id] = made;
-        return (made.Visible, made.Remembered);
+            GameMapper.ToCells(map, Exploration.Remembered(map, explored).Where(c => !seen.Contains(c))),
+            Interlocked.Increment(ref _lastVersion));
+        _cells[perception.Viewer.Id] = new Cells(map.Scene, perception.VisibleCells, explored, terrain, record is not null, lists);
+        return lists;
     }
 
     /// <summary>
     /// Every square of <paramref name="map"/> with its terrain, row by row, for the master's view: made again only when the
     /// scene or one of its map chunks is another object (a door opened, a master's edit), not after every move.
     /// </summary>
-    public List<CellInfo> WholeMapOf(SceneMap map)
+    public CellLists WholeMapOf(SceneMap map)
     {
         var chunks = new MapChunk?[map.ChunksAcross * map.ChunksDown];
         for (var i = 0; i < chunks.Length; i++)
             chunks[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
         if (_wholeMaps.TryGetValue(map.Id, out var known) && ReferenceEquals(known.Scene, map.Scene) && Cells.Same(chunks, known.Terrain))
-            return known.Cells;
+            return known.Lists;
         var all = Enumerable.Range(0, map.Height).SelectMany(y => Enumerable.Range(0, map.Width).Select(x => new Cell(x, y)));
-        var made = new WholeMap(map.Scene, chunks, GameMapper.ToCells(map, all));
-        _wholeMaps[map.Id] = made;
-        return made.Cells;
+        var lists = new CellLists(GameMapper.ToCells(map, all), [], Interlocked.Increment(ref _lastVersion));
+        _wholeMaps[map.Id] = new WholeMap(map.Scene, chunks, lists);
+        return lists;
     }
 
-    private sealed record WholeMap(Scene Scene, MapChunk?[] Terrain, List<CellInfo> Cells);
+    /// <summary>The explored blocks of the viewer and the map chunks under them: what its remembered cells are made from.</summary>
+    private static (ExploredChunk?[] Explored, MapChunk?[] Terrain) Inputs(IModelReader reader, SceneMap map, EntityId viewer)
+    {
+        var explored = Exploration.Blocks(reader, viewer, map);
+        var terrain = new MapChunk?[explored.Length];
+        for (var i = 0; i < explored.Length; i++)
+            if (explored[i] is not null) terrain[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
+        return (explored, terrain);
+    }
 
-    private sealed record Cells(Scene Scene, ImmutableArray<Cell> Seen, ExploredChunk?[] Explored, MapChunk?[] Terrain, List<CellInfo> Visible, List<CellInfo> Remembered)
+    private sealed record WholeMap(Scene Scene, MapChunk?[] Terrain, CellLists Lists);
+
+    private sealed record Cells(Scene Scene, ImmutableArray<Cell> Seen, ExploredChunk?[] Explored, MapChunk?[] Terrain, bool Recorded, CellLists Lists)
     {
         public bool AreFor(Scene scene, ImmutableArray<Cell> seen, ExploredChunk?[] explored, MapChunk?[] terrain) =>
             ReferenceEquals(scene, Scene) && seen == Seen && Same(explored, Explored) && Same(terrain, Terrain);
@@ -78,3 +98,6 @@ public sealed class ViewCache
         }
     }
 }
+
+/// <summary>A view's cell lists (shared between views: nobody changes them) and the version that names them.</summary>
+public sealed record CellLists(List<CellInfo> Visible, List<CellInfo> Remembered, long Version);

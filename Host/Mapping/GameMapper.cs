@@ -9,6 +9,7 @@ using Ikosa.Engine.Workflow.Answers;
 using Ikosa.Engine.Workflow.Dice;
 using Ikosa.Engine.Workflow.Prerequisites;
 using Ikosa.Engine.Workflow.Users;
+using Ikosa.Host.Game;
 
 namespace Ikosa.Host.Mapping;
 
@@ -157,18 +158,19 @@ public static class GameMapper
     };
 
     public static ViewInfo ToView(SceneMap map, Guid? viewer, IEnumerable<Cell> visible, IEnumerable<Cell> remembered, IEnumerable<Creature> creatures, long serial) =>
-        ToView(map, viewer, ToCells(map, visible), ToCells(map, remembered), creatures, serial);
+        ToView(map, viewer, new CellLists(ToCells(map, visible), ToCells(map, remembered), 0), creatures, serial);
 
     /// <summary>A view from cell lists already mapped (they may be shared between views: nobody changes them).</summary>
-    public static ViewInfo ToView(SceneMap map, Guid? viewer, List<CellInfo> visible, List<CellInfo> remembered, IEnumerable<Creature> creatures, long serial) => new()
+    public static ViewInfo ToView(SceneMap map, Guid? viewer, CellLists cells, IEnumerable<Creature> creatures, long serial) => new()
     {
         Viewer = viewer,
         Width = map.Width,
         Height = map.Height,
-        Visible = visible,
-        Remembered = remembered,
+        Visible = cells.Visible,
+        Remembered = cells.Remembered,
         Creatures = creatures.Select(ToToken).ToList(),
         Serial = serial,
+        CellsVersion = cells.Version,
     };
 
     public static List<CellInfo> ToCells(SceneMap map, IEnumerable<Cell> cells) => cells.Select(c => ToCell(map, c)).ToList();

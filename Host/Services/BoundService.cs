@@ -3,6 +3,7 @@ using Ikosa.Engine.Gate;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules;
 using Ikosa.Engine.Rules.Creatures;
+using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Store;
 using Ikosa.Engine.Transactions;
 using Ikosa.Engine.Workflow;
@@ -116,6 +117,14 @@ public abstract class BoundService(GameHost game)
         new(new InvalidArgumentFault { Argument = argument, Reason = reason }, $"{argument}: {reason}");
 
     protected static EntityId Id(Guid id) => new(id);
+
+    /// <summary>The scene <paramref name="id"/> names (null when it is null), or an InvalidArgumentFault naming <paramref name="argument"/>.</summary>
+    protected static EntityId? SceneNamed(IModelReader reader, Guid? id, string argument) => id switch
+    {
+        null => null,
+        { } given when reader.Find<Scene>(Id(given)) is not null || Id(given) == Scene.Default => Id(given),
+        { } given => throw InvalidArgument(argument, $"there is no scene {given}"),
+    };
 
     /// <summary>The creature <paramref name="id"/> names, or an InvalidArgumentFault naming <paramref name="argument"/>.</summary>
     protected static Creature CreatureNamed(IModelReader reader, Guid id, string argument) =>

@@ -104,14 +104,6 @@ public sealed partial class MasterService
         return await WriteAsync(tx => GameMapper.ToInfo(Game.Rules.RollFree(tx, Actor, dice, why, mastersOnly))).ConfigureAwait(false);
     }
 
-    /// <summary>The scene <paramref name="id"/> names (null when it is null), or an InvalidArgumentFault naming <paramref name="argument"/>.</summary>
-    private static EntityId? SceneNamed(IModelReader reader, Guid? id, string argument) => id switch
-    {
-        null => null,
-        { } given when reader.Find<Scene>(Id(given)) is not null || Id(given) == Scene.Default => Id(given),
-        { } given => throw InvalidArgument(argument, $"there is no scene {given}"),
-    };
-
     /// <summary>Names are how players address creatures: two of one name could be told apart by neither.</summary>
     private static void RefuseTakenName(IModelReader reader, string name, EntityId? except, string argument)
     {

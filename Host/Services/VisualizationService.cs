@@ -7,6 +7,7 @@ using Ikosa.Engine.Rules.Views;
 using Ikosa.Host.Game;
 using Ikosa.Host.Mapping;
 using Ikosa.Host.Security;
+using Ikosa.Engine.Transactions;
 
 namespace Ikosa.Host.Services;
 
@@ -30,6 +31,10 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
         return view;
     }
 
+    [Authorize(Access.ControlsCreature, Creature = "creature")]
+    public async Task<ViewInfo> GetViewUpdateAsync(Guid creature, long knownCells) =>
+        WithoutKnownCells(await GetViewAsync(creature).ConfigureAwait(false), knownCells);
+
     private Task<ViewInfo> ComputeViewAsync(Guid creature) => ReadAsync(tx =>
     {
         var perception = Game.Rules.GetPerception(tx, Actor, Id(creature))
@@ -37,18 +42,36 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
         var map = SceneMap.Of(tx, perception.Viewer.Scene);
         // What is seen for the first time is remembered: only then does this read become a write (the gate re-runs it as
         // one). While the host cannot save, the view is still shown; what was newly seen is recorded once it can.
-        if (Game.CanSave)
-            Exploration.Record(tx, tx.Put, perception.Viewer.Id, map.Id, perception.VisibleCells);
-        var (visible, remembered) = Game.Views.CellsOf(tx, map, perception);
-        return GameMapper.ToView(map, creature, visible, remembered, perception.VisibleCreatures, tx.Serial);
+        Func<bool>? record = Game.CanSave ? () => Exploration.Record(tx, tx.Put, perception.Viewer.Id, map.Id, perception.VisibleCells) : null;
+        var cells = Game.Views.CellsOf(tx, map, perception, record);
+        return GameMapper.ToView(map, creature, cells, perception.VisibleCreatures, tx.Serial);
     });
 
     [Authorize(Access.Master)]
-    public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx =>
+    public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx => MasterView(tx, null));
+
+    [Authorize(Access.Master)]
+    public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells) => ReadAsync(tx => WithoutKnownCells(MasterView(tx, scene), knownCells));
+
+    private ViewInfo MasterView(Transaction tx, Guid? scene)
     {
-        var map = SceneMap.Of(tx, CampaignHeader.OpeningScene(tx));
-        return GameMapper.ToView(map, null, Game.Views.WholeMapOf(map), [], Placement.InScene(tx, map.Id), Game.Serial);
-    });
+        var map = SceneMap.Of(tx, SceneNamed(tx, scene, "scene") ?? CampaignHeader.OpeningScene(tx));
+        return GameMapper.ToView(map, null, Game.Views.WholeMapOf(map), Placement.InScene(tx, map.Id), tx.Serial);
+    }
+
+    /// <summary>The view without its cells when the caller has them already (it named their version).</summary>
+    private static ViewInfo WithoutKnownCells(ViewInfo view, long knownCells) => knownCells == 0 || view.CellsVersion != knownCells
+        ? view
+        : new ViewInfo
+        {
+            Viewer = view.Viewer,
+            Width = view.Width,
+            Height = view.Height,
+            Creatures = view.Creatures,
+            Serial = view.Serial,
+            CellsVersion = view.CellsVersion,
+            CellsUnchanged = true,
+        };
 
     [Authorize(Access.LoggedIn)]
     public async Task<ImageInfo> GetImageAsync(string name)

@@ -13,7 +13,8 @@ public sealed class AppSessions : IAsyncDisposable
 
     public LoopbackGame Game { get; }
 
-    public static async Task<AppSessions> StartAsync() => new(await LoopbackGame.StartAsync());
+    /// <summary>A loopback game of the sample campaign, or of the campaign folder <paramref name="campaign"/>.</summary>
+    public static async Task<AppSessions> StartAsync(string? campaign = null) => new(await LoopbackGame.StartAsync(campaign: campaign));
 
     public async Task<(GameSession Session, CommandExecutor Commands)> LoginAsync(string user)
     {

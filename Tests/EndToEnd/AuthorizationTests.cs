@@ -211,6 +211,12 @@ public class AuthorizationTests
         [Authorize(Access.ControlsCreature, Creature = "creature")]
         public Task<ViewInfo> GetViewAsync(Guid creature) => throw new NotSupportedException();
 
+        [Authorize(Access.ControlsCreature, Creature = "creature")]
+        public Task<ViewInfo> GetViewUpdateAsync(Guid creature, long knownCells) => throw new NotSupportedException();
+
+        [Authorize(Access.Master)]
+        public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells) => throw new NotSupportedException();
+
         public Task<ImageInfo> GetImageAsync(string name) => throw new NotSupportedException();
     }
 

@@ -1,6 +1,7 @@
 using Ikosa.Contracts;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
+using Ikosa.ServiceModel;
 using Ikosa.Tests.Support;
 
 namespace Ikosa.Tests.EndToEnd;
@@ -59,6 +60,96 @@ public class ViewOverTheWireTests
         Assert.Contains(view.Visible, c => c.X > Door.X && !before.Visible.Concat(before.Remembered).Any(b => (b.X, b.Y) == (c.X, c.Y)));
         Assert.Equal(moved.Serial, game.Game.Serial); // the move remembered what Tordek sees now: the view wrote nothing
         Assert.Equal(moved.Serial, view.Serial);
+    }
+
+    [Fact]
+    public async Task A_view_update_leaves_out_the_cells_the_caller_has_until_they_change()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var alice = await game.LoginAsync("alice", Tordek);
+        var gm = await game.LoginAsync("gm");
+        var visualization = alice.Client.Visualization;
+        var first = await visualization.GetViewAsync(Tordek);
+        Assert.NotEqual(0, first.CellsVersion);
+        Assert.False(first.CellsUnchanged);
+
+        // Someone else moves: the creatures are sent, the cells are not.
+        var goblin = Sample.Goblins[0].Value;
+        Assert.True((await gm.Client.Master!.MoveCreatureAsync(goblin, null, 13, 2)).Accepted);
+        var update = await visualization.GetViewUpdateAsync(Tordek, first.CellsVersion);
+        Assert.True(update.CellsUnchanged);
+        Assert.Empty(update.Visible);
+        Assert.Empty(update.Remembered);
+        Assert.Equal(first.CellsVersion, update.CellsVersion);
+        Assert.Equal(game.Game.Serial, update.Serial);
+
+        // A version the host did not make (or none) gets the whole view.
+        var whole = await visualization.GetViewUpdateAsync(Tordek, first.CellsVersion + 1);
+        Assert.False(whole.CellsUnchanged);
+        Assert.Equal(first.Visible.Select(c => (c.X, c.Y, c.Terrain)), whole.Visible.Select(c => (c.X, c.Y, c.Terrain)));
+
+        // The door opens: the cells changed, so they come with a new version.
+        SetDoor(game, Terrain.OpenDoor);
+        var opened = await visualization.GetViewUpdateAsync(Tordek, first.CellsVersion);
+        Assert.False(opened.CellsUnchanged);
+        Assert.NotEqual(first.CellsVersion, opened.CellsVersion);
+        Assert.Contains(opened.Visible, c => (c.X, c.Y, c.Terrain) == (Door.X, Door.Y, "door-open"));
+
+        // The update is checked as GetView is: bob does not play Tordek.
+        var bob = await game.LoginAsync("bob", Sample.Mialee.Value);
+        Assert.Equal("GetViewUpdate", (await Assert.ThrowsAsync<FaultException<AccessDeniedFault>>(
+            () => bob.Client.Visualization.GetViewUpdateAsync(Tordek, opened.CellsVersion))).Detail.Operation);
+    }
+
+    [Fact]
+    public async Task The_client_library_reads_whole_views_while_only_changed_cells_travel()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var alice = await game.LoginAsync("alice", Tordek);
+        var gm = await game.LoginAsync("gm");
+        var first = await alice.Client.Views.OfAsync(Tordek);
+        Assert.NotEmpty(first.Visible);
+
+        Assert.True((await gm.Client.Master!.MoveCreatureAsync(Sample.Goblins[0].Value, null, 13, 2)).Accepted);
+        var again = await alice.Client.Views.OfAsync(Tordek);
+        Assert.True(again.CellsUnchanged);
+        Assert.Same(first.Visible, again.Visible); // the lists it has: a screen need not redraw the squares
+        Assert.Same(first.Remembered, again.Remembered);
+        var fresh = await alice.Client.Visualization.GetViewAsync(Tordek);
+        Assert.Equal(fresh.Creatures.Select(c => (c.Id, c.X, c.Y)), again.Creatures.Select(c => (c.Id, c.X, c.Y)));
+
+        SetDoor(game, Terrain.OpenDoor);
+        var opened = await alice.Client.Views.OfAsync(Tordek);
+        Assert.False(opened.CellsUnchanged);
+        Assert.Contains(opened.Visible, c => (c.X, c.Y, c.Terrain) == (Door.X, Door.Y, "door-open"));
+    }
+
+    [Fact]
+    public async Task A_master_reads_the_whole_map_of_any_scene_and_its_cells_only_when_they_changed()
+    {
+        await using var game = await LoopbackGame.StartAsync();
+        var gm = await game.LoginAsync("gm");
+        var visualization = gm.Client.Visualization;
+        var whole = await visualization.GetMasterViewUpdateAsync(null, 0);
+        var scene = Assert.Single(await gm.Client.Master!.GetScenesAsync());
+        Assert.Equal(scene.Width * scene.Height, whole.Visible.Count);
+        Assert.Equal(whole.CellsVersion, (await visualization.GetMasterViewAsync()).CellsVersion);
+
+        Assert.True((await gm.Client.Master!.MoveCreatureAsync(Sample.Goblins[0].Value, null, 13, 2)).Accepted);
+        var moved = await visualization.GetMasterViewUpdateAsync(scene.Id, whole.CellsVersion);
+        Assert.True(moved.CellsUnchanged);
+        Assert.Empty(moved.Visible);
+        Assert.Contains(moved.Creatures, c => c.Id == Sample.Goblins[0].Value && (c.X, c.Y) == (13, 2));
+
+        SetDoor(game, Terrain.OpenDoor);
+        var opened = await gm.Client.Views.WholeMapAsync();
+        Assert.Contains(opened.Visible, c => (c.X, c.Y, c.Terrain) == (Door.X, Door.Y, "door-open"));
+
+        Assert.Equal("scene", (await Assert.ThrowsAsync<FaultException<InvalidArgumentFault>>(
+            () => visualization.GetMasterViewUpdateAsync(Guid.NewGuid(), 0))).Detail.Argument);
+        var alice = await game.LoginAsync("alice", Tordek);
+        Assert.Equal("GetMasterViewUpdate", (await Assert.ThrowsAsync<FaultException<AccessDeniedFault>>(
+            () => alice.Client.Visualization.GetMasterViewUpdateAsync(null, 0))).Detail.Operation);
     }
 
     private static PointInfo Point(int x, int y) => new() { X = x, Y = y };

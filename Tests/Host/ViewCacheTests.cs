@@ -33,10 +33,12 @@ public class ViewCacheTests
         var afterGoblin = Cells(arena, views, hero);
         Assert.Same(first.Visible, afterGoblin.Visible);
         Assert.Same(first.Remembered, afterGoblin.Remembered);
+        Assert.Equal(first.Version, afterGoblin.Version); // the same lists: a client that has them is not sent them again
 
         Assert.True(arena.Do(Alice, hero, "move", AimTarget.AlongPath(MoveAction.PathKey, new Cell(6, 5))).Ok);
         var afterHero = Cells(arena, views, hero);
         Assert.NotSame(first.Visible, afterHero.Visible);
+        Assert.NotEqual(first.Version, afterHero.Version);
         AssertAsMadeAfresh(arena, hero, afterHero);
     }
 
@@ -96,6 +98,34 @@ public class ViewCacheTests
     }
 
     [Fact]
+    public void Lists_made_while_nothing_could_be_recorded_are_made_again_once_it_can_and_reused_lists_record_nothing()
+    {
+        using var arena = new Arena(Arena.Open(40, 10));
+        var hero = arena.Add(Arena.Fighter("Hero", new Cell(5, 5)) with { SightFeet = 20 }, "alice");
+        var views = new ViewCache();
+        var records = 0;
+        CellLists Look(bool canSave) => arena.Game.Read(tx =>
+        {
+            var perception = arena.Rules.GetPerception(tx, Alice, hero)!;
+            var map = SceneMap.Of(tx, perception.Viewer.Scene);
+            Func<bool>? record = canSave ? () => { records++; return Exploration.Record(tx, tx.Put, hero, map.Id, perception.VisibleCells); } : null;
+            return views.CellsOf(tx, map, perception, record);
+        });
+
+        var unrecorded = Look(canSave: false);
+        Assert.Equal(0, records);
+        Assert.Empty(arena.Game.Read(tx => tx.All<ExploredChunk>().ToList()));
+        var recorded = Look(canSave: true); // the host can save again: what the hero sees is remembered now
+        Assert.True(records >= 1);
+        Assert.NotEqual(unrecorded.Version, recorded.Version);
+        Assert.NotEmpty(arena.Game.Read(tx => tx.All<ExploredChunk>().ToList()));
+
+        var counted = records;
+        Assert.Equal(recorded.Version, Look(canSave: true).Version);
+        Assert.Equal(counted, records); // the same lists, made after recording: nothing new to record, not even looked for
+    }
+
+    [Fact]
     public void The_masters_whole_map_is_reused_after_a_move_and_made_again_after_a_map_edit()
     {
         var rows = Arena.Open(40, 12);
@@ -103,7 +133,7 @@ public class ViewCacheTests
         using var arena = new Arena(rows);
         var goblin = arena.Add(Arena.Goblin("Goblin", new Cell(8, 5)));
         var views = new ViewCache();
-        List<CellInfo> WholeMap() => arena.Game.Read(tx => views.WholeMapOf(SceneMap.Of(tx, Scene.Default)));
+        List<CellInfo> WholeMap() => arena.Game.Read(tx => views.WholeMapOf(SceneMap.Of(tx, Scene.Default)).Visible);
         var first = WholeMap();
         Assert.Equal(40 * 12, first.Count);
 
@@ -123,16 +153,15 @@ public class ViewCacheTests
     }
 
     /// <summary>As the visualization service does: what is seen is remembered (a write when new), then the cells.</summary>
-    private static (List<CellInfo> Visible, List<CellInfo> Remembered) Cells(Arena arena, ViewCache views, EntityId hero) =>
+    private static CellLists Cells(Arena arena, ViewCache views, EntityId hero) =>
         arena.Game.Read(tx =>
         {
             var perception = arena.Rules.GetPerception(tx, Alice, hero)!;
             var map = SceneMap.Of(tx, perception.Viewer.Scene);
-            Exploration.Record(tx, tx.Put, hero, map.Id, perception.VisibleCells);
-            return views.CellsOf(tx, map, perception);
+            return views.CellsOf(tx, map, perception, () => Exploration.Record(tx, tx.Put, hero, map.Id, perception.VisibleCells));
         });
 
-    private static void AssertAsMadeAfresh(Arena arena, EntityId hero, (List<CellInfo> Visible, List<CellInfo> Remembered) cells)
+    private static void AssertAsMadeAfresh(Arena arena, EntityId hero, CellLists cells)
     {
         var expected = Expected(arena, hero);
         Assert.Equal(expected.Visible.Select(c => (c.X, c.Y, c.Terrain)), cells.Visible.Select(c => (c.X, c.Y, c.Terrain)));

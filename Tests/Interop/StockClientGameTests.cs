@@ -154,7 +154,7 @@ public sealed class StockClientGameTests
         Assert.Equal("chat.To", nobody.Argument);
     }
 
-    /// <summary>GetView, GetMasterView, GetImage: what each may see, and the refusals.</summary>
+    /// <summary>GetView, GetMasterView, their updates, GetImage: what each may see, and the refusals.</summary>
     private async Task LookAroundAsync()
     {
         var view = await _alice.Visualization.GetViewAsync(_tordek);
@@ -172,6 +172,17 @@ public sealed class StockClientGameTests
         Assert.Equal((10, 1), (goblin.X, goblin.Y));
         _goblin = goblin.Id;
         _orc = Assert.Single(map.Creatures, t => t.Name == "Orc 1").Id;
+
+        // The updates leave out the cells the caller has (it names their version); the creatures always come.
+        var update = await _alice.Visualization.GetViewUpdateAsync(_tordek, view.CellsVersion);
+        Assert.True(update.CellsUnchanged);
+        Assert.Empty(update.Visible);
+        Assert.Contains(update.Creatures, t => t.Id == _mialee);
+        var mapUpdate = await _gm.Visualization.GetMasterViewUpdateAsync(null, map.CellsVersion);
+        Assert.True(mapUpdate.CellsUnchanged);
+        Assert.Equal(9, mapUpdate.Creatures.Count);
+        Assert.Equal(20 * 11, (await _gm.Visualization.GetMasterViewUpdateAsync(null, 0)).Visible.Count);
+        Assert.Equal("GetMasterViewUpdate", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetMasterViewUpdateAsync(null, 0))).Operation);
 
         Assert.Equal("GetMasterView", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetMasterViewAsync())).Operation);
         Assert.Equal("GetView", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetViewAsync(_mialee))).Operation);
@@ -441,7 +452,7 @@ public sealed class StockClientGameTests
     private void AssertEveryOperationWasCalled()
     {
         var operations = SentActions.OperationsOf(typeof(ILoginService), typeof(IGameService), typeof(IVisualizationService), typeof(IMasterService));
-        Assert.Equal(47, operations.Count);
+        Assert.Equal(49, operations.Count);
         Assert.Empty(operations.Except(_endpoints.Sent.Actions));
     }
 

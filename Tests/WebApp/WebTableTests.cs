@@ -270,6 +270,30 @@ public class WebTableTests
             await page.ScreenshotAsync("gm-3-sheet-and-wall");
     }
 
+    [BrowserFact]
+    public async Task The_game_master_shows_another_scene_of_the_campaign_on_his_map()
+    {
+        await using var app = await AppSessions.StartAsync(Ikosa.Host.Campaigns.ShippedCampaigns.Starter);
+        var (gmSession, _) = await app.LoginAsync("gm");
+        await using var server = await WebServer.StartAsync(gmSession);
+        await using var browsers = await Browsers.LaunchAsync();
+        var gm = new TablePage(await browsers.OpenAsync(server.Url), "gm");
+        await gm.ReadyAsync();
+        await Expect(gm.Page.Locator("#scene option")).ToHaveCountAsync(2);
+        await gm.Page.WaitForFunctionAsync("() => ikosa.map().width === 14 && ikosa.map().height === 7"); // the Taproom
+        await gm.WaitStateAsync("s.tokens.some(t => t.name === 'Big Rat')");
+
+        var road = (await gmSession.Client.Master!.GetScenesAsync()).Single(s => s.Name == "Road");
+        await gm.Page.Locator("#scene").SelectOptionAsync(road.Id.ToString());
+        await gm.Page.WaitForFunctionAsync("() => ikosa.map().width === 20 && ikosa.map().height === 10");
+        await gm.WaitStateAsync("s.tokens.some(t => t.name.startsWith('Wolf')) && !s.tokens.some(t => t.name === 'Big Rat')");
+        await gm.ScreenshotAsync("scene-road");
+
+        await gm.Page.Locator("#scene").SelectOptionAsync("");
+        await gm.Page.WaitForFunctionAsync("() => ikosa.map().width === 14 && ikosa.map().height === 7");
+        await gm.WaitStateAsync("s.tokens.some(t => t.name === 'Big Rat') && !s.tokens.some(t => t.name.startsWith('Wolf'))");
+    }
+
     /// <summary>The creature is nowhere on the page: not in its state, not drawn on the map, not in the list of what is in sight.</summary>
     private static async Task AssertHiddenAsync(TablePage page, string name)
     {

@@ -13,7 +13,9 @@ namespace Ikosa.Bench.Game.BigMap;
 /// <summary>
 /// Plays a <see cref="Scenario"/> over loopback net.tcp: the host on a SQLite file, 8 players and the game master logged
 /// in with the client library. Its walkers take turns to move two squares, one move at a time; every client a move's
-/// batch reaches reads it, and each player re-reads their character's view, as a client showing the map does. Measures
+/// batch reaches reads it, and each player re-reads their character's view, as a client showing the map does (with the
+/// whole GetView, or as the client library's <see cref="ViewReader"/> does, through GetViewUpdate: cells only when they
+/// changed). Measures
 /// each commit's time to the last of the clients it concerns, the views' call times, and the host's memory.
 /// </summary>
 internal static class Playthrough
@@ -39,7 +41,7 @@ internal static class Playthrough
         long WorkingSetLoaded,
         long WorkingSetAfter);
 
-    public static async Task<Figures> RunAsync(Scenario scenario, int moves, int warmUp)
+    public static async Task<Figures> RunAsync(Scenario scenario, int moves, int warmUp, bool updates)
     {
         var heapBefore = Heap();
         await using var bench = await BenchGame.StartAsync(scenario.Campaign, scenario.Seats);
@@ -52,8 +54,8 @@ internal static class Playthrough
         var log = new CommitLog();
         bench.Game.Engine.Gate.AddListener(log);
         var progress = new Progress();
-        var watchers = bench.Clients.Select((client, i) => new ClientWatch(client, bench.Characters[i], progress)).ToList();
-        watchers.Add(new ClientWatch(master, null, progress));
+        var watchers = bench.Clients.Select((client, i) => new ClientWatch(client, bench.Characters[i], progress, updates)).ToList();
+        watchers.Add(new ClientWatch(master, null, progress, updates));
         var byUser = bench.Players.Select((user, i) => (user, i)).Append(("gm", watchers.Count - 1)).ToDictionary(p => p.Item1, p => p.Item2, StringComparer.OrdinalIgnoreCase);
 
         var delivery = new List<double>();
@@ -202,12 +204,14 @@ internal static class Playthrough
         private readonly IkosaClient _client;
         private readonly Guid? _character;
         private readonly Progress _progress;
+        private readonly bool _updates;
         private readonly SemaphoreSlim _oneRead = new(1, 1);
         private readonly List<(long Serial, long At)> _received = new();
         private long _viewed;
 
-        public ClientWatch(IkosaClient client, Guid? character, Progress progress)
+        public ClientWatch(IkosaClient client, Guid? character, Progress progress, bool updates)
         {
+            _updates = updates;
             _client = client;
             _character = character;
             _progress = progress;
@@ -245,7 +249,7 @@ internal static class Playthrough
             try
             {
                 var began = Stopwatch.GetTimestamp();
-                await _client.Visualization.GetViewAsync(character).ConfigureAwait(false);
+                await (_updates ? _client.Views.OfAsync(character) : _client.Visualization.GetViewAsync(character)).ConfigureAwait(false);
                 Views.Add(Stopwatch.GetElapsedTime(began).TotalMilliseconds);
                 lock (_received)
                     _viewed = Math.Max(_viewed, serial);

@@ -64,14 +64,29 @@ function say(text, ok) {
 
 // ---- the events from the app --------------------------------------------------------------------------------------
 
+let tokens = new Map(), tokensVersion = 0, tokenList = [];
+
 function connect() {
   const events = new EventSource("events");
   events.addEventListener("map", e => {
     map = JSON.parse(e.data);
     draw();
   });
+  // The tokens: all of them on (re)connecting, then only those that changed. A change that does not follow the
+  // version shown means one was missed (a page too slow to read them all): start again from all of them.
+  events.addEventListener("tokens", e => {
+    const change = JSON.parse(e.data);
+    if (change.base === 0) tokens = new Map();
+    else if (change.base !== tokensVersion) { events.close(); connect(); return; }
+    for (const token of change.put) tokens.set(token.id, token);
+    for (const id of change.gone) tokens.delete(id);
+    tokensVersion = change.version;
+    tokenList = [...tokens.values()];
+    if (state) { state.tokens = tokenList; draw(); }
+  });
   events.addEventListener("state", e => {
     state = JSON.parse(e.data);
+    state.tokens = tokenList;
     if (!centered && map) centerOnMine();
     showPanels();
     draw();
@@ -120,6 +135,29 @@ function fill(container, children) {
   container.replaceChildren(...children);
 }
 
+// A state comes after every batch and most panels stay as they were: a panel is rebuilt only when its key (what it
+// shows, as text) changed, so the page stays free to draw the next batch.
+const shownKeys = new WeakMap();
+function fillWhenChanged(container, key, build) {
+  if (shownKeys.get(container) === key) return;
+  shownKeys.set(container, key);
+  fill(container, build());
+}
+
+// A long list (a master sees hundreds of creatures) updated in place, one line per item: only lines that changed are
+// touched. Clicks are handled by the list (see listClicks), not by each line.
+function syncList(list, lines) {
+  const items = list.children;
+  for (let i = 0; i < lines.length; i++) {
+    let item = items[i];
+    if (!item) list.append(item = document.createElement("li"));
+    if (item.textContent !== lines[i].text) item.textContent = lines[i].text;
+    for (const [name, value] of Object.entries(lines[i].attributes || {}))
+      if (item.getAttribute(name) !== String(value)) item.setAttribute(name, value);
+  }
+  while (items.length > lines.length) list.lastChild.remove();
+}
+
 function nameOf(id) {
   const token = state.tokens.find(t => t.id === id) || state.tracker.order.find(t => t.id === id) || state.characters.find(c => c.id === id);
   return token ? token.name : "someone";
@@ -137,14 +175,14 @@ function showPanels() {
 
   // Character sheet and the characters one may play.
   const me = s.me;
-  fill($("sheet"), me ? [
+  fillWhenChanged($("sheet"), JSON.stringify([me, s.isMaster]), () => me ? [
     el("div", me.name, { class: "name" }),
     el("div", `Hit points ${me.hitPoints} / ${me.maxHitPoints}`, { class: me.hitPoints * 4 <= me.maxHitPoints ? "hp-low" : "" }),
     el("div", `Armour class ${me.armorClass}`),
     el("div", `${me.state} at (${me.x},${me.y})`),
   ] : [el("div", s.isMaster ? "select a token to act with it" : "you play nobody yet")]);
   showSheet();
-  fill($("characters"), s.isMaster ? [] : s.characters.map(c => el("div", null, {}).appendChild(
+  fillWhenChanged($("characters"), JSON.stringify([s.characters, s.isMaster]), () => s.isMaster ? [] : s.characters.map(c => el("div", null, {}).appendChild(
     c.mine ? el("button", `release ${c.name}`, { onclick: () => post("api/play", { character: c.id, take: false }) })
       : c.playedBy ? el("span", `${c.name}: played by ${c.playedBy}`)
         : el("button", `play ${c.name}`, { onclick: () => post("api/play", { character: c.id, take: true }) })).parentNode));
@@ -153,31 +191,36 @@ function showPanels() {
   const t = s.tracker;
   const mine = new Set(s.characters.filter(c => c.mine).map(c => c.id));
   const myTurn = t.inCombat && t.current && (s.isMaster || mine.has(t.current));
-  fill($("turns"), t.inCombat ? [
-    el("div", `Round ${t.round}: ${nameOf(t.current)}'s turn`),
-    el("ul", null, {}),
-    el("div", myTurn && s.actions.length ? "may still: " + [...new Set(s.actions.map(a => words(a.time)))].join(", ") : ""),
-  ] : [el("div", "no combat")]);
-  if (t.inCombat) fill($("turns").querySelector("ul"), t.order.map(o => el("li", `${o.initiative} ${o.name}`, { class: o.id === t.current ? "current" : "", "data-id": o.id })));
+  const mayStill = myTurn && s.actions.length ? "may still: " + [...new Set(s.actions.map(a => words(a.time)))].join(", ") : "";
+  fillWhenChanged($("turns"), JSON.stringify([t, mayStill]), () => {
+    if (!t.inCombat) return [el("div", "no combat")];
+    const order = el("ul");
+    order.replaceChildren(...t.order.map(o => el("li", `${o.initiative} ${o.name}`, { class: o.id === t.current ? "current" : "", "data-id": o.id })));
+    return [el("div", `Round ${t.round}: ${nameOf(t.current)}'s turn`), order, el("div", mayStill)];
+  });
   $("end-turn").hidden = !myTurn;
 
   // Actions available now.
-  fill($("actions"), s.actions.map(a => el("button", a.name + (a.time ? ` (${words(a.time)})` : ""), {
+  fillWhenChanged($("actions"), JSON.stringify([s.actions, aim && aim.action.key]), () => s.actions.map(a => el("button", a.name + (a.time ? ` (${words(a.time)})` : ""), {
     "data-action": a.key, class: aim && aim.action.key === a.key ? "aiming" : "", onclick: () => startAction(a),
   })));
 
   // What the viewer sees.
   const sight = s.tokens.filter(t => !t.mine || s.isMaster);
-  const shown = sight.slice(0, 200).map(t => el("li", `${t.name} (${t.x},${t.y})${t.state && t.state !== "Conscious" ? " — " + t.state.toLowerCase() : ""}`,
-    { "data-id": t.id, "data-name": t.name, onclick: () => { centerOn(t.x, t.y); draw(); } }));
-  if (sight.length > 200) shown.push(el("li", `… and ${sight.length - 200} more`));
-  fill($("sight"), shown);
+  const shown = sight.slice(0, 200).map(t => ({ text: `${t.name} (${t.x},${t.y})${t.state && t.state !== "Conscious" ? " — " + t.state.toLowerCase() : ""}`,
+    attributes: { "data-id": t.id, "data-name": t.name } }));
+  if (sight.length > 200) shown.push({ text: `… and ${sight.length - 200} more`, attributes: { "data-id": "", "data-name": "" } });
+  syncList($("sight"), shown);
 
   // Dice, log, chat.
-  fill($("dice"), s.dice.map(d => el("li", `${d.purpose}: ${d.expression} = ${d.total}${d.physical ? " (physical)" : ""}`)));
+  syncList($("dice"), s.dice.map(d => ({ text: `${d.purpose}: ${d.expression} = ${d.total}${d.physical ? " (physical)" : ""}` })));
   const log = $("log");
-  fill(log, s.log.map(l => el("li", l.text, { class: l.kind })));
-  log.scrollTop = log.scrollHeight;
+  const logLast = s.log.length ? s.log[s.log.length - 1].sequence : 0;
+  if (shownKeys.get(log) !== logLast) {
+    shownKeys.set(log, logLast);
+    syncList(log, s.log.map(l => ({ text: l.text, attributes: { class: l.kind } })));
+    scrollToEnd(log);
+  }
   showChat(s.chat);
 
   // Prompts: a player's as a dialog; the game master's as a list (he sees everyone's).
@@ -239,7 +282,7 @@ function showChat(lines) {
   chatShown = last;
   const atBottom = list.scrollTop + list.clientHeight >= list.scrollHeight - 20;
   fill(list, lines.map(l => el("li", l.text, { class: l.text.length > 160 ? "folded" : "", onclick: e => e.currentTarget.classList.remove("folded") })));
-  if (atBottom) list.scrollTop = list.scrollHeight;
+  if (atBottom) scrollToEnd(list);
 }
 
 // ---- prompts ------------------------------------------------------------------------------------------------------
@@ -306,7 +349,7 @@ const masterTools = [
   { op: "pause", label: "Resume", body: () => ({ user: "", on: false }) },
   { local: "view-as", label: "Look through selected", needsSelection: true, run: () => post("api/use", { creature: selected[0] }) },
   { local: "whole-map", label: "The whole map", run: () => post("api/use", { creature: null }) },
-  { heading: "Scene for placing, moving and redrawing", fields: () => [el("select", null, { id: "scene" })] },
+  { heading: "Scene on the map, for placing, moving and redrawing", fields: () => [el("select", null, { id: "scene", onchange: e => post("api/master/show-scene", { scene: e.target.value || null }) })] },
   { local: "place", label: "Place on a square…", fields: () => [field("place-monster", { value: "Goblin", placeholder: "bestiary name", size: 8 }), field("place-name", { placeholder: "name (optional)", size: 10 })],
     run: () => arm({ kind: "place" }, `click the square to put a ${value("place-monster")} on`) },
   { local: "move", label: "Move selected to a square…", needsSelection: true, run: () => arm({ kind: "move", creature: selected[0] }, "click the square to move it to (silently)") },
@@ -361,7 +404,8 @@ function showMaster() {
       fill($("scene"), scenes.map(s => el("option", `${s.name} (${s.width}×${s.height})${s.opening ? " — on the map" : ""}`, { value: s.opening ? "" : s.id })));
     }, () => { scenesLoaded = false; });
   }
-  for (const button of box.querySelectorAll("button[data-needs-selection='1']")) button.disabled = selected.length === 0;
+  for (const button of box.querySelectorAll("button[data-needs-selection='1']"))
+    if (button.disabled !== (selected.length === 0)) button.disabled = selected.length === 0;
   showMasterPrompts();
   showUsers();
 }
@@ -418,7 +462,7 @@ function showMasterPrompts() {
 }
 
 function showUsers() {
-  fill($("users"), state.users.map(u => {
+  fillWhenChanged($("users"), JSON.stringify(state.users), () => state.users.map(u => {
     const row = el("tr");
     row.append(el("td", u.name + (u.isMaster ? " (GM)" : ""), { title: "use this name in the tools above", onclick: () => { $("user-name").value = u.name; } }), el("td", u.disabled ? "disabled" : u.online ? "online" : "offline"));
     if (!u.isMaster) {
@@ -563,11 +607,24 @@ function image(name) {
   return images[name];
 }
 
+// Lists to scroll to their last line once the map is drawn: scrolling needs the page laid out, which is done once per
+// frame anyway, rather than at once and again for every list (and before the map of the next batch is drawn).
+const scrollsDue = new Set();
+function scrollToEnd(list) {
+  scrollsDue.add(list);
+  draw();
+}
+
 let drawQueued = false;
 function draw() {
   if (drawQueued) return;
   drawQueued = true;
-  requestAnimationFrame(() => { drawQueued = false; drawNow(); });
+  requestAnimationFrame(() => {
+    drawQueued = false;
+    drawNow();
+    for (const list of scrollsDue) list.scrollTop = list.scrollHeight;
+    scrollsDue.clear();
+  });
 }
 
 function drawNow() {
@@ -727,6 +784,12 @@ $("zoom-fit").addEventListener("click", () => {
   draw();
 });
 $("center-me").addEventListener("click", () => { if (state) { centerOnMine(); draw(); } });
+// A creature in the list of what is seen: a click centres the map on it.
+$("sight").addEventListener("click", e => {
+  const item = e.target.closest("li[data-id]");
+  const token = state && item && state.tokens.find(t => t.id === item.dataset.id);
+  if (token) { centerOn(token.x, token.y); draw(); }
+});
 canvas.addEventListener("wheel", e => { e.preventDefault(); zoom(e.deltaY < 0 ? 1.15 : 1 / 1.15, e.offsetX, e.offsetY); }, { passive: false });
 
 let drag = null;

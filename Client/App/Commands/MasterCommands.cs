@@ -137,7 +137,7 @@ public sealed class MasterCommands(GameSession session)
         var found = session.Names.Resolve(name);
         if (found.Ok)
             return found;
-        session.Names.Learn((await session.Client.Visualization.GetMasterViewAsync().ConfigureAwait(false)).Creatures);
+        session.Names.Learn((await session.Client.Views.WholeMapAsync().ConfigureAwait(false)).Creatures);
         return session.Names.Resolve(name);
     }
 }

@@ -285,6 +285,6 @@ public sealed class PlayCommands(GameSession session)
     }
 
     private async Task<ViewInfo?> ViewAsync() => session.IsMaster
-        ? await session.Client.Visualization.GetMasterViewAsync().ConfigureAwait(false)
-        : session.Active is { } viewer ? await session.Client.Visualization.GetViewAsync(viewer).ConfigureAwait(false) : null;
+        ? await session.Client.Views.WholeMapAsync().ConfigureAwait(false)
+        : session.Active is { } viewer ? await session.Client.Views.OfAsync(viewer).ConfigureAwait(false) : null;
 }

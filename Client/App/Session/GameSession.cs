@@ -105,6 +105,9 @@ public sealed class GameSession : IAsyncDisposable
     /// </summary>
     public Guid? ViewAs { get; set; }
 
+    /// <summary>For a game master: the scene whose whole map is shown (null: the scene on the map).</summary>
+    public Guid? MasterScene { get; set; }
+
     /// <summary>
     /// Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.
     /// The parts are asked for at once (the channels carry concurrent requests), so a refresh costs about one round trip.
@@ -136,8 +139,8 @@ public sealed class GameSession : IAsyncDisposable
         var lookThrough = IsMaster ? ViewAs : Active;
         var serial = Client.Game.GetSerialAsync();
         var view = IsMaster && lookThrough is null
-            ? TryAsync(() => Client.Visualization.GetMasterViewAsync())
-            : lookThrough is { } viewer ? TryAsync(() => Client.Visualization.GetViewAsync(viewer)) : Task.FromResult<ViewInfo?>(null);
+            ? TryAsync(() => Client.Views.WholeMapAsync(MasterScene))
+            : lookThrough is { } viewer ? TryAsync(() => Client.Views.OfAsync(viewer)) : Task.FromResult<ViewInfo?>(null);
         var me = Active is { } self ? TryAsync(() => Client.Game.GetCreatureAsync(self)) : Task.FromResult<CreatureInfo?>(null);
         var tracker = Client.Game.GetTurnTrackerAsync();
         var actions = Active is { } actor ? TryAsync(() => Client.Game.GetActionsAsync(actor)) : Task.FromResult<List<ActionInfo>?>(null);
