@@ -49,6 +49,18 @@ public sealed class Bestiary
         return bestiary;
     }
 
+    /// <summary>
+    /// The SRD bestiary and a campaign's own, kept in its game as <paramref name="ownText"/> (null: none): what a master
+    /// places monsters from during play. Errors go to <paramref name="errors"/>; what could be read is kept.
+    /// </summary>
+    public static Bestiary WithOwn(string? ownText, CampaignErrors errors)
+    {
+        var bestiary = Srd(errors);
+        if (ownText is not null)
+            bestiary.Add(YamlFile.Parse(ownText, $"the campaign's {CampaignReader.BestiaryName} (kept in the game)", errors), replacing: true);
+        return bestiary;
+    }
+
     /// <summary>Adds the stat blocks of a bestiary file (a mapping with a list of <c>monsters</c>).</summary>
     public void Add(YamlFile file, bool replacing)
     {

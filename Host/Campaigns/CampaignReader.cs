@@ -71,9 +71,10 @@ public static class CampaignReader
 
         var bestiary = Bestiary.ForCampaign(folder, errors);
         var manifest = YamlFile.Load(manifestPath, manifestPath, errors);
+        var ownBestiary = Path.Combine(folder, BestiaryName);
         var campaign = manifest.Root is null
             ? null
-            : new ManifestReader(manifest, bestiary, rules ?? DefaultRules).Read();
+            : new ManifestReader(manifest, bestiary, rules ?? DefaultRules).Read(File.Exists(ownBestiary) ? File.ReadAllText(ownBestiary) : null);
         if (manifest.Root is null && !errors.Any)
             errors.Add(manifestPath, 1, 1, "the manifest is empty; 'ikosa-host new-campaign DIR' writes a starter one to copy from");
         return errors.Any ? (null, errors.Sorted()) : (campaign, []);
@@ -92,7 +93,7 @@ public static class CampaignReader
         private readonly List<CreatureControl> _controls = new();
         private string _key = "campaign";
 
-        public LoadedCampaign Read()
+        public LoadedCampaign Read(string? ownBestiary)
         {
             var top = Fields.Of(file, file.Root!, "the campaign", ManifestFields);
             var name = top.Text("campaign", required: true) ?? "campaign";
@@ -106,7 +107,7 @@ public static class CampaignReader
                 if (!_placedCharacters.Contains(character))
                     file.Error(at, $"{character} is in no scene: add `- character: {character}` with `at: [x, y]` to a scene's creatures");
             top.Finish();
-            var header = new CampaignHeader(CampaignHeader.Singleton, name, _key, rules, [.. maps.Select(m => m.Id)]);
+            var header = new CampaignHeader(CampaignHeader.Singleton, name, _key, rules, [.. maps.Select(m => m.Id)]) { OwnBestiary = ownBestiary };
             return new LoadedCampaign(header, [.. _users.Select(u => new CampaignUser(u.Key, u.Value))], maps, _creatures, _controls);
         }
 

@@ -13,11 +13,11 @@ namespace Ikosa.Host.Campaigns;
 /// Writes a game's committed state back as a campaign folder that <see cref="CampaignReader"/> reads: its users and
 /// roles (not their passwords), every character's sheet as it is now, each scene's map (doors as they stand) and who is
 /// where with their hit points and conditions. A monster still exactly as the SRD bestiary has it is placed by name;
-/// any other creature is written out in full.
+/// any other creature is written out in full. The campaign's own bestiary, which the game keeps, is written beside it.
 /// </summary>
 public static class CampaignWriter
 {
-    /// <summary>Writes <c>campaign.yaml</c> into <paramref name="folder"/> (which must exist) and returns its path.</summary>
+    /// <summary>Writes <c>campaign.yaml</c> (and the campaign's own <c>bestiary.yaml</c>) into <paramref name="folder"/> (which must exist) and returns the manifest's path.</summary>
     public static string Write(IModelReader game, string folder, string origin)
     {
         var header = game.Find<CampaignHeader>(CampaignHeader.Singleton);
@@ -50,6 +50,8 @@ public static class CampaignWriter
             # Maps use the default legend: '#' wall, '.' floor, '+' closed door, '/' open door, '~' difficult terrain.
             """ + "\n\n" + Spaced(YamlText.Of(manifest));
         File.WriteAllText(path, text);
+        if (header?.OwnBestiary is { } own)
+            File.WriteAllText(Path.Combine(folder, CampaignReader.BestiaryName), own);
         return path;
     }
 

@@ -44,13 +44,19 @@ public sealed class GameHost : IAsyncDisposable
         Sessions = new SessionRegistry(new NotificationMapper(options.Rules.Notifications, loggers.CreateLogger<NotificationMapper>()));
         NotificationContractTypes = HostRules.NotificationContractTypes(options.Rules);
         StoreAlerts = new StoreAlerts(this);
-        Bestiary = LoadBestiary(options.CampaignFile ?? ShippedCampaigns.Sample);
     }
 
-    private Bestiary LoadBestiary(string source)
+    /// <summary>
+    /// The SRD's stat blocks and the campaign's own, as its game keeps them; a game started before games kept them uses
+    /// the campaign folder the host was started with, if any.
+    /// </summary>
+    private Bestiary LoadBestiary()
     {
         var errors = new CampaignErrors();
-        var bestiary = Bestiary.ForCampaign(Directory.Exists(source) ? source : null, errors);
+        var own = Engine.Gate.Read(tx => tx.Find<CampaignHeader>(CampaignHeader.Singleton)?.OwnBestiary);
+        var bestiary = own is null && Options.CampaignFile is { } folder && Directory.Exists(folder)
+            ? Bestiary.ForCampaign(folder, errors)
+            : Bestiary.WithOwn(own, errors);
         foreach (var error in errors.Sorted())
             _logger.LogWarning("Bestiary: {Error}", error);
         return bestiary;
@@ -72,10 +78,10 @@ public sealed class GameHost : IAsyncDisposable
     public ViewCache Views { get; } = new();
 
     /// <summary>
-    /// What the master places monsters from during play: the SRD's stat blocks and those of the campaign folder the host
-    /// was started with (the shipped sample's when none was named). A snapshot brings no bestiary of its own.
+    /// What the master places monsters from during play: the SRD's stat blocks and the campaign's own, which its game
+    /// keeps (so a restart without the campaign folder still has them).
     /// </summary>
-    public Bestiary Bestiary { get; }
+    public Bestiary Bestiary { get; private set; } = null!;
 
     public LoginThrottle Throttle { get; }
 
@@ -108,7 +114,9 @@ public sealed class GameHost : IAsyncDisposable
         {
             host.RefuseMissingPackages();
             host.StoreAlerts.WarnIfLowOnSpace();
-            return (host, host.Initialize(start));
+            var passwords = host.Initialize(start);
+            host.Bestiary = host.LoadBestiary();
+            return (host, passwords);
         }
         catch
         {

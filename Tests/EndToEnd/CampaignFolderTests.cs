@@ -98,6 +98,33 @@ public partial class CampaignFolderTests
     }
 
     [Fact]
+    public async Task The_campaigns_own_bestiary_is_kept_in_its_game_through_a_restart_without_the_folder_and_an_export()
+    {
+        using var folder = new TempDirectory();
+        PasswordHasher.Iterations = 1_000;
+        var campaign = CopyStarter(folder);
+        var gameFile = folder.File("game.db");
+        var (first, _) = GameHost.Open(new GameHostOptions { Engine = new EngineOptions { DatabasePath = gameFile }, CampaignFile = campaign });
+        await using (first)
+            Assert.NotNull(first.Bestiary.Find("Cellar Rat"));
+        Directory.Delete(campaign, recursive: true); // the GM's folder is gone (or elsewhere): the game alone is restarted
+
+        var (again, _) = GameHost.Open(new GameHostOptions { Engine = new EngineOptions { DatabasePath = gameFile } });
+        await using (again)
+        {
+            var rat = again.Bestiary.Find("Cellar Rat");
+            Assert.NotNull(rat);
+            Assert.Equal(4, rat.Template.MaxHitPoints);
+            Assert.NotNull(again.Bestiary.Find("Goblin")); // the SRD's too
+        }
+
+        var exported = Path.Combine(folder.Path, "exported");
+        Assert.Equal(0, CampaignCommands.Export(exported, gameFile, null, TextWriter.Null, TextWriter.Null));
+        Assert.Contains("Cellar Rat", File.ReadAllText(Path.Combine(exported, CampaignReader.BestiaryName)));
+        Assert.Equal(0, CampaignCommands.Check(exported, TextWriter.Null));
+    }
+
+    [Fact]
     public async Task A_game_file_a_host_holds_is_not_exported_but_a_snapshot_of_it_is()
     {
         using var folder = new TempDirectory();
