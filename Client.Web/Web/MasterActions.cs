@@ -37,6 +37,10 @@ public sealed class MasterActions(TableFeed feed)
     public async Task<IReadOnlyList<PageScene>> ScenesAsync() =>
         (await Master.GetScenesAsync().ConfigureAwait(false)).Select(s => new PageScene(s.Id, s.Name, s.Width, s.Height, s.Opening)).ToList();
 
+    /// <summary>The monsters of the bestiary, which the place tool offers by name.</summary>
+    public async Task<IReadOnlyList<PageMonster>> BestiaryAsync() =>
+        (await Master.GetBestiaryAsync().ConfigureAwait(false)).Select(m => new PageMonster(m.Name, m.Size, m.Level, m.HitPoints, m.FromCampaign)).ToList();
+
     /// <summary>Shows the whole map of another scene of the campaign (null: the scene on the map), instead of a creature's view.</summary>
     public async Task<PageResult> ShowSceneAsync(SceneRequest request)
     {

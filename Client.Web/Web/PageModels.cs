@@ -81,5 +81,7 @@ public sealed record PageHealth(Guid Id, int HitPoints, string State);
 
 public sealed record PageScene(Guid Id, string Name, int Width, int Height, bool Opening);
 
+public sealed record PageMonster(string Name, string Size, int Level, int HitPoints, bool FromCampaign);
+
 /// <summary>A creature's sheet as its controller or a master reads it; <paramref name="Sheet"/> is null for anyone else.</summary>
 public sealed record PageSheet(PageCreature Creature, Contracts.CreatureSheetInfo? Sheet);

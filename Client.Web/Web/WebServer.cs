@@ -83,6 +83,7 @@ public sealed class WebServer : IAsyncDisposable
         app.MapPost("/api/master/pause", (UserRequest request) => Do(() => master.PauseAsync(request)));
         app.MapPost("/api/master/edit", (EditRequest request) => Do(() => master.EditAsync(request)));
         app.MapGet("/api/master/scenes", () => Ask(master.ScenesAsync));
+        app.MapGet("/api/master/bestiary", () => Ask(master.BestiaryAsync));
         app.MapPost("/api/master/show-scene", (SceneRequest request) => Do(() => master.ShowSceneAsync(request)));
         app.MapPost("/api/master/place", (PlaceRequest request) => Do(() => master.PlaceAsync(request)));
         app.MapPost("/api/master/remove", (CreatureRequest request) => Do(() => master.RemoveAsync(request)));

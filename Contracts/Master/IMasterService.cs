@@ -109,6 +109,11 @@ public interface IMasterService
     [FaultContract(typeof(AccessDeniedFault))]
     Task<List<SceneInfo>> GetScenesAsync();
 
+    /// <summary>The monsters <see cref="PlaceCreatureAsync"/> places by name: the SRD bestiary's and the campaign's own, by name.</summary>
+    [OperationContract]
+    [FaultContract(typeof(AccessDeniedFault))]
+    Task<List<MonsterInfo>> GetBestiaryAsync();
+
     /// <summary>Puts a creature from the bestiary on a free square; who sees the square sees it appear.</summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]

@@ -3,6 +3,24 @@ using System.Runtime.Serialization;
 
 namespace Ikosa.Contracts;
 
+/// <summary>A stat block of the bestiary, which the master places creatures from by its name.</summary>
+[DataContract(Namespace = IkosaNamespaces.Data)]
+public sealed class MonsterInfo
+{
+    [DataMember(Order = 0)] public string Name { get; set; } = "";
+
+    /// <summary>"Small", "Medium", "Large"...</summary>
+    [DataMember(Order = 1)] public string Size { get; set; } = "";
+
+    /// <summary>Hit dice, which stand for its level.</summary>
+    [DataMember(Order = 2)] public int Level { get; set; }
+
+    [DataMember(Order = 3)] public int HitPoints { get; set; }
+
+    /// <summary>True for an entry of the campaign's own bestiary (which may replace an SRD entry of the same name).</summary>
+    [DataMember(Order = 4)] public bool FromCampaign { get; set; }
+}
+
 /// <summary>A scene of the game: where creatures can be placed or moved to.</summary>
 [DataContract(Namespace = IkosaNamespaces.Data)]
 public sealed class SceneInfo

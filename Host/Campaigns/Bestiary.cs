@@ -20,6 +20,11 @@ public sealed class Bestiary
 
     public IEnumerable<string> Names => _entries.Keys;
 
+    public IEnumerable<BestiaryEntry> Entries => _entries.Values;
+
+    /// <summary>Whether <paramref name="entry"/> is the host's SRD stat block (not the campaign's own).</summary>
+    public static bool IsSrd(BestiaryEntry entry) => entry.File == SrdFileName;
+
     public BestiaryEntry? Find(string name) => _entries.GetValueOrDefault(name);
 
     /// <summary>The shipped SRD bestiary's path: beside the host.</summary>

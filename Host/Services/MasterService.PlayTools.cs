@@ -21,6 +21,16 @@ namespace Ikosa.Host.Services;
 public sealed partial class MasterService
 {
     [Authorize(Access.Master)]
+    public Task<List<MonsterInfo>> GetBestiaryAsync() => Task.FromResult(Game.Bestiary.Entries
+        .OrderBy(e => e.Template.Name, StringComparer.Ordinal)
+        .Select(e => new MonsterInfo
+        {
+            Name = e.Template.Name, Size = e.Template.Size.ToString(), Level = e.Template.Level, HitPoints = e.Template.MaxHitPoints,
+            FromCampaign = !Bestiary.IsSrd(e),
+        })
+        .ToList());
+
+    [Authorize(Access.Master)]
     public Task<List<SceneInfo>> GetScenesAsync() => ReadAsync(tx =>
     {
         var opening = CampaignHeader.OpeningScene(tx);

@@ -29,8 +29,11 @@ public class PlayToolCommandsTests
 
         var scenes = await gm.Ok("scenes");
         Assert.Contains(scenes.Lines, l => l.Contains("(20x11)", StringComparison.Ordinal) && l.EndsWith(", where the game opens", StringComparison.Ordinal));
+        Assert.Contains((await gm.Ok("bestiary")).Lines, l => l.StartsWith("Goblin: small, level 1, ", StringComparison.Ordinal));
+        Assert.All((await gm.Ok("bestiary orc")).Lines, l => Assert.Contains("orc", l, StringComparison.OrdinalIgnoreCase));
+        Assert.Contains("'bestiary' alone lists them all", await gm.Refused("bestiary dragonfly"), StringComparison.Ordinal);
 
-        foreach (var tool in new[] { "scenes", "place Goblin at=5,1", "remove Goblin 1", "relocate Tordek at=5,1", "terrain wall 5,2", "give Tordek bob", "take Tordek alice", "check Tordek skill Listen dc=10", "roll 1d20" })
+        foreach (var tool in new[] { "scenes", "bestiary", "place Goblin at=5,1", "remove Goblin 1", "relocate Tordek at=5,1", "terrain wall 5,2", "give Tordek bob", "take Tordek alice", "check Tordek skill Listen dc=10", "roll 1d20" })
             Assert.Equal($"'{tool.Split(' ')[0]}' is for the game master", await RefusedWithoutChange(app, alice, tool));
     }
 

@@ -221,6 +221,10 @@ public class MasterToolTests
             var master = table.Gm.Client.Master!;
             var scenes = await master.GetScenesAsync();
             Assert.Equal(["Taproom", "Road"], scenes.Select(s => s.Name));
+            var bestiary = await master.GetBestiaryAsync();
+            Assert.Equal(bestiary.Select(m => m.Name).Order(StringComparer.Ordinal), bestiary.Select(m => m.Name));
+            Assert.Equal((true, 4), bestiary.Where(m => m.Name == "Cellar Rat").Select(m => (m.FromCampaign, m.HitPoints)).Single());
+            Assert.Contains(bestiary, m => m is { Name: "Wolf", FromCampaign: false });
             var road = scenes[1].Id;
 
             Assert.True((await master.MoveCreatureAsync(ezren, road, 14, 2)).Accepted);

@@ -339,13 +339,15 @@ public sealed class StockClientGameTests
     }
 
     /// <summary>
-    /// The master's tools during play: GetScenes, PlaceCreature, MoveCreature, EditMap, SetPlayers, RequestCheck (a secret
+    /// The master's tools during play: GetScenes, GetBestiary, PlaceCreature, MoveCreature, EditMap, SetPlayers, RequestCheck (a secret
     /// one, answered by bob), RollDice, RemoveCreature, each with a refusal; and the whole sheet in GetCreature.
     /// </summary>
     private async Task RunTheTableAsync()
     {
         var scene = Assert.Single(await _gm.Master.GetScenesAsync());
         Assert.True(scene.Opening);
+        var goblinBlock = Assert.Single(await _gm.Master.GetBestiaryAsync(), m => m.Name == "Goblin");
+        Assert.Equal(("Small", false), (goblinBlock.Size, goblinBlock.FromCampaign));
         var taken = (await _gm.Visualization.GetMasterViewAsync()).Creatures.Select(c => (c.X, c.Y)).ToHashSet();
         var (x, y) = new[] { (5, 1), (6, 1), (5, 2), (6, 2) }.First(cell => !taken.Contains(cell)); // floor of the hall
         Assert.Equal("placement.Monster", (await Expect.FaultAsync<InvalidArgumentFault>(_gm.Master,
@@ -452,7 +454,7 @@ public sealed class StockClientGameTests
     private void AssertEveryOperationWasCalled()
     {
         var operations = SentActions.OperationsOf(typeof(ILoginService), typeof(IGameService), typeof(IVisualizationService), typeof(IMasterService));
-        Assert.Equal(49, operations.Count);
+        Assert.Equal(50, operations.Count);
         Assert.Empty(operations.Except(_endpoints.Sent.Actions));
     }
 

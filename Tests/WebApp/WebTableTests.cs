@@ -185,6 +185,7 @@ public class WebTableTests
             await page.ReadyAsync();
         await alice.WaitStateAsync("s.me && s.me.name === 'Tordek'");
         await Expect(gm.Page.Locator("#scene option")).Not.ToHaveCountAsync(0);
+        await Expect(gm.Page.Locator("#bestiary option[value='Goblin']")).ToHaveCountAsync(1);
 
         // A goblin from the bestiary on a square of the hall: Tordek's player sees it appear; an orc put behind the wall she does not.
         await gm.Page.Locator("#place-monster").FillAsync("Goblin");

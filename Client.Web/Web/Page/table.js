@@ -350,7 +350,8 @@ const masterTools = [
   { local: "view-as", label: "Look through selected", needsSelection: true, run: () => post("api/use", { creature: selected[0] }) },
   { local: "whole-map", label: "The whole map", run: () => post("api/use", { creature: null }) },
   { heading: "Scene on the map, for placing, moving and redrawing", fields: () => [el("select", null, { id: "scene", onchange: e => post("api/master/show-scene", { scene: e.target.value || null }) })] },
-  { local: "place", label: "Place on a square…", fields: () => [field("place-monster", { value: "Goblin", placeholder: "bestiary name", size: 8 }), field("place-name", { placeholder: "name (optional)", size: 10 })],
+  { local: "place", label: "Place on a square…", fields: () => [field("place-monster", { value: "Goblin", placeholder: "bestiary name", size: 8, list: "bestiary" }), el("datalist", null, { id: "bestiary" }),
+    field("place-name", { placeholder: "name (optional)", size: 10 })],
     run: () => arm({ kind: "place" }, `click the square to put a ${value("place-monster")} on`) },
   { local: "move", label: "Move selected to a square…", needsSelection: true, run: () => arm({ kind: "move", creature: selected[0] }, "click the square to move it to (silently)") },
   { op: "remove", label: "Remove selected", needsSelection: true, body: () => ({ creature: selected[0] }) },
@@ -403,6 +404,10 @@ function showMaster() {
       if (!Array.isArray(scenes)) { scenesLoaded = false; return; }
       fill($("scene"), scenes.map(s => el("option", `${s.name} (${s.width}×${s.height})${s.opening ? " — on the map" : ""}`, { value: s.opening ? "" : s.id })));
     }, () => { scenesLoaded = false; });
+    get("api/master/bestiary").then(monsters => {
+      if (Array.isArray(monsters))
+        fill($("bestiary"), monsters.map(m => el("option", `${m.size.toLowerCase()}, level ${m.level}, ${m.hitPoints} hp${m.fromCampaign ? " (the campaign's)" : ""}`, { value: m.name })));
+    }, () => {});
   }
   for (const button of box.querySelectorAll("button[data-needs-selection='1']"))
     if (button.disabled !== (selected.length === 0)) button.disabled = selected.length === 0;

@@ -14,6 +14,7 @@ public sealed class PlayToolCommands(GameSession session)
     public IEnumerable<CommandSpec> Specs() =>
     [
         Spec("scenes", "scenes", "the game's scenes", _ => Scenes()),
+        Spec("bestiary", "bestiary [WORD]", "the monsters 'place' puts on the map (those whose name has WORD)", Bestiary),
         Spec("place", "place MONSTER at=X,Y [scene=NAME] [name=NEW]", "put a creature from the bestiary on a free square", Place),
         Spec("remove", "remove NAME", "take a creature out of the game", Remove),
         Spec("relocate", "relocate NAME at=X,Y [scene=NAME]", "move any creature silently, also to another scene (players see it move)", Relocate),
@@ -31,6 +32,18 @@ public sealed class PlayToolCommands(GameSession session)
     {
         var scenes = await Master.GetScenesAsync().ConfigureAwait(false);
         return new CommandResult(true, scenes.Select(s => $"{s.Name} ({s.Width}x{s.Height}){(s.Opening ? ", where the game opens" : "")}").ToList());
+    }
+
+    private async Task<CommandResult> Bestiary(ParsedCommand command)
+    {
+        var word = command.Rest.Trim();
+        var monsters = (await Master.GetBestiaryAsync().ConfigureAwait(false))
+            .Where(m => m.Name.Contains(word, StringComparison.OrdinalIgnoreCase))
+            .ToList();
+        if (monsters.Count == 0)
+            return CommandResult.Failed($"no monster of the bestiary has '{word}' in its name; 'bestiary' alone lists them all");
+        return new CommandResult(true, [.. monsters.Select(m =>
+            $"{m.Name}: {m.Size.ToLowerInvariant()}, level {m.Level}, {m.HitPoints} hp{(m.FromCampaign ? " (the campaign's own)" : "")}")]);
     }
 
     private async Task<CommandResult> Place(ParsedCommand command)
