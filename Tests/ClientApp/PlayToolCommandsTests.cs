@@ -1,4 +1,5 @@
 using Ikosa.Client.App.Commands;
+using Ikosa.Client.App.Session;
 using Ikosa.Engine.Model;
 
 namespace Ikosa.Tests.ClientApp;
@@ -33,8 +34,31 @@ public class PlayToolCommandsTests
         Assert.All((await gm.Ok("bestiary orc")).Lines, l => Assert.Contains("orc", l, StringComparison.OrdinalIgnoreCase));
         Assert.Contains("'bestiary' alone lists them all", await gm.Refused("bestiary dragonfly"), StringComparison.Ordinal);
 
-        foreach (var tool in new[] { "scenes", "bestiary", "place Goblin at=5,1", "remove Goblin 1", "relocate Tordek at=5,1", "terrain wall 5,2", "give Tordek bob", "take Tordek alice", "check Tordek skill Listen dc=10", "roll 1d20" })
+        foreach (var tool in new[] { "scenes", "scene", "bestiary", "place Goblin at=5,1", "remove Goblin 1", "relocate Tordek at=5,1", "terrain wall 5,2", "give Tordek bob", "take Tordek alice", "check Tordek skill Listen dc=10", "roll 1d20" })
             Assert.Equal($"'{tool.Split(' ')[0]}' is for the game master", await RefusedWithoutChange(app, alice, tool));
+    }
+
+    [Fact]
+    public async Task Scene_shows_another_scene_on_the_masters_map()
+    {
+        await using var app = await AppSessions.StartAsync(Ikosa.Host.Campaigns.ShippedCampaigns.Starter);
+        var (session, gm) = await app.LoginAsync("gm");
+        Assert.Equal((14, 7), await MapSizeAsync(session));
+
+        Assert.Equal(["the map shows Road (20x10)"], (await gm.Ok("scene road")).Lines);
+        Assert.Equal((20, 10), await MapSizeAsync(session));
+        Assert.Contains((await session.RefreshAsync()).View!.Creatures, c => c.Name == "Wolf 1");
+
+        Assert.Equal("there is no scene 'cellar'; the scenes are: Taproom, Road", await gm.Refused("scene cellar"));
+        Assert.Equal((20, 10), await MapSizeAsync(session));
+        await gm.Ok("scene");
+        Assert.Equal((14, 7), await MapSizeAsync(session));
+    }
+
+    private static async Task<(int, int)> MapSizeAsync(GameSession session)
+    {
+        var view = (await session.RefreshAsync()).View!;
+        return (view.Width, view.Height);
     }
 
     [Fact]

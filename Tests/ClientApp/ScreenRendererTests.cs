@@ -73,6 +73,16 @@ public class ScreenRendererTests
         Assert.Contains("#1 Tordek: your turn", screen);
     }
 
+    [Fact]
+    public void The_map_says_whose_view_it_is_and_a_masters_whole_map_says_so()
+    {
+        var looking = Busy();
+        looking.State.View!.Viewer = MeId;
+        Assert.Contains("Map: what Tordek sees", Draw(looking with { UserName = "gm", IsMaster = true }, 100, 30)[0]);
+        var whole = Busy();
+        Assert.Contains("Map (game master: everything)", Draw(whole with { UserName = "gm", IsMaster = true }, 100, 30)[0]);
+    }
+
     [Theory]
     [InlineData(50, 24)]
     [InlineData(40, 12)]

@@ -14,6 +14,7 @@ public sealed class PlayToolCommands(GameSession session)
     public IEnumerable<CommandSpec> Specs() =>
     [
         Spec("scenes", "scenes", "the game's scenes", _ => Scenes()),
+        Spec("scene", "scene [NAME]", "show the whole map of a scene (none: the scene the game opens on)", ShowScene),
         Spec("bestiary", "bestiary [WORD]", "the monsters 'place' puts on the map (those whose name has WORD)", Bestiary),
         Spec("place", "place MONSTER at=X,Y [scene=NAME] [name=NEW]", "put a creature from the bestiary on a free square", Place),
         Spec("remove", "remove NAME", "take a creature out of the game", Remove),
@@ -32,6 +33,18 @@ public sealed class PlayToolCommands(GameSession session)
     {
         var scenes = await Master.GetScenesAsync().ConfigureAwait(false);
         return new CommandResult(true, scenes.Select(s => $"{s.Name} ({s.Width}x{s.Height}){(s.Opening ? ", where the game opens" : "")}").ToList());
+    }
+
+    private async Task<CommandResult> ShowScene(ParsedCommand command)
+    {
+        var name = command.Rest.Trim().Replace('_', ' ');
+        var scenes = await Master.GetScenesAsync().ConfigureAwait(false);
+        var scene = name.Length == 0 ? scenes.First(s => s.Opening) : scenes.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
+        if (scene is null)
+            return CommandResult.Failed($"there is no scene '{name}'; the scenes are: {string.Join(", ", scenes.Select(s => s.Name))}");
+        session.MasterScene = scene.Opening ? null : scene.Id;
+        session.ViewAs = null;
+        return new CommandResult(true, [$"the map shows {scene.Name} ({scene.Width}x{scene.Height})"]);
     }
 
     private async Task<CommandResult> Bestiary(ParsedCommand command)

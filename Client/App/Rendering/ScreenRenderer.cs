@@ -81,7 +81,12 @@ public static class ScreenRenderer
     private static Block MapBlock(ScreenContent content, int width)
     {
         var state = content.State;
-        var title = state.View is null ? "Map" : content.IsMaster ? "Map (game master: everything)" : $"Map: what {content.Names.NameOf(state.Active ?? Guid.Empty)} sees";
+        var title = state.View switch
+        {
+            null => "Map",
+            { Viewer: null } when content.IsMaster => "Map (game master: everything)",
+            { } view => $"Map: what {content.Names.NameOf(view.Viewer ?? state.Active ?? Guid.Empty)} sees", // a master too, looking through it
+        };
         if (state.View is null)
             return new Block(Header(title, width), new PanelNeed(1, 1, 0), _ => Styled(TextFold.Fold("no view: play a character ('play NAME')", width), "grey"));
         var grid = new MapGrid(state.View, state.Me);
