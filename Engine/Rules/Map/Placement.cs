@@ -1,4 +1,5 @@
 using System.Collections.Immutable;
+using System.Runtime.CompilerServices;
 using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 
@@ -78,10 +79,14 @@ public static class Placement
     public static IEnumerable<Creature> InScene(IModelReader reader, EntityId scene) =>
         reader.All<Creature>().Where(c => c.Scene == scene);
 
+    // A block's occupants as an array, made once per version of the block (the entity is immutable): walking an
+    // immutable hash set costs several times more, and "who is near" walks a few blocks for every view.
+    private static readonly ConditionalWeakTable<ChunkOccupants, EntityId[]> Listed = new();
+
     private static IEnumerable<Creature> InBlock(IModelReader reader, EntityId scene, (int X, int Y) block)
     {
         if (reader.Find<ChunkOccupants>(ChunkOccupants.KeyFor(scene, block.X, block.Y)) is not { } occupants) yield break;
-        foreach (var id in occupants.Creatures)
+        foreach (var id in Listed.GetValue(occupants, o => [.. o.Creatures]))
             if (reader.Find<Creature>(id) is { } creature && creature.Scene == scene && MapChunk.Of(creature.Position) == block)
                 yield return creature;
     }
