@@ -230,11 +230,20 @@ public sealed class IkosaClient : IAsyncDisposable
         }
     }
 
-    /// <summary>The host tells every channel of a login that it ended; the client hears it once per login.</summary>
+    /// <summary>
+    /// The host tells every channel of a login that it ended; the client hears it once per login. A host shutting down is
+    /// usually started again: with <see cref="IkosaClientOptions.Reconnect"/> the client waits for it and logs in again,
+    /// as after a crash (<see cref="ConnectionInterrupted"/>, then <see cref="Reconnected"/> or <see cref="ConnectionLost"/>).
+    /// </summary>
     internal void OnSessionEnded(string reason)
     {
         if (Interlocked.Exchange(ref _sessionEnded, 1) == 1)
             return;
+        if (reason == SessionEndReasons.HostShuttingDown && _options.Reconnect && _credentials is not null && Ticket is not null)
+        {
+            _ = ReconnectAsync(new CommunicationException($"{reason}; waiting for it to come back"));
+            return;
+        }
         StopHeartbeat();
         Ticket = null;
         SessionEnded?.Invoke(reason);

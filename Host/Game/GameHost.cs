@@ -27,7 +27,7 @@ public sealed class GameHost : IAsyncDisposable
     public const string HostQueue = "ikosa.host";
 
     /// <summary>What every logged-in client is told when the host stops.</summary>
-    public const string ShutdownReason = "the host is shutting down";
+    public const string ShutdownReason = Ikosa.Contracts.SessionEndReasons.HostShuttingDown;
 
     private readonly ILogger _logger;
     private volatile bool _shuttingDown;

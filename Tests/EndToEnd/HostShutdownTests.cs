@@ -5,7 +5,8 @@ namespace Ikosa.Tests.EndToEnd;
 
 /// <summary>
 /// Ctrl+C on the host process (issue 19 §6, issue 13 §3.9): every logged-in client is told the host is shutting down
-/// before its connection closes, and the host stops quietly — no stack trace, exit code 0.
+/// before its connection closes, and the host stops quietly — no stack trace, exit code 0. A client that reconnects
+/// waits for the host to be started again and logs in by itself.
 /// </summary>
 public sealed class HostShutdownTests : IDisposable
 {
@@ -30,6 +31,41 @@ public sealed class HostShutdownTests : IDisposable
         Assert.DoesNotContain("Exception", host.Output, StringComparison.Ordinal);
         Assert.DoesNotContain("   at ", host.Output, StringComparison.Ordinal);
         Assert.Contains("Telling 2 logged-in clients: the host is shutting down", host.Output, StringComparison.Ordinal);
+    }
+
+    [Fact]
+    public async Task A_client_that_reconnects_waits_for_the_restarted_host_and_plays_on()
+    {
+        Directory.CreateDirectory(_folder);
+        var gameFile = Path.Combine(_folder, "game.ikosa");
+        var port = HostProcess.FreePort();
+        var tordek = EntityId.Named("sample:tordek").Value;
+        var host = await HostProcess.StartAsync(gameFile, port, Passwords);
+        var alice = new IkosaClient(new IkosaClientOptions
+        {
+            BaseAddress = host.BaseAddress, FirstReconnectDelay = TimeSpan.FromMilliseconds(100), MaxReconnectDelay = TimeSpan.FromSeconds(1), ReconnectAttempts = 200,
+        });
+        _clients.Add(alice);
+        var interrupted = new TaskCompletionSource<string>(TaskCreationOptions.RunContinuationsAsynchronously);
+        var back = new TaskCompletionSource(TaskCreationOptions.RunContinuationsAsynchronously);
+        var ended = false;
+        alice.ConnectionInterrupted += error => interrupted.TrySetResult(error.Message);
+        alice.Reconnected += () => back.TrySetResult();
+        alice.SessionEnded += _ => ended = true;
+        alice.ConnectionLost += error => back.TrySetException(error);
+        await alice.LoginAsync("alice", Passwords["alice"]);
+        await alice.Login.SelectCharactersAsync([tordek], []);
+
+        using (host)
+            Assert.Equal(0, await host.InterruptAsync());
+        Assert.StartsWith("the host is shutting down", await interrupted.Task.WaitAsync(TimeSpan.FromSeconds(30)), StringComparison.Ordinal);
+        using var restarted = await HostProcess.StartAsync(gameFile, port, Passwords);
+        await back.Task.WaitAsync(TimeSpan.FromSeconds(60));
+
+        Assert.False(ended, "the session was reported ended although the client came back");
+        Assert.Equal("alice", alice.Ticket!.UserName);
+        Assert.Equal(tordek, (await alice.Game.GetCreatureAsync(tordek)).Id);
+        Assert.Contains(await alice.Login.GetCharactersAsync(), c => c.Id == tordek && c.PlayedBy == "alice");
     }
 
     /// <summary>Logs in; the task completes with the reason the host gives when it ends the session.</summary>
