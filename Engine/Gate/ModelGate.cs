@@ -125,9 +125,24 @@ public sealed class ModelGate : IDisposable
         }
     }
 
+    /// <summary>
+    /// A read run at once when the read lock is free now: true with its result; false, having run nothing, when a writer
+    /// holds or waits for the lock. Never waits.
+    /// </summary>
+    internal bool TryReadNow<T>(Func<Transaction, T> work, TimeSpan budget, out T result)
+    {
+        EnsureNotInside();
+        if (!_lock.TryEnterReadLock(0))
+        {
+            result = default!;
+            return false;
+        }
+        result = ReadEntered(work, budget, 0);
+        return true;
+    }
+
     private T RunRead<T>(Func<Transaction, T> work, TimeSpan budget)
     {
-        var counters = Metrics.Mine;
         long waitTicks = 0;
         // Uncontended entry is the common case: it needs no clock reading at all.
         if (!_lock.TryEnterReadLock(0))
@@ -136,6 +151,13 @@ public sealed class ModelGate : IDisposable
             if (!_lock.TryEnterReadLock(_options.LockTimeout)) throw Busy("read");
             waitTicks = Stopwatch.GetTimestamp() - waitStart;
         }
+        return ReadEntered(work, budget, waitTicks);
+    }
+
+    /// <summary>Runs a read whose lock is held; the lock is released however it ends.</summary>
+    private T ReadEntered<T>(Func<Transaction, T> work, TimeSpan budget, long waitTicks)
+    {
+        var counters = Metrics.Mine;
         // A clock reading costs as much as a small read, so the hold time of reads is sampled.
         var timed = counters.Read.ShouldSampleHold();
         var entered = timed ? Stopwatch.GetTimestamp() : 0;

@@ -16,6 +16,38 @@ internal sealed class GateWorkItem<T>(ModelGate gate, WriteCombiner writes, Tran
 
     public Task<T> Completion => _completion.Task;
 
+    public bool TryRunNow()
+    {
+        if (mode != TransactionMode.Read)
+            return false;
+        _retries.StartTry();
+        try
+        {
+            if (!gate.TryReadNow(work, _retries.Budget, out var result))
+                return false;
+            _completion.TrySetResult(result);
+            return true;
+        }
+        catch (WriteRequiredException)
+        {
+            gate.CountUpgrade();
+            mode = TransactionMode.Write;
+            return false;
+        }
+        catch (TransactionAbortedException aborted)
+        {
+            if (_retries.OnAborted(aborted) is RetryDecision.RetryNow or RetryDecision.Requeue)
+                return false;
+            _completion.TrySetException(_retries.Failure(aborted));
+            return true;
+        }
+        catch (Exception e)
+        {
+            _completion.TrySetException(e);
+            return true;
+        }
+    }
+
     public async ValueTask<bool> RunRoundAsync()
     {
         while (true)

@@ -51,13 +51,24 @@ public sealed class TaskService : ICommitListener, IAsyncDisposable
     /// Queues a task on <paramref name="queue"/> (e.g. a session id). <paramref name="intent"/> Read
     /// runs it under the read lock (re-run as a write if it changes anything).
     /// </summary>
-    public Task<T> Submit<T>(string queue, TransactionMode intent, Func<Transaction, T> work)
+    public Task<T> Submit<T>(string queue, TransactionMode intent, Func<Transaction, T> work) => Submit(queue, intent, work, runNowIfFree: false);
+
+    /// <summary>
+    /// As <see cref="Submit{T}(string, TransactionMode, Func{Transaction, T})"/>; with <paramref name="runNowIfFree"/>, a
+    /// read runs at once on the calling thread when its queue is idle and the gate is free (it never waits there: else it
+    /// is queued). For requests whose reads are short and wait for nothing but the gate.
+    /// </summary>
+    public Task<T> Submit<T>(string queue, TransactionMode intent, Func<Transaction, T> work, bool runNowIfFree)
     {
         ArgumentException.ThrowIfNullOrEmpty(queue);
         ArgumentNullException.ThrowIfNull(work);
         ObjectDisposedException.ThrowIf(_stopping.IsCancellationRequested, this);
         var item = new GateWorkItem<T>(_gate, _writes, intent, work);
-        _queues.GetOrAdd(queue, _ => new SerialQueue()).Enqueue(item);
+        var serial = _queues.GetOrAdd(queue, _ => new SerialQueue());
+        if (runNowIfFree && intent == TransactionMode.Read)
+            serial.RunNowOrEnqueue(item);
+        else
+            serial.Enqueue(item);
         return item.Completion;
     }
 

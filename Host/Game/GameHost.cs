@@ -203,9 +203,10 @@ public sealed class GameHost : IAsyncDisposable
 
     /// <summary>
     /// Reads through the task service on <paramref name="queue"/> (a session's ticket): one client's requests run in
-    /// arrival order, different clients' in parallel. A read that changes the model is re-run as a write.
+    /// arrival order, different clients' in parallel. A read that changes the model is re-run as a write. A read that
+    /// finds its queue idle and the gate free runs at once on the caller's thread (it never waits there).
     /// </summary>
-    public Task<T> ReadAsync<T>(string queue, Func<Transaction, T> read) => Engine.Tasks.Submit(queue, TransactionMode.Read, read);
+    public Task<T> ReadAsync<T>(string queue, Func<Transaction, T> read) => Engine.Tasks.Submit(queue, TransactionMode.Read, read, runNowIfFree: true);
 
     /// <summary>
     /// Writes through the task service on <paramref name="queue"/>: writes arriving together from different queues share

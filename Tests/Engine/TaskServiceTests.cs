@@ -45,6 +45,85 @@ public class TaskServiceTests
     }
 
     [Fact]
+    public async Task A_read_that_may_run_now_runs_on_the_callers_thread_when_its_queue_is_idle_and_the_gate_free()
+    {
+        using var gate = TestEntities.Gate();
+        await using var tasks = new TaskService(gate);
+        var caller = Environment.CurrentManagedThreadId;
+
+        var read = tasks.Submit("alice", TransactionMode.Read, _ => Environment.CurrentManagedThreadId, runNowIfFree: true);
+
+        Assert.True(read.IsCompletedSuccessfully); // done before Submit returned: no trip through the pool
+        Assert.Equal(caller, await read);
+    }
+
+    [Fact]
+    public async Task A_read_that_may_run_now_waits_in_its_queue_behind_a_writer_and_behind_its_queues_earlier_tasks()
+    {
+        using var gate = TestEntities.Gate();
+        await using var tasks = new TaskService(gate);
+        var counter = EntityId.New();
+        gate.Write(tx => tx.Put(new Counter(counter, 0)));
+        using var writing = new ManualResetEventSlim();
+        using var release = new ManualResetEventSlim();
+
+        // A writer holds the gate: the read must not wait for it on the caller's thread.
+        var write = Task.Run(() => gate.Write(tx =>
+        {
+            tx.Put(tx.Get<Counter>(counter) with { Value = 1 });
+            writing.Set();
+            release.Wait(Patience);
+        }));
+        Assert.True(writing.Wait(Patience));
+        var read = tasks.Submit("alice", TransactionMode.Read, tx => tx.Get<Counter>(counter).Value, runNowIfFree: true);
+        Assert.False(read.IsCompleted);
+        release.Set();
+        await write.WaitAsync(Patience);
+        Assert.Equal(1, await read.WaitAsync(Patience));
+
+        // Its queue is busy with a read (so the gate is free for reads): the read still comes after it, in its turn.
+        using var inside = new ManualResetEventSlim();
+        using var go = new ManualResetEventSlim();
+        var order = new System.Collections.Concurrent.ConcurrentQueue<string>();
+        var busy = tasks.Submit("bob", TransactionMode.Read, _ =>
+        {
+            inside.Set();
+            go.Wait(Patience);
+            order.Enqueue("first");
+            return true;
+        });
+        Assert.True(inside.Wait(Patience));
+        var after = tasks.Submit("bob", TransactionMode.Read, _ =>
+        {
+            order.Enqueue("second");
+            return true;
+        }, runNowIfFree: true);
+        Assert.False(after.IsCompleted);
+        go.Set();
+        await Task.WhenAll(busy, after).WaitAsync(Patience);
+        Assert.Equal(["first", "second"], order);
+    }
+
+    [Fact]
+    public async Task A_read_that_may_run_now_and_changes_the_model_is_run_again_as_a_write()
+    {
+        using var gate = TestEntities.Gate();
+        await using var tasks = new TaskService(gate);
+        var counter = EntityId.New();
+        gate.Write(tx => tx.Put(new Counter(counter, 0)));
+
+        var serial = await tasks.Submit("alice", TransactionMode.Read, tx =>
+        {
+            tx.Put(tx.Get<Counter>(counter) with { Value = 5 });
+            return tx.Serial;
+        }, runNowIfFree: true).WaitAsync(Patience);
+
+        Assert.Equal(5, gate.Read(tx => tx.Get<Counter>(counter).Value));
+        Assert.Equal(1, gate.Metrics.Snapshot().ReadsUpgradedToWrites);
+        Assert.True(serial >= 1);
+    }
+
+    [Fact]
     public async Task Errors_reach_the_submitter_and_the_queue_goes_on()
     {
         using var gate = TestEntities.Gate();

@@ -41,6 +41,10 @@ internal static class Playthrough
         long WorkingSetLoaded,
         long WorkingSetAfter);
 
+    /// <summary>How many moves, taken in turn, take every walker of <paramref name="scenario"/> once round its route.</summary>
+    public static int MovesForALap(Scenario scenario) =>
+        scenario.Walkers.Max(w => (w.Route.Count + Squares - 1) / Squares) * scenario.Walkers.Count;
+
     public static async Task<Figures> RunAsync(Scenario scenario, int moves, int warmUp, bool updates)
     {
         var heapBefore = Heap();
