@@ -31,12 +31,15 @@ public interface IVisualizationService
 
     /// <summary>
     /// The whole map of <paramref name="scene"/> (null: the scene on the map) and every creature in it, masters only;
-    /// without the cells when they are still those of <paramref name="knownCells"/>, as <see cref="GetViewUpdateAsync"/>.
+    /// without the cells when they are still those of <paramref name="knownCells"/>, as <see cref="GetViewUpdateAsync"/>;
+    /// and, when <paramref name="knownTokens"/> names a recent <see cref="ViewInfo.TokensVersion"/> of it, with only the
+    /// creatures that changed since and the ids of those gone (<see cref="ViewInfo.TokensChangedOnly"/>): a map of a
+    /// thousand creatures is sent whole once, then a move is one token.
     /// </summary>
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]
     [FaultContract(typeof(InvalidArgumentFault))]
-    Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells);
+    Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells, long knownTokens);
 
     [OperationContract]
     [FaultContract(typeof(AccessDeniedFault))]

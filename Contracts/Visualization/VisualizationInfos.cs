@@ -43,6 +43,17 @@ public sealed class ViewInfo
 
     /// <summary>Set by the update operations when the cells were left out: they are those of the version the caller named.</summary>
     [DataMember(Order = 8, EmitDefaultValue = false)] public bool CellsUnchanged { get; set; }
+
+    /// <summary>Names the creature list of a master's whole map: a later one with the same creatures has the same version (0: not named).</summary>
+    [DataMember(Order = 9, EmitDefaultValue = false)] public long TokensVersion { get; set; }
+
+    /// <summary>
+    /// Set by <c>GetMasterViewUpdate</c> when <see cref="Creatures"/> holds only the creatures new or changed since the
+    /// version the caller named, and <see cref="TokensGone"/> those no longer there.
+    /// </summary>
+    [DataMember(Order = 10, EmitDefaultValue = false)] public bool TokensChangedOnly { get; set; }
+
+    [DataMember(Order = 11, EmitDefaultValue = false)] public List<Guid>? TokensGone { get; set; }
 }
 
 /// <summary>A map cell and what it is: "floor", "wall", "door-open", "door-closed".</summary>

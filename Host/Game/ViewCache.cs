@@ -22,6 +22,7 @@ public sealed class ViewCache
     private readonly ConcurrentDictionary<Guid, ViewInfo> _views = new();
     private readonly ConcurrentDictionary<EntityId, Cells> _cells = new();
     private readonly ConcurrentDictionary<EntityId, WholeMap> _wholeMaps = new();
+    private readonly ConcurrentDictionary<EntityId, TokenVersions> _masterTokens = new();
 
     // Versions start at a random number, so that one named by a client of an earlier run of the host names nothing now.
     private long _lastVersion = Random.Shared.NextInt64(1, long.MaxValue / 2);
@@ -72,6 +73,17 @@ public sealed class ViewCache
         return lists;
     }
 
+    /// <summary>The version that names <paramref name="tokens"/>, the creatures of the master's whole map of <paramref name="scene"/>.</summary>
+    public long NameTokens(EntityId scene, List<TokenInfo> tokens) =>
+        _masterTokens.GetOrAdd(scene, _ => new TokenVersions()).Name(tokens, () => Interlocked.Increment(ref _lastVersion));
+
+    /// <summary>
+    /// The creatures of <paramref name="now"/> (named before with <see cref="NameTokens"/>) new or changed since the list
+    /// named <paramref name="known"/>, and those gone; null when that list is not one of the few kept.
+    /// </summary>
+    public (List<TokenInfo> Put, List<Guid> Gone)? TokensSince(EntityId scene, long known, List<TokenInfo> now) =>
+        _masterTokens.TryGetValue(scene, out var versions) ? versions.Since(known, now) : null;
+
     /// <summary>The explored blocks of the viewer and the map chunks under them: what its remembered cells are made from.</summary>
     private static (ExploredChunk?[] Explored, MapChunk?[] Terrain) Inputs(IModelReader reader, SceneMap map, EntityId viewer)
     {
@@ -80,6 +92,45 @@ public sealed class ViewCache
         for (var i = 0; i < explored.Length; i++)
             if (explored[i] is not null) terrain[i] = map.ChunkAt(i % map.ChunksAcross, i / map.ChunksAcross);
         return (explored, terrain);
+    }
+
+    /// <summary>The last few creature lists of one scene's whole map, by version; a client names the one it has.</summary>
+    private sealed class TokenVersions
+    {
+        private const int Kept = 8;
+        private readonly List<(long Version, Dictionary<Guid, TokenInfo> Tokens)> _recent = new();
+
+        public long Name(List<TokenInfo> tokens, Func<long> newVersion)
+        {
+            lock (_recent)
+            {
+                if (_recent.Count > 0 && SameAs(_recent[^1].Tokens, tokens))
+                    return _recent[^1].Version;
+                var version = newVersion();
+                _recent.Add((version, tokens.ToDictionary(t => t.Id)));
+                if (_recent.Count > Kept)
+                    _recent.RemoveAt(0);
+                return version;
+            }
+        }
+
+        public (List<TokenInfo> Put, List<Guid> Gone)? Since(long known, List<TokenInfo> now)
+        {
+            Dictionary<Guid, TokenInfo>? then;
+            lock (_recent)
+                then = _recent.FirstOrDefault(r => r.Version == known).Tokens;
+            if (then is null)
+                return null;
+            var put = now.Where(t => !then.TryGetValue(t.Id, out var before) || !Same(before, t)).ToList();
+            var ids = now.Select(t => t.Id).ToHashSet();
+            return (put, [.. then.Keys.Where(id => !ids.Contains(id))]);
+        }
+
+        private static bool SameAs(Dictionary<Guid, TokenInfo> then, List<TokenInfo> now) =>
+            then.Count == now.Count && now.All(t => then.TryGetValue(t.Id, out var before) && Same(before, t));
+
+        private static bool Same(TokenInfo a, TokenInfo b) =>
+            (a.Name, a.Team, a.X, a.Y, a.Icon, a.State) == (b.Name, b.Team, b.X, b.Y, b.Icon, b.State);
     }
 
     private sealed record WholeMap(Scene Scene, MapChunk?[] Terrain, CellLists Lists);

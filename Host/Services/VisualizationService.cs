@@ -1,13 +1,14 @@
 using System.Reflection;
 using Ikosa.Contracts;
-using Ikosa.Host.Campaigns;
+using Ikosa.Engine.Model;
 using Ikosa.Engine.Rules.Creatures;
 using Ikosa.Engine.Rules.Map;
 using Ikosa.Engine.Rules.Views;
+using Ikosa.Engine.Transactions;
+using Ikosa.Host.Campaigns;
 using Ikosa.Host.Game;
 using Ikosa.Host.Mapping;
 using Ikosa.Host.Security;
-using Ikosa.Engine.Transactions;
 
 namespace Ikosa.Host.Services;
 
@@ -48,15 +49,25 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
     });
 
     [Authorize(Access.Master)]
-    public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx => MasterView(tx, null));
+    public Task<ViewInfo> GetMasterViewAsync() => ReadAsync(tx => MasterView(tx, null).View);
 
     [Authorize(Access.Master)]
-    public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells) => ReadAsync(tx => WithoutKnownCells(MasterView(tx, scene), knownCells));
+    public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells, long knownTokens) => ReadAsync(tx =>
+    {
+        var (whole, shown) = MasterView(tx, scene);
+        var view = WithoutKnownCells(whole, knownCells);
+        if (knownTokens != 0 && Game.Views.TokensSince(shown, knownTokens, view.Creatures) is { } changes)
+            (view.Creatures, view.TokensGone, view.TokensChangedOnly) = (changes.Put, changes.Gone, true);
+        return view;
+    });
 
-    private ViewInfo MasterView(Transaction tx, Guid? scene)
+    /// <summary>A master's whole map of a scene (made afresh for each call: the update may change it), and the scene.</summary>
+    private (ViewInfo View, EntityId Scene) MasterView(Transaction tx, Guid? scene)
     {
         var map = SceneMap.Of(tx, SceneNamed(tx, scene, "scene") ?? CampaignHeader.OpeningScene(tx));
-        return GameMapper.ToView(map, null, Game.Views.WholeMapOf(map), Placement.InScene(tx, map.Id), tx.Serial);
+        var view = GameMapper.ToView(map, null, Game.Views.WholeMapOf(map), Placement.InScene(tx, map.Id), tx.Serial);
+        view.TokensVersion = Game.Views.NameTokens(map.Id, view.Creatures);
+        return (view, map.Id);
     }
 
     /// <summary>The view without its cells when the caller has them already (it named their version).</summary>
@@ -71,6 +82,7 @@ public sealed class VisualizationService(GameHost game) : BoundService(game), IV
             Serial = view.Serial,
             CellsVersion = view.CellsVersion,
             CellsUnchanged = true,
+            TokensVersion = view.TokensVersion,
         };
 
     [Authorize(Access.LoggedIn)]

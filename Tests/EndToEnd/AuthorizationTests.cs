@@ -215,7 +215,7 @@ public class AuthorizationTests
         public Task<ViewInfo> GetViewUpdateAsync(Guid creature, long knownCells) => throw new NotSupportedException();
 
         [Authorize(Access.Master)]
-        public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells) => throw new NotSupportedException();
+        public Task<ViewInfo> GetMasterViewUpdateAsync(Guid? scene, long knownCells, long knownTokens) => throw new NotSupportedException();
 
         public Task<ImageInfo> GetImageAsync(string name) => throw new NotSupportedException();
     }

@@ -125,31 +125,58 @@ public class ViewOverTheWireTests
     }
 
     [Fact]
-    public async Task A_master_reads_the_whole_map_of_any_scene_and_its_cells_only_when_they_changed()
+    public async Task A_master_reads_the_whole_map_of_any_scene_its_cells_only_when_they_changed_and_only_the_creatures_that_did()
     {
         await using var game = await LoopbackGame.StartAsync();
         var gm = await game.LoginAsync("gm");
+        var master = gm.Client.Master!;
         var visualization = gm.Client.Visualization;
-        var whole = await visualization.GetMasterViewUpdateAsync(null, 0);
-        var scene = Assert.Single(await gm.Client.Master!.GetScenesAsync());
+        var whole = await visualization.GetMasterViewUpdateAsync(null, 0, 0);
+        var scene = Assert.Single(await master.GetScenesAsync());
         Assert.Equal(scene.Width * scene.Height, whole.Visible.Count);
-        Assert.Equal(whole.CellsVersion, (await visualization.GetMasterViewAsync()).CellsVersion);
+        Assert.Equal(9, whole.Creatures.Count);
+        var again = await visualization.GetMasterViewAsync();
+        Assert.Equal((whole.CellsVersion, whole.TokensVersion), (again.CellsVersion, again.TokensVersion)); // nothing changed: the same names
 
-        Assert.True((await gm.Client.Master!.MoveCreatureAsync(Sample.Goblins[0].Value, null, 13, 2)).Accepted);
-        var moved = await visualization.GetMasterViewUpdateAsync(scene.Id, whole.CellsVersion);
+        // A goblin moves: the cells stay, and of the creatures only the goblin comes.
+        var goblin = Sample.Goblins[0].Value;
+        Assert.True((await master.MoveCreatureAsync(goblin, null, 13, 2)).Accepted);
+        var moved = await visualization.GetMasterViewUpdateAsync(scene.Id, whole.CellsVersion, whole.TokensVersion);
         Assert.True(moved.CellsUnchanged);
         Assert.Empty(moved.Visible);
-        Assert.Contains(moved.Creatures, c => c.Id == Sample.Goblins[0].Value && (c.X, c.Y) == (13, 2));
+        Assert.True(moved.TokensChangedOnly);
+        var token = Assert.Single(moved.Creatures);
+        Assert.Equal((goblin, 13, 2), (token.Id, token.X, token.Y));
+        Assert.Empty(moved.TokensGone ?? []);
+        Assert.NotEqual(whole.TokensVersion, moved.TokensVersion);
 
+        // One is taken away, one placed: the new one comes, the other is named gone.
+        Assert.True((await master.RemoveCreatureAsync(Sample.Orcs[0].Value)).Accepted);
+        var placed = await master.PlaceCreatureAsync(new PlacementInfo { Monster = "Goblin", Name = "Snik", X = 5, Y = 1 });
+        var changed = await visualization.GetMasterViewUpdateAsync(null, whole.CellsVersion, moved.TokensVersion);
+        Assert.True(changed.TokensChangedOnly);
+        Assert.Equal([placed.Id], changed.Creatures.Select(c => c.Id));
+        Assert.Equal([Sample.Orcs[0].Value], changed.TokensGone);
+
+        // A version the host no longer keeps (or never made) gets every creature.
+        var unknown = await visualization.GetMasterViewUpdateAsync(null, whole.CellsVersion, whole.TokensVersion + 12345);
+        Assert.False(unknown.TokensChangedOnly);
+        Assert.Equal(9, unknown.Creatures.Count);
+
+        // The client library puts the pieces together: whole views, as GetMasterView gives them.
+        await gm.Client.Views.WholeMapAsync();
+        Assert.True((await master.MoveCreatureAsync(goblin, null, 14, 2)).Accepted);
         SetDoor(game, Terrain.OpenDoor);
-        var opened = await gm.Client.Views.WholeMapAsync();
-        Assert.Contains(opened.Visible, c => (c.X, c.Y, c.Terrain) == (Door.X, Door.Y, "door-open"));
+        var read = await gm.Client.Views.WholeMapAsync();
+        var fresh = await visualization.GetMasterViewAsync();
+        Assert.Contains(read.Visible, c => (c.X, c.Y, c.Terrain) == (Door.X, Door.Y, "door-open"));
+        Assert.Equal(fresh.Creatures.Select(c => (c.Id, c.X, c.Y)).Order(), read.Creatures.Select(c => (c.Id, c.X, c.Y)).Order());
 
         Assert.Equal("scene", (await Assert.ThrowsAsync<FaultException<InvalidArgumentFault>>(
-            () => visualization.GetMasterViewUpdateAsync(Guid.NewGuid(), 0))).Detail.Argument);
+            () => visualization.GetMasterViewUpdateAsync(Guid.NewGuid(), 0, 0))).Detail.Argument);
         var alice = await game.LoginAsync("alice", Tordek);
         Assert.Equal("GetMasterViewUpdate", (await Assert.ThrowsAsync<FaultException<AccessDeniedFault>>(
-            () => alice.Client.Visualization.GetMasterViewUpdateAsync(null, 0))).Detail.Operation);
+            () => alice.Client.Visualization.GetMasterViewUpdateAsync(null, 0, 0))).Detail.Operation);
     }
 
     private static PointInfo Point(int x, int y) => new() { X = x, Y = y };

@@ -178,11 +178,15 @@ public sealed class StockClientGameTests
         Assert.True(update.CellsUnchanged);
         Assert.Empty(update.Visible);
         Assert.Contains(update.Creatures, t => t.Id == _mialee);
-        var mapUpdate = await _gm.Visualization.GetMasterViewUpdateAsync(null, map.CellsVersion);
+        var mapUpdate = await _gm.Visualization.GetMasterViewUpdateAsync(null, map.CellsVersion, 0);
         Assert.True(mapUpdate.CellsUnchanged);
         Assert.Equal(9, mapUpdate.Creatures.Count);
-        Assert.Equal(20 * 11, (await _gm.Visualization.GetMasterViewUpdateAsync(null, 0)).Visible.Count);
-        Assert.Equal("GetMasterViewUpdate", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetMasterViewUpdateAsync(null, 0))).Operation);
+        var sameCreatures = await _gm.Visualization.GetMasterViewUpdateAsync(null, map.CellsVersion, map.TokensVersion);
+        Assert.True(sameCreatures.TokensChangedOnly); // nobody moved: no creature is sent
+        Assert.Empty(sameCreatures.Creatures);
+        Assert.Empty(sameCreatures.TokensGone ?? []);
+        Assert.Equal(20 * 11, (await _gm.Visualization.GetMasterViewUpdateAsync(null, 0, 0)).Visible.Count);
+        Assert.Equal("GetMasterViewUpdate", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetMasterViewUpdateAsync(null, 0, 0))).Operation);
 
         Assert.Equal("GetMasterView", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetMasterViewAsync())).Operation);
         Assert.Equal("GetView", (await Expect.FaultAsync<AccessDeniedFault>(_alice.Visualization, () => _alice.Visualization.GetViewAsync(_mialee))).Operation);
