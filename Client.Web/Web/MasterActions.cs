@@ -48,8 +48,7 @@ public sealed class MasterActions(TableFeed feed)
         if (request.Scene is { } id && scenes.All(s => s.Id != id))
             return new PageResult(false, "there is no such scene: reload the page for the campaign's scenes");
         var shown = request.Scene is { } wanted ? scenes.First(s => s.Id == wanted) : scenes.First(s => s.Opening);
-        feed.Session.MasterScene = shown.Opening ? null : shown.Id;
-        feed.Session.ViewAs = null;
+        feed.Session.ShowScene(shown);
         return new PageResult(true, $"the map shows {shown.Name}");
     }
 

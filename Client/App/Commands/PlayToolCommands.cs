@@ -42,8 +42,7 @@ public sealed class PlayToolCommands(GameSession session)
         var scene = name.Length == 0 ? scenes.First(s => s.Opening) : scenes.FirstOrDefault(s => string.Equals(s.Name, name, StringComparison.OrdinalIgnoreCase));
         if (scene is null)
             return CommandResult.Failed($"there is no scene '{name}'; the scenes are: {string.Join(", ", scenes.Select(s => s.Name))}");
-        session.MasterScene = scene.Opening ? null : scene.Id;
-        session.ViewAs = null;
+        session.ShowScene(scene);
         return new CommandResult(true, [$"the map shows {scene.Name} ({scene.Width}x{scene.Height})"]);
     }
 

@@ -106,7 +106,14 @@ public sealed class GameSession : IAsyncDisposable
     public Guid? ViewAs { get; set; }
 
     /// <summary>For a game master: the scene whose whole map is shown (null: the scene on the map).</summary>
-    public Guid? MasterScene { get; set; }
+    public Guid? MasterScene { get; private set; }
+
+    /// <summary>For a game master: shows the whole map of <paramref name="scene"/> instead of any creature's view.</summary>
+    public void ShowScene(SceneInfo scene)
+    {
+        MasterScene = scene.Opening ? null : scene.Id;
+        ViewAs = null;
+    }
 
     /// <summary>
     /// Fetches what the screen shows; a part the host refuses is left empty and named in <see cref="ScreenState.Problem"/>.
