@@ -27,15 +27,15 @@ public sealed class BigMapBenchmark : IBenchmark
         try
         {
             BigMapCampaign.Write(folder);
-            // Steady play is measured: every walker first goes once round its route, so that what a first visit costs (a
-            // field of view never computed, code not yet optimised) falls in the warm-up, in whichever run comes first.
-            var warmUp = Playthrough.MovesForALap(Scenario.Big(folder));
-            Console.WriteLine($"  {moves} moves of 2 squares each (after {warmUp} to warm up: once round every route), one at a time; each player a batch reaches re-reads its view");
+            // Steady play is measured: every walker first goes round its route until the JIT has stopped recompiling, so
+            // that what a first visit costs (a field of view never computed, code not yet optimised) falls in the warm-up,
+            // in whichever run comes first.
+            Console.WriteLine($"  {moves} moves of 2 squares each, one at a time, after laps of every route until the JIT is done; each player a batch reaches re-reads its view");
             Console.WriteLine("  each scenario is played twice: the players re-read with GetView (whole views), then with GetViewUpdate (cells when changed)");
-            var smallUpdates = await Playthrough.RunAsync(Scenario.Sample(), moves, warmUp, updates: true);
-            var bigUpdates = await Playthrough.RunAsync(Scenario.Big(folder), moves, warmUp, updates: true);
-            var small = await Playthrough.RunAsync(Scenario.Sample(), moves, warmUp, updates: false);
-            var big = await Playthrough.RunAsync(Scenario.Big(folder), moves, warmUp, updates: false);
+            var smallUpdates = await Playthrough.RunAsync(Scenario.Sample(), moves, updates: true);
+            var bigUpdates = await Playthrough.RunAsync(Scenario.Big(folder), moves, updates: true);
+            var small = await Playthrough.RunAsync(Scenario.Sample(), moves, updates: false);
+            var big = await Playthrough.RunAsync(Scenario.Big(folder), moves, updates: false);
             Print(small, big, smallUpdates, bigUpdates);
         }
         finally
@@ -55,6 +55,7 @@ public sealed class BigMapBenchmark : IBenchmark
         Row("GetView after each move (whole view)", Pair(small.Views), Pair(big.Views), ViewVerdict(big.Views));
         Row("view read after each move (GetViewUpdate)", Pair(smallUpdates.Views), Pair(bigUpdates.Views), ViewVerdict(bigUpdates.Views));
         Row("  the same run: commit -> last batch", Pair(smallUpdates.Delivery), Pair(bigUpdates.Delivery), "");
+        Row("warm-up; JIT while measuring (upd. / whole)", Jit(smallUpdates.Jit, small.Jit), Jit(bigUpdates.Jit, big.Jit), "");
         Row("GetView, one at a time, nothing changing", Pair(small.QuietViews), Pair(big.QuietViews), "");
         Row("no-op call, one at a time (wire baseline)", Pair(small.NoOp), Pair(big.NoOp), "");
         Row("GetView's host work after a commit, no wire", Pair(small.HostView), Pair(big.HostView), "");
@@ -76,6 +77,9 @@ public sealed class BigMapBenchmark : IBenchmark
 
     private static string Pair(List<double> sorted) =>
         sorted.Count == 0 ? "none" : $"{Percentile(sorted, 50):0.000} / {Percentile(sorted, 99):0.000} ms";
+
+    private static string Jit(JitWork updates, JitWork whole) =>
+        $"{updates.WarmUp.TotalSeconds:0.0} / {whole.WarmUp.TotalSeconds:0.0} s; {updates.Compiling.TotalMilliseconds:0} / {whole.Compiling.TotalMilliseconds:0} ms";
 
     private static string Size((double Visible, double Remembered, double Creatures) size) =>
         $"{size.Visible:0} / {size.Remembered:0} / {size.Creatures:0}";

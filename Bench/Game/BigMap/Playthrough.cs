@@ -1,5 +1,6 @@
 using System.Collections.Concurrent;
 using System.Diagnostics;
+using System.Runtime;
 using Ikosa.Client.Library;
 using Ikosa.Contracts;
 using Ikosa.Engine.Gate;
@@ -21,7 +22,12 @@ namespace Ikosa.Bench.Game.BigMap;
 internal static class Playthrough
 {
     private const int Squares = 2;
+    private static readonly TimeSpan MaxWarmUp = TimeSpan.FromSeconds(60);
+    private static readonly TimeSpan JitWindow = TimeSpan.FromSeconds(1);
     private static readonly TimeSpan MoveTimeout = TimeSpan.FromSeconds(10);
+
+    /// <summary>How long the warm-up played, and what the JIT compiled while the moves were measured.</summary>
+    public sealed record JitWork(TimeSpan WarmUp, TimeSpan Compiling, long Methods, TimeSpan Measuring);
 
     public sealed record Figures(
         string Label,
@@ -36,6 +42,7 @@ internal static class Playthrough
         List<double> Moves,
         double ClientsPerMove,
         int Missing,
+        JitWork Jit,
         long HeapLoaded,
         long HeapAfter,
         long WorkingSetLoaded,
@@ -45,7 +52,7 @@ internal static class Playthrough
     public static int MovesForALap(Scenario scenario) =>
         scenario.Walkers.Max(w => (w.Route.Count + Squares - 1) / Squares) * scenario.Walkers.Count;
 
-    public static async Task<Figures> RunAsync(Scenario scenario, int moves, int warmUp, bool updates)
+    public static async Task<Figures> RunAsync(Scenario scenario, int moves, bool updates)
     {
         var heapBefore = Heap();
         await using var bench = await BenchGame.StartAsync(scenario.Campaign, scenario.Seats);
@@ -67,12 +74,11 @@ internal static class Playthrough
         var clientsPerMove = 0;
         var missing = 0;
         var steps = scenario.Walkers.Select(_ => 0).ToArray();
-        foreach (var w in watchers) w.Views.Clear();
-        for (var i = 0; i < warmUp + moves; i++)
+        var played = 0;
+
+        async Task MoveAsync(bool measured)
         {
-            if (i == warmUp)
-                foreach (var w in watchers) w.Views.Clear();
-            var which = i % scenario.Walkers.Count;
+            var which = played++ % scenario.Walkers.Count;
             var walker = scenario.Walkers[which];
             var path = Enumerable.Range(1, Squares).Select(k => walker.Route[(steps[which] + k) % walker.Route.Count]).ToList();
             steps[which] = (steps[which] + Squares) % walker.Route.Count;
@@ -86,21 +92,45 @@ internal static class Playthrough
             });
             var moved = Stopwatch.GetElapsedTime(began).TotalMilliseconds;
             if (!result.Accepted)
-                throw new InvalidOperationException($"move {i} of {scenario.Label} was refused: {result.Error}");
+                throw new InvalidOperationException($"move {played} of {scenario.Label} was refused: {result.Error}");
             var serial = result.Serial;
             var (committedAt, recipients) = log.Get(serial);
             var concerned = recipients.Where(byUser.ContainsKey).Select(u => watchers[byUser[u]]).ToList();
             var arrived = await progress.UntilAsync(() => concerned.All(w => w.IsDone(serial)), MoveTimeout);
-            if (i < warmUp) continue;
+            if (!measured) return;
             moveTimes.Add(moved);
             clientsPerMove += concerned.Count;
             if (!arrived)
             {
                 missing++;
-                continue;
+                return;
             }
             delivery.Add(concerned.Max(w => Stopwatch.GetElapsedTime(committedAt, w.ReceivedAt(serial)).TotalMilliseconds));
         }
+
+        // Warm-up: laps of every route until the runtime has stopped compiling (its JIT work under 2% of the last second
+        // of play, within MaxWarmUp), so that what is measured is a host that has been running a while, not one
+        // whose code the JIT is still optimising in the background on the same two cores (that made moves 3 times slower).
+        var lap = MovesForALap(scenario);
+        var warmUpBegan = Stopwatch.GetTimestamp();
+        var (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), warmUpBegan);
+        while (Stopwatch.GetElapsedTime(warmUpBegan) < MaxWarmUp)
+        {
+            for (var i = 0; i < lap; i++)
+                await MoveAsync(measured: false);
+            var window = Stopwatch.GetElapsedTime(windowBegan);
+            if (window < JitWindow)
+                continue;
+            if (JitInfo.GetCompilationTime() - windowJit < window * 0.02)
+                break;
+            (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), Stopwatch.GetTimestamp());
+        }
+        var warmUp = Stopwatch.GetElapsedTime(warmUpBegan);
+        foreach (var w in watchers) w.Views.Clear();
+        var (jitAtStart, methodsAtStart, measureBegan) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), Stopwatch.GetTimestamp());
+        for (var i = 0; i < moves; i++)
+            await MoveAsync(measured: true);
+        var jit = new JitWork(warmUp, JitInfo.GetCompilationTime() - jitAtStart, JitInfo.GetCompiledMethodCount() - methodsAtStart, Stopwatch.GetElapsedTime(measureBegan));
         var views = watchers.SelectMany(w => w.Views).ToList();
 
         var quiet = await OneAtATimeAsync(bench.Clients.Count, c => bench.Clients[c].Visualization.GetViewAsync(bench.Characters[c]));
@@ -113,7 +143,7 @@ internal static class Playthrough
         delivery.Sort();
         views.Sort();
         moveTimes.Sort();
-        return new Figures(scenario.Label, creatures, delivery, views, quiet, noop, hostView, sizes, masterView, moveTimes, (double)clientsPerMove / Math.Max(1, moves), missing,
+        return new Figures(scenario.Label, creatures, delivery, views, quiet, noop, hostView, sizes, masterView, moveTimes, (double)clientsPerMove / Math.Max(1, moves), missing, jit,
             heapLoaded, heapAfter, workingSetLoaded, workingSetAfter);
     }
 
