@@ -98,6 +98,40 @@ public class TerminalAppInTmuxTests
         await gm.WaitForAsync(b => b.Items.OfType<PresenceChangedInfo>().Any(p => p.User == "alice" && !p.Online));
     }
 
+    [TmuxFact]
+    public async Task When_the_host_is_killed_the_app_says_the_connection_was_lost_and_clears_that_once_back()
+    {
+        var folder = Path.Combine(Path.GetTempPath(), "ikosa-tmux-restart-" + Guid.NewGuid().ToString("N"));
+        Directory.CreateDirectory(folder);
+        try
+        {
+            var gameFile = Path.Combine(folder, "game.ikosa");
+            var passwords = new Dictionary<string, string> { ["gm"] = "gm-restart", ["alice"] = "alice-restart" };
+            var port = HostProcess.FreePort();
+            var host = await HostProcess.StartAsync(gameFile, port, passwords);
+            using var tmux = Tmux.Start($"{Quote(DotnetHost())} {Quote(ClientDll())} --host {host.BaseAddress} --user alice --character Tordek --password {passwords["alice"]}", width: 120, height: 40);
+            await WholeScreenWithAsync(tmux, "@ Tordek at (2,2)", 40);
+
+            using (host)
+                await host.KillAsync();
+            // The screen's refresh fails while the host is gone: the status line says so in a player's words.
+            var screen = await tmux.WaitForAsync("! the connection to the host was lost");
+            Assert.DoesNotContain("faulted", screen);
+
+            using var restarted = await HostProcess.StartAsync(gameFile, port, passwords);
+            await tmux.WaitForAsync(s => s.Contains("reconnected: back in the game", StringComparison.Ordinal)
+                && !s.Contains("! the connection to the host was lost", StringComparison.Ordinal)
+                && s.Contains("@ Tordek at (2,2)", StringComparison.Ordinal), "the app back in the game, the lost-connection line gone");
+            tmux.Type("move 3 4");
+            await tmux.WaitForAsync("@ Tordek at (3,4)");
+            tmux.Type("quit");
+        }
+        finally
+        {
+            try { Directory.Delete(folder, recursive: true); } catch (IOException) { }
+        }
+    }
+
     /// <summary>
     /// A finished redraw showing <paramref name="text"/> where nothing scrolled off: the map's top border is the first line
     /// and the command line the last. (A capture taken mid-redraw shows only the top part, so the wait is for all three.)

@@ -63,6 +63,8 @@ public sealed class CommandExecutor
         FaultException fault => $"refused: {fault.Message}",
         TimeoutException => "the host did not answer in time",
         ObjectDisposedException => "the connection is closed",
+        // A call made on a connection that broke (the host stopped or the network dropped): say so, not the channel's state.
+        CommunicationObjectFaultedException or CommunicationObjectAbortedException => "the connection to the host was lost",
         _ => $"connection problem: {error.Message}",
     };
 }

@@ -18,6 +18,7 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
     private const int PagedAbove = 3;
     private readonly SemaphoreSlim _wake = new(0);
     private volatile bool _changed = true;
+    private string? _refreshProblem;
 
     public async Task<int> RunAsync(CancellationToken cancel)
     {
@@ -117,15 +118,21 @@ public sealed class InteractiveApp(AppOptions options, IAnsiConsole console)
         return 0;
     }
 
-    private static async Task<(ScreenState? State, string? Status)> RefreshAsync(GameSession session, ScreenState? last, string? status)
+    /// <summary>
+    /// The screen state read again. A read that fails shows why in the status line until one succeeds (the host is back):
+    /// then that line goes, while a command's own result stays.
+    /// </summary>
+    private async Task<(ScreenState? State, string? Status)> RefreshAsync(GameSession session, ScreenState? last, string? status)
     {
         try
         {
-            return (await session.RefreshAsync().ConfigureAwait(false), status);
+            var state = await session.RefreshAsync().ConfigureAwait(false);
+            return (state, status == _refreshProblem ? null : status);
         }
         catch (Exception error) when (error is CommunicationException or TimeoutException or ObjectDisposedException)
         {
-            return (last, "! " + CommandExecutor.Describe(error));
+            _refreshProblem = "! " + CommandExecutor.Describe(error);
+            return (last, _refreshProblem);
         }
     }
 
