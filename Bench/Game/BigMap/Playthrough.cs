@@ -49,7 +49,7 @@ internal static class Playthrough
         long WorkingSetAfter);
 
     /// <summary>How many moves, taken in turn, take every walker of <paramref name="scenario"/> once round its route.</summary>
-    public static int MovesForALap(Scenario scenario) =>
+    private static int MovesForALap(Scenario scenario) =>
         scenario.Walkers.Max(w => (w.Route.Count + Squares - 1) / Squares) * scenario.Walkers.Count;
 
     public static async Task<Figures> RunAsync(Scenario scenario, int moves, bool updates)
@@ -108,24 +108,11 @@ internal static class Playthrough
             delivery.Add(concerned.Max(w => Stopwatch.GetElapsedTime(committedAt, w.ReceivedAt(serial)).TotalMilliseconds));
         }
 
-        // Warm-up: laps of every route until the runtime has stopped compiling (its JIT work under 2% of the last second
-        // of play, within MaxWarmUp), so that what is measured is a host that has been running a while, not one
-        // whose code the JIT is still optimising in the background on the same two cores (that made moves 3 times slower).
-        var lap = MovesForALap(scenario);
-        var warmUpBegan = Stopwatch.GetTimestamp();
-        var (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), warmUpBegan);
-        while (Stopwatch.GetElapsedTime(warmUpBegan) < MaxWarmUp)
+        var warmUp = await WarmUpAsync(async () =>
         {
-            for (var i = 0; i < lap; i++)
+            for (var i = 0; i < MovesForALap(scenario); i++)
                 await MoveAsync(measured: false);
-            var window = Stopwatch.GetElapsedTime(windowBegan);
-            if (window < JitWindow)
-                continue;
-            if (JitInfo.GetCompilationTime() - windowJit < window * 0.02)
-                break;
-            (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), Stopwatch.GetTimestamp());
-        }
-        var warmUp = Stopwatch.GetElapsedTime(warmUpBegan);
+        });
         foreach (var w in watchers) w.Views.Clear();
         var (jitAtStart, methodsAtStart, measureBegan) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), Stopwatch.GetTimestamp());
         for (var i = 0; i < moves; i++)
@@ -145,6 +132,29 @@ internal static class Playthrough
         moveTimes.Sort();
         return new Figures(scenario.Label, creatures, delivery, views, quiet, noop, hostView, sizes, masterView, moveTimes, (double)clientsPerMove / Math.Max(1, moves), missing, jit,
             heapLoaded, heapAfter, workingSetLoaded, workingSetAfter);
+    }
+
+    /// <summary>
+    /// Plays laps of every route until the runtime has stopped compiling (its JIT work under 2% of the last second of
+    /// play, within <see cref="MaxWarmUp"/>); returns how long that took. What is measured after it is a host that has been
+    /// running a while, not one whose code the JIT is still optimising in the background on the same two cores (that
+    /// made moves about 3 times slower).
+    /// </summary>
+    private static async Task<TimeSpan> WarmUpAsync(Func<Task> playALap)
+    {
+        var began = Stopwatch.GetTimestamp();
+        var (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), began);
+        while (Stopwatch.GetElapsedTime(began) < MaxWarmUp)
+        {
+            await playALap();
+            var window = Stopwatch.GetElapsedTime(windowBegan);
+            if (window < JitWindow)
+                continue;
+            if (JitInfo.GetCompilationTime() - windowJit < window * 0.02)
+                break;
+            (windowJit, windowBegan) = (JitInfo.GetCompilationTime(), Stopwatch.GetTimestamp());
+        }
+        return Stopwatch.GetElapsedTime(began);
     }
 
     /// <summary>Calls made one after another, round the clients: each call's own time, without the others queueing beside it.</summary>
