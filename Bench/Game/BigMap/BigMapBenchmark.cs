@@ -27,9 +27,7 @@ public sealed class BigMapBenchmark : IBenchmark
         try
         {
             BigMapCampaign.Write(folder);
-            // Steady play is measured: every walker first goes round its route until the JIT has stopped recompiling, so
-            // that what a first visit costs (a field of view never computed, code not yet optimised) falls in the warm-up,
-            // in whichever run comes first.
+            // Steady play is measured: each run first warms up (Playthrough.WarmUpAsync).
             Console.WriteLine($"  {moves} moves of 2 squares each, one at a time, after laps of every route until the JIT is done; each player a batch reaches re-reads its view");
             Console.WriteLine("  each scenario is played twice: the players re-read with GetView (whole views), then with GetViewUpdate (cells when changed)");
             var smallUpdates = await Playthrough.RunAsync(Scenario.Sample(), moves, updates: true);

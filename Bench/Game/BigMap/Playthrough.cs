@@ -27,7 +27,7 @@ internal static class Playthrough
     private static readonly TimeSpan MoveTimeout = TimeSpan.FromSeconds(10);
 
     /// <summary>How long the warm-up played, and what the JIT compiled while the moves were measured.</summary>
-    public sealed record JitWork(TimeSpan WarmUp, TimeSpan Compiling, long Methods, TimeSpan Measuring);
+    public sealed record JitWork(TimeSpan WarmUp, TimeSpan Compiling);
 
     public sealed record Figures(
         string Label,
@@ -114,10 +114,10 @@ internal static class Playthrough
                 await MoveAsync(measured: false);
         });
         foreach (var w in watchers) w.Views.Clear();
-        var (jitAtStart, methodsAtStart, measureBegan) = (JitInfo.GetCompilationTime(), JitInfo.GetCompiledMethodCount(), Stopwatch.GetTimestamp());
+        var jitAtStart = JitInfo.GetCompilationTime();
         for (var i = 0; i < moves; i++)
             await MoveAsync(measured: true);
-        var jit = new JitWork(warmUp, JitInfo.GetCompilationTime() - jitAtStart, JitInfo.GetCompiledMethodCount() - methodsAtStart, Stopwatch.GetElapsedTime(measureBegan));
+        var jit = new JitWork(warmUp, JitInfo.GetCompilationTime() - jitAtStart);
         var views = watchers.SelectMany(w => w.Views).ToList();
 
         var quiet = await OneAtATimeAsync(bench.Clients.Count, c => bench.Clients[c].Visualization.GetViewAsync(bench.Characters[c]));
